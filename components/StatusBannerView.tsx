@@ -1,0 +1,22 @@
+import type { StatusBanner } from '@/utils/status-banner';
+
+interface StatusBannerViewProps {
+  readonly banner: StatusBanner;
+  readonly onOpenSettings: () => void;
+}
+
+export function StatusBannerView({ banner, onOpenSettings }: StatusBannerViewProps) {
+  return (
+    <div class={`banner ${banner.tone}`} role={banner.tone === 'info' ? 'status' : 'alert'}>
+      <p>
+        <strong>{banner.problem}</strong>
+      </p>
+      <p>{banner.remedy}</p>
+      {banner.needsSettings && (
+        <button type="button" onClick={onOpenSettings}>
+          Open settings
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { buildAllowsLoopback } from '@/utils/api-origin';
+import { createBackgroundTasks, POLL_ALARM } from '@/utils/background-tasks';
+import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
+
+export default defineBackground(() => {
+  const tasks = createBackgroundTasks({
+    fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    allowLoopback: buildAllowsLoopback(),
+  });
+
+  // Every listener is registered synchronously here: an MV3 worker woken by an
+  // event only delivers it to listeners added during its first turn.
+  browser.runtime.onInstalled.addListener(() => {
+    void tasks.syncAlarm().then(() => tasks.pollNow());
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void tasks.syncAlarm().then(() => tasks.renderBadge());
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void tasks.pollNow();
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = parseBackgroundRequest(message);
+    if (request === null) return undefined;
+    switch (request.type) {
+      case 'poll-now':
+        return tasks.pollNow().then((): PollNowReply => ({ done: true }));
+      case 'settings-saved':
+        return tasks
+          .syncAlarm()
+          .then(() => tasks.pollNow())
+          .then((): PollNowReply => ({ done: true }));
+      case 'test-connection':
+        return tasks.testConnection(request);
+    }
+  });
+});

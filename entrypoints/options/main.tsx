@@ -1,0 +1,46 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/theme.css';
+import './options.css';
+import { SettingsForm } from '@/components/SettingsForm';
+import { buildAllowsLoopback } from '@/utils/api-origin';
+import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
+import { coerceSettings, draftFromSettings, parseProxyType, type Settings, type SettingsDraft } from '@/utils/settings';
+import { settingsItem, tokenItem } from '@/utils/storage-items';
+
+const allowLoopback = buildAllowsLoopback();
+
+async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply> {
+  const request: BackgroundRequest = {
+    type: 'test-connection',
+    token: draft.token,
+    apiBaseUrl: draft.apiBaseUrl,
+    proxyType: parseProxyType(draft.proxyType) ?? 1,
+  };
+  return (await browser.runtime.sendMessage(request)) as TestConnectionReply;
+}
+
+async function save(settings: Settings, token: string): Promise<void> {
+  await Promise.all([settingsItem.setValue(settings), tokenItem.setValue(token)]);
+  const request: BackgroundRequest = { type: 'settings-saved' };
+  // The poll that follows may take a while; the page does not wait for it.
+  void browser.runtime.sendMessage(request);
+}
+
+async function main(root: HTMLElement) {
+  const [rawSettings, token] = await Promise.all([settingsItem.getValue(), tokenItem.getValue()]);
+  const settings = coerceSettings(rawSettings, allowLoopback);
+  render(
+    <SettingsForm
+      initialDraft={draftFromSettings(settings, token)}
+      currentSettings={settings}
+      allowLoopback={allowLoopback}
+      onTestConnection={testConnection}
+      onSave={save}
+    />,
+    root,
+  );
+}
+
+const root = document.getElementById('app');
+if (root) void main(root);

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ensureChromium } from './chromium';
+
+/** The slice of the `chrome` global the badge reader uses inside the service worker. */
+declare const chrome: {
+  action: {
+    getBadgeText(details: object): Promise<string>;
+    getTitle(details: object): Promise<string>;
+    getBadgeBackgroundColor(details: object): Promise<number[]>;
+  };
+};
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly profileDir: string;
+  /** The extension's service worker; looked up again after a restart of the worker. */
+  serviceWorker(): Promise<Worker>;
+  openPage(path: 'popup.html' | 'options.html', colorScheme?: 'light' | 'dark'): Promise<Page>;
+  /** Closes the browser; the profile stays unless `removeProfile`. */
+  close(options?: { removeProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  readonly extensionDir: string;
+  /** Reuse a profile to test a browser restart; a fresh one by default. */
+  readonly profileDir?: string;
+  readonly headless?: boolean;
+  readonly timezone?: string;
+}
+
+/** Starts Chromium with the unpacked extension loaded, as a user would have it. */
+export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const extensionDir = resolve(options.extensionDir);
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'thordata-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: ensureChromium(),
+    headless: options.headless ?? true,
+    viewport: { width: 900, height: 900 },
+    timezoneId: options.timezone,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    profileDir,
+    serviceWorker,
+    async openPage(path, colorScheme = 'light') {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close({ removeProfile = false } = {}) {
+      await context.close();
+      if (removeProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BadgeState {
+  readonly text: string;
+  readonly title: string;
+  readonly color: readonly number[];
+}
+
+/** What the toolbar shows right now, read from the browser itself. */
+export async function readBadge(browser: ExtensionBrowser): Promise<BadgeState> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+    color: await chrome.action.getBadgeBackgroundColor({}),
+  }));
+}

@@ -1,0 +1,142 @@
+import { errorFromCode, type ApiError } from './api-errors';
+import { parseHourKey, type HourKey } from './hour-keys';
+import type { Result } from './result';
+
+/** One hour of one proxy user's traffic, in KB. */
+export interface HourRow {
+  readonly hour: HourKey;
+  readonly kb: number;
+}
+
+export interface HourlyUsage {
+  /** Sorted by hour, one row per hour. */
+  readonly rows: readonly HourRow[];
+  /** The user's traffic limit in KB, 0 = none; null when the API left it out. */
+  readonly trafficLimitKb: number | null;
+  readonly trafficBalanceKb: number | null;
+  readonly totalUsageKb: number | null;
+}
+
+export interface ProxyUser {
+  readonly username: string;
+  readonly enabled: boolean;
+  readonly trafficLimitKb: number | null;
+  readonly usageKb: number | null;
+}
+
+export interface UserList {
+  readonly users: readonly ProxyUser[];
+}
+
+export interface AccountBalance {
+  readonly balanceMb: number;
+  readonly expiresOn: string | null;
+}
+
+type Parsed<T> = Result<T, ApiError>;
+
+function malformed(detail: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { kind: 'malformed', detail } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const NUMERIC_TEXT = /^\s*\d+(\.\d+)?\s*$/;
+
+/** A non-negative finite amount, accepting numeric strings; null for anything else. */
+export function readAmount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
+  return null;
+}
+
+function describeBody(body: string): string {
+  const start = body.trimStart().slice(0, 15).toLowerCase();
+  if (start.startsWith('<')) return 'an HTML page instead of JSON';
+  if (start.startsWith('{') || start.startsWith('[')) return 'incomplete JSON';
+  if (body.trim() === '') return 'an empty body';
+  return 'text that is not JSON';
+}
+
+/**
+ * Reads Thordata's `{ code, data, msg }` envelope. The HTTP status may be 200 while
+ * `code` reports an error, so the body's code wins when present and not 200.
+ */
+export function readEnvelope(status: number, body: string, username: string | null): Parsed<unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    if (status < 200 || status >= 300) return { ok: false, error: errorFromCode(status, '', username) };
+    return malformed(describeBody(body));
+  }
+  const code = isRecord(parsed) ? readAmount(parsed.code) : null;
+  const apiMessage = isRecord(parsed) && typeof parsed.msg === 'string' ? parsed.msg : '';
+  if (code !== null && code !== 200) return { ok: false, error: errorFromCode(code, apiMessage, username) };
+  if (status < 200 || status >= 300) return { ok: false, error: errorFromCode(status, apiMessage, username) };
+  if (!isRecord(parsed) || code === null) return malformed('no result code');
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * Hourly rows, validated. One bad row rejects the whole answer: showing a wrong
+ * number is worse than showing the last good one. Repeated hours keep the larger
+ * value, so a repeated row is never counted twice.
+ */
+export function parseHourlyUsage(data: unknown): Parsed<HourlyUsage> {
+  if (!isRecord(data)) return malformed('no data object');
+  const list = data.data;
+  if (!Array.isArray(list)) return malformed('no hourly rows');
+  const byHour = new Map<HourKey, number>();
+  for (const row of list) {
+    if (!isRecord(row) || typeof row.date !== 'string' || !parseHourKey(row.date)) {
+      return malformed('an hourly row without a valid date');
+    }
+    const kb = readAmount(row.usage_traffic);
+    if (kb === null) return malformed(`an invalid traffic figure for ${row.date}`);
+    byHour.set(row.date, Math.max(kb, byHour.get(row.date) ?? 0));
+  }
+  const rows = [...byHour.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([hour, kb]) => ({ hour, kb }));
+  return {
+    ok: true,
+    value: {
+      rows,
+      trafficLimitKb: readAmount(data.traffic_limit),
+      trafficBalanceKb: readAmount(data.traffic_balance),
+      totalUsageKb: readAmount(data.total_usage_traffic),
+    },
+  };
+}
+
+/** Proxy users without their passwords: those are never kept. */
+export function parseUserList(data: unknown): Parsed<UserList> {
+  if (!isRecord(data) || !Array.isArray(data.list)) return malformed('no user list');
+  const users: ProxyUser[] = [];
+  for (const item of data.list) {
+    if (!isRecord(item) || typeof item.username !== 'string' || item.username.trim() === '') {
+      return malformed('a user without a name');
+    }
+    users.push({
+      username: item.username,
+      enabled: item.status !== false && item.status !== 0 && item.status !== '0',
+      trafficLimitKb: readAmount(item.traffic_limit),
+      usageKb: readAmount(item.usage_traffic),
+    });
+  }
+  return { ok: true, value: { users } };
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}/;
+
+export function parseAccountBalance(data: unknown): Parsed<AccountBalance> {
+  if (!isRecord(data)) return malformed('no data object');
+  const balanceMb = readAmount(data.traffic_balance);
+  if (balanceMb === null) return malformed('no traffic balance');
+  const expiry = data.expiration_time;
+  const expiresOn = typeof expiry === 'string' && DATE_PATTERN.test(expiry) ? expiry.slice(0, 10) : null;
+  return { ok: true, value: { balanceMb, expiresOn } };
+}

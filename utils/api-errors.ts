@@ -1,0 +1,124 @@
+/** Everything that can go wrong talking to the Thordata API, as the user must hear it. */
+export type ApiError =
+  | { readonly kind: 'auth'; readonly code: number; readonly apiMessage: string }
+  | { readonly kind: 'rate-limited'; readonly code: number }
+  | { readonly kind: 'unknown-user'; readonly code: number; readonly username: string | null }
+  | { readonly kind: 'plan'; readonly code: number }
+  | { readonly kind: 'bad-request'; readonly code: number; readonly apiMessage: string }
+  | { readonly kind: 'server'; readonly code: number; readonly apiMessage: string }
+  | { readonly kind: 'network'; readonly detail: string }
+  | { readonly kind: 'timeout'; readonly afterMs: number }
+  | { readonly kind: 'malformed'; readonly detail: string };
+
+export type ApiErrorKind = ApiError['kind'];
+
+/**
+ * Maps an error code (the body's `code`, or else the HTTP status) to its kind.
+ * Codes come from Thordata's interface documentation; see thordata-api.md.
+ */
+export function errorFromCode(code: number, apiMessage: string, username: string | null): ApiError {
+  switch (code) {
+    case 10013:
+    case 10014:
+    case 401:
+    case 403:
+      return { kind: 'auth', code, apiMessage };
+    case 10011:
+    case 429:
+      return { kind: 'rate-limited', code };
+    case 10020:
+      return { kind: 'unknown-user', code, username };
+    case 10017:
+    case 402:
+      return { kind: 'plan', code };
+    case 10001:
+      return { kind: 'server', code, apiMessage };
+    default:
+      if (code >= 500 && code < 600) return { kind: 'server', code, apiMessage };
+      return { kind: 'bad-request', code, apiMessage };
+  }
+}
+
+/** Whether trying again later may help (as opposed to the user changing something). */
+export function isTransient(error: ApiError): boolean {
+  return (
+    error.kind === 'rate-limited' ||
+    error.kind === 'server' ||
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'malformed'
+  );
+}
+
+export interface ErrorDescription {
+  /** What happened, in one sentence. */
+  readonly problem: string;
+  /** What the user can do about it. */
+  readonly remedy: string;
+}
+
+function badRequestProblem(code: number, apiMessage: string): string {
+  if (code === 10000) return 'Thordata rejected a request parameter (code 10000).';
+  if (code === 10021) return 'Thordata refused the date range: queries may not reach back more than 180 days (code 10021).';
+  const said = apiMessage ? `: “${apiMessage}”` : '';
+  return `Thordata answered with code ${code}${said}.`;
+}
+
+/** A message a user can act on. Never contains the token (callers pass redacted text). */
+export function describeApiError(error: ApiError): ErrorDescription {
+  switch (error.kind) {
+    case 'auth':
+      return {
+        problem: `Thordata rejected the API token (code ${error.code}).`,
+        remedy: 'Copy the token again from Dashboard → My Account and save it in settings.',
+      };
+    case 'rate-limited':
+      return {
+        problem: `Thordata says requests are too frequent (code ${error.code}).`,
+        remedy: 'Nothing to do: the extension waits and tries again.',
+      };
+    case 'unknown-user':
+      return {
+        problem: error.username
+          ? `Thordata does not know the proxy user “${error.username}” (code ${error.code}).`
+          : `Thordata does not know one of the proxy users (code ${error.code}).`,
+        remedy: 'Check Usernames and Proxy type in settings; Thordata may rename mobile users on renewal.',
+      };
+    case 'plan':
+      return {
+        problem: `Thordata says the account has no active plan (code ${error.code}).`,
+        remedy: 'Recharge or renew the plan in the Thordata dashboard.',
+      };
+    case 'bad-request':
+      return {
+        problem: badRequestProblem(error.code, error.apiMessage),
+        remedy: 'Check Proxy type, Usernames and API timezone in settings.',
+      };
+    case 'server':
+      return {
+        problem: `Thordata's server failed (code ${error.code}).`,
+        remedy: 'Nothing to do: the extension tries again later.',
+      };
+    case 'network':
+      return {
+        problem: `Could not reach the Thordata API (${error.detail}).`,
+        remedy: 'Check the network connection and the API base URL in settings.',
+      };
+    case 'timeout':
+      return {
+        problem: `The Thordata API did not answer within ${Math.round(error.afterMs / 1000)} s.`,
+        remedy: 'Nothing to do: the extension tries again later.',
+      };
+    case 'malformed':
+      return {
+        problem: `The Thordata API sent an answer that could not be read (${error.detail}).`,
+        remedy: 'Check the API base URL in settings; if it is right, the extension tries again later.',
+      };
+  }
+}
+
+/** One line for tooltips and banners. */
+export function errorSentence(error: ApiError): string {
+  const { problem, remedy } = describeApiError(error);
+  return `${problem} ${remedy}`;
+}

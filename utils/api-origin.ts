@@ -1,0 +1,42 @@
+/** Where the token may be sent: Thordata's API, plus loopback in the demo/test build. */
+export const PRODUCTION_API_BASE = 'https://openapi.thordata.com/api';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type BaseUrlCheck =
+  | { readonly ok: true; readonly baseUrl: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Validates an API base URL against the origins this build may reach. The token
+ * travels in the query string, so it may only go to HTTPS (or loopback, for tests).
+ */
+export function checkApiBaseUrl(text: string, allowLoopback: boolean): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return { ok: false, reason: 'Enter a full URL such as https://openapi.thordata.com/api.' };
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return { ok: false, reason: 'The API base URL may not contain a query, a fragment or credentials.' };
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (loopback && allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
+    return { ok: true, baseUrl: url.href.replace(/\/+$/, '') };
+  }
+  if (url.protocol !== 'https:' || url.hostname !== 'openapi.thordata.com' || url.port !== '') {
+    return {
+      ok: false,
+      reason: allowLoopback
+        ? 'Use https://openapi.thordata.com/… or a loopback address (http://127.0.0.1:PORT/…).'
+        : 'This build talks only to https://openapi.thordata.com/….',
+    };
+  }
+  return { ok: true, baseUrl: url.href.replace(/\/+$/, '') };
+}
+
+/** True in the demo/end-to-end build, which may also reach the loopback demo API. */
+export function buildAllowsLoopback(): boolean {
+  return import.meta.env.MODE === 'e2e';
+}

@@ -1,0 +1,35 @@
+import type { UserList } from './api-answers';
+import type { ApiError } from './api-errors';
+import type { Result } from './result';
+import type { ProxyType } from './thordata-client';
+
+/** What pages ask the background for: every request to the API goes through it, one at a time. */
+export type BackgroundRequest =
+  | { readonly type: 'poll-now' }
+  | { readonly type: 'settings-saved' }
+  | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
+
+export type PollNowReply = { readonly done: true };
+export type TestConnectionReply = Result<UserList, ApiError>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Messages arrive untyped; anything malformed is ignored rather than trusted. */
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (!isRecord(message)) return null;
+  switch (message.type) {
+    case 'poll-now':
+    case 'settings-saved':
+      return { type: message.type };
+    case 'test-connection': {
+      const { token, apiBaseUrl, proxyType } = message;
+      if (typeof token !== 'string' || typeof apiBaseUrl !== 'string') return null;
+      if (proxyType !== 1 && proxyType !== 2 && proxyType !== 3) return null;
+      return { type: 'test-connection', token, apiBaseUrl, proxyType };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Traffic amounts arrive from the API in KB, where 1 KB = 1024 bytes (Thordata's own
+ * client divides by 1,048,576 to get GB). Users choose how to read them: binary
+ * (KiB, MiB, GiB: what Thordata's dashboard calls KB, MB, GB) or decimal (kB, MB, GB).
+ */
+export type TrafficUnits = 'binary' | 'decimal';
+
+export const BYTES_PER_API_KB = 1024;
+
+const BADGE_SUFFIXES = ['', 'K', 'M', 'G', 'T', 'P'] as const;
+const BINARY_LABELS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+const DECIMAL_LABELS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+function baseOf(units: TrafficUnits): number {
+  return units === 'binary' ? 1024 : 1000;
+}
+
+/** Scales bytes to the largest unit that keeps the value under 1000. */
+function scale(bytes: number, units: TrafficUnits): { value: number; exponent: number } {
+  const base = baseOf(units);
+  let value = bytes;
+  let exponent = 0;
+  while (value >= 999.5 && exponent < BADGE_SUFFIXES.length - 1) {
+    value /= base;
+    exponent += 1;
+  }
+  return { value, exponent };
+}
+
+/**
+ * At most four characters for the toolbar badge: `0`, `850K`, `4.7M`, `12G`, `1.2T`.
+ * Values under 10 keep one decimal so a glance still tells 1.2 from 1.9.
+ */
+export function formatBadgeAmount(kb: number, units: TrafficUnits = 'binary'): string {
+  const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
+  if (bytes < 0.5) return '0';
+  const { value, exponent } = scale(bytes, units);
+  const suffix = BADGE_SUFFIXES[exponent] ?? '';
+  if (exponent === 0) return String(Math.round(value));
+  const oneDecimal = value.toFixed(1);
+  if (Number(oneDecimal) < 10) return `${oneDecimal.replace(/\.0$/, '')}${suffix}`;
+  return `${Math.round(value)}${suffix}`;
+}
+
+/** A readable amount with three significant digits, e.g. `4.50 GiB`, `812 MB`. */
+export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?: string): string {
+  const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
+  const { value, exponent } = scale(bytes, units);
+  const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
+  const digits = exponent === 0 ? 0 : value < 10 ? 2 : value < 100 ? 1 : 0;
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${number} ${labels[exponent] ?? ''}`;
+}
+
+/** The figure exactly as the API reported it, e.g. `4,719,123.98 KB`. */
+export function formatExactKb(kb: number, locale?: string): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(kb)} KB`;
+}

@@ -1,0 +1,85 @@
+import type { HourRow } from './api-answers';
+import type { ApiTimezone } from './api-timezone';
+import { hourKeyAt, HOUR_MS, type HourKey } from './hour-keys';
+import type { ProxyType } from './thordata-client';
+
+/** What is known of one proxy user: hourly KB by API hour key. */
+export interface UserUsage {
+  readonly hours: Readonly<Record<HourKey, number>>;
+  /** When the last successful answer for this user arrived. */
+  readonly fetchedAt: number | null;
+  readonly trafficLimitKb: number | null;
+  readonly trafficBalanceKb: number | null;
+}
+
+/** Per-user usage, keyed by `userKey`: a name means another user under another proxy type. */
+export interface UsageCache {
+  readonly users: Readonly<Record<string, UserUsage>>;
+}
+
+export const EMPTY_CACHE: UsageCache = { users: {} };
+
+/** Hours kept per user: a week is enough for every window the popup offers. */
+export const RETENTION_HOURS = 7 * 24;
+
+export function userKey(proxyType: ProxyType, username: string): string {
+  return `${proxyType}:${username}`;
+}
+
+const EMPTY_USER: UserUsage = { hours: {}, fetchedAt: null, trafficLimitKb: null, trafficBalanceKb: null };
+
+export function userUsage(cache: UsageCache, key: string): UserUsage {
+  return cache.users[key] ?? EMPTY_USER;
+}
+
+export interface FreshAnswer {
+  readonly rows: readonly HourRow[];
+  readonly fetchedAt: number;
+  readonly trafficLimitKb: number | null;
+  readonly trafficBalanceKb: number | null;
+}
+
+/**
+ * Merges an answer into what is known. An hour the answer reports replaces the
+ * cached value (the current hour grows); an hour it leaves out keeps the cached
+ * value, because a missing row means "no traffic reported", never "forget it".
+ */
+export function mergeAnswer(known: UserUsage, answer: FreshAnswer): UserUsage {
+  const hours: Record<HourKey, number> = { ...known.hours };
+  for (const row of answer.rows) hours[row.hour] = row.kb;
+  return {
+    hours,
+    fetchedAt: answer.fetchedAt,
+    trafficLimitKb: answer.trafficLimitKb ?? known.trafficLimitKb,
+    trafficBalanceKb: answer.trafficBalanceKb ?? known.trafficBalanceKb,
+  };
+}
+
+/** Drops hours older than the retention window, so storage stays bounded. */
+export function pruneUsage(usage: UserUsage, now: number, tz: ApiTimezone): UserUsage {
+  const oldest = hourKeyAt(now - (RETENTION_HOURS - 1) * HOUR_MS, tz);
+  const hours: Record<HourKey, number> = {};
+  for (const [hour, kb] of Object.entries(usage.hours)) {
+    if (hour >= oldest) hours[hour] = kb;
+  }
+  return { ...usage, hours };
+}
+
+/** Keeps only the users still watched. */
+export function keepUsers(cache: UsageCache, keys: readonly string[]): UsageCache {
+  const users: Record<string, UserUsage> = {};
+  for (const key of keys) {
+    const usage = cache.users[key];
+    if (usage) users[key] = usage;
+  }
+  return { users };
+}
+
+export function withUser(cache: UsageCache, key: string, usage: UserUsage): UsageCache {
+  return { users: { ...cache.users, [key]: usage } };
+}
+
+/** The traffic of each given hour summed over the given users; missing hours are 0. */
+export function hourlyTotals(cache: UsageCache, keys: readonly string[], hours: readonly HourKey[]): number[] {
+  return hours.map((hour) => keys.reduce((sum, key) => sum + (cache.users[key]?.hours[hour] ?? 0), 0));
+}

@@ -1,0 +1,46 @@
+import { dayOfHourKey, hourStart, recentHourKeys, type HourKey } from './hour-keys';
+import type { Settings } from './settings';
+import { hourlyTotals, userKey, type UsageCache } from './usage-cache';
+
+export interface HourPoint {
+  readonly hour: HourKey;
+  /** When the hour starts, to label it in the user's own time. */
+  readonly startMs: number;
+  readonly kb: number;
+}
+
+/** The figures the badge and popup show, summed over the watched users. */
+export interface UsageSummary {
+  readonly current: HourPoint;
+  readonly previousKb: number;
+  /** Since the start of the API's current day. */
+  readonly todayKb: number;
+  /** Oldest first, ending with the current hour. */
+  readonly series: readonly HourPoint[];
+  readonly windowKb: number;
+  readonly peak: HourPoint | null;
+}
+
+export function watchedUserKeys(settings: Settings): string[] {
+  return settings.usernames.map((name) => userKey(settings.proxyType, name));
+}
+
+export function summarizeUsage(cache: UsageCache, settings: Settings, now: number, windowHours: number): UsageSummary {
+  const tz = settings.apiTimezone;
+  const keys = watchedUserKeys(settings);
+  const hours = recentHourKeys(now, Math.max(windowHours, 25), tz);
+  const totals = hourlyTotals(cache, keys, hours);
+  const points = hours.map((hour, i) => ({ hour, startMs: hourStart(hour, tz) ?? now, kb: totals[i] ?? 0 }));
+  const series = points.slice(-windowHours);
+  const current = points[points.length - 1] ?? { hour: '', startMs: now, kb: 0 };
+  const today = dayOfHourKey(current.hour);
+  const peak = series.reduce<HourPoint | null>((best, point) => (point.kb > (best?.kb ?? 0) ? point : best), null);
+  return {
+    current,
+    previousKb: points[points.length - 2]?.kb ?? 0,
+    todayKb: points.filter((point) => dayOfHourKey(point.hour) === today).reduce((sum, point) => sum + point.kb, 0),
+    series,
+    windowKb: series.reduce((sum, point) => sum + point.kb, 0),
+    peak,
+  };
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+
+// The `e2e` mode (used by the demo and the end-to-end tests) may also reach the
+// loopback demo API; production builds reach only Thordata's own API origin.
+const PRODUCTION_HOSTS = ['https://openapi.thordata.com/*'];
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ mode }) => ({
+    name: 'Thordata Usage Monitor',
+    description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
+    action: { default_title: 'Thordata Usage Monitor' },
+  }),
+});
