@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ApiError } from './api-errors';
 import { checkApiBaseUrl } from './api-origin';
 import { computeBadge } from './badge';
-import { MIN_REQUEST_GAP_MS, runPollCycle, type PollState } from './poll-cycle';
+import { keepRequestGap, runPollCycle, type PollState } from './poll-cycle';
 import type { Result } from './result';
 import { createSerialQueue } from './serial-queue';
 import { coerceSettings, isConfigured } from './settings';
@@ -94,11 +94,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     if (!base.ok) return { ok: false, error: { kind: 'network', detail: base.reason } };
     const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
     return enqueue(async () => {
-      const before = await pollStatusItem.getValue();
-      if (before.lastRequestEndedAt !== null) {
-        const wait = before.lastRequestEndedAt + MIN_REQUEST_GAP_MS - deps.now();
-        if (wait > 0) await deps.sleep(wait);
-      }
+      await keepRequestGap((await pollStatusItem.getValue()).lastRequestEndedAt, deps);
       const result = await client.userList({ proxyType: query.proxyType });
       const after = await pollStatusItem.getValue();
       await pollStatusItem.setValue({ ...after, lastRequestEndedAt: deps.now() });

@@ -21,6 +21,19 @@ export const MIN_REQUEST_GAP_MS = 1500;
 /** The first poll of a user fetches the widest chart window. */
 export const FIRST_FETCH_HOURS = 72;
 
+/**
+ * Waits until the gap since the last request has passed. Checks the clock again
+ * after each sleep, because timers may fire a little early.
+ */
+export async function keepRequestGap(
+  lastRequestEndedAt: number | null,
+  clock: { now: () => number; sleep: (ms: number) => Promise<void> },
+): Promise<void> {
+  if (lastRequestEndedAt === null) return;
+  const target = lastRequestEndedAt + MIN_REQUEST_GAP_MS;
+  for (let wait = target - clock.now(); wait > 0; wait = target - clock.now()) await clock.sleep(wait);
+}
+
 export interface PollState {
   readonly cache: UsageCache;
   readonly status: PollStatus;
@@ -70,10 +83,7 @@ export async function runPollCycle(settings: Settings, state: PollState, deps: P
 
   for (const username of settings.usernames) {
     const key = userKey(settings.proxyType, username);
-    if (status.lastRequestEndedAt !== null) {
-      const wait = status.lastRequestEndedAt + MIN_REQUEST_GAP_MS - deps.now();
-      if (wait > 0) await deps.sleep(wait);
-    }
+    await keepRequestGap(status.lastRequestEndedAt, deps);
     const range = requestRange(userUsage(cache, key), deps.now(), settings.apiTimezone);
     const result = await deps.client.hourlyUsage({ proxyType: settings.proxyType, username, ...range });
     const endedAt = deps.now();
