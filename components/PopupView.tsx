@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { describeHourChange } from '@/utils/hour-change';
+import { compareWithPreviousHour, describeHourChange } from '@/utils/hour-change';
 import { Sparkline, type SparkPoint } from './Sparkline';
 import { StatusBannerView } from './StatusBannerView';
 import { formatAge, formatClock, formatHourSpan } from '@/utils/local-time';
@@ -63,7 +63,12 @@ export function PopupView(props: PopupViewProps) {
             <p class="current-figure" data-testid="current-hour" title={formatExactKb(summary.current.kb)}>
               {amount(summary.current.kb)}
             </p>
-            <p class="muted">{describeHourChange(summary.current.kb, summary.previousKb)}</p>
+            <p class="muted" data-testid="hour-change">
+              {describeHourChange(
+                compareWithPreviousHour(summary.current.kb, summary.previousKb, summary.current.startMs, now),
+                amount(summary.previousKb),
+              )}
+            </p>
           </section>
           <Sparkline points={points} summary={chartSummary} onDrawn={props.onChartDrawn} />
           <dl class="stats">

@@ -52,10 +52,25 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return undefined;
+    // Without a 2D context (canvas blocked, or a DOM without one) the text summary stands alone.
+    if (!canvas?.getContext('2d')) return undefined;
     const chart = new Chart(canvas, {
       type: 'line',
-      data: { labels: [], datasets: [{ data: [], fill: 'origin', borderWidth: 2, tension: 0.3, pointRadius: 0, pointHoverRadius: 4 }] },
+      data: {
+        labels: [],
+        datasets: [
+          {
+            data: [],
+            fill: 'origin',
+            borderWidth: 2,
+            tension: 0.3,
+            pointRadius: 0,
+            pointHoverRadius: 4,
+            // The last hour is still running: dash it so its dip does not read as a drop.
+            segment: { borderDash: (ctx) => (ctx.p1DataIndex === pointsRef.current.length - 1 ? [4, 3] : undefined) },
+          },
+        ],
+      },
       options: {
         animation: false,
         responsive: true,

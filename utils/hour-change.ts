@@ -1,7 +1,33 @@
-/** How the current hour compares with the previous one, as a short phrase. */
-export function describeHourChange(currentKb: number, previousKb: number): string {
-  if (previousKb <= 0) return currentKb > 0 ? 'previous hour: none' : 'no traffic in the last two hours';
-  const percent = Math.round(((currentKb - previousKb) / previousKb) * 100);
-  if (percent === 0) return 'same as the previous hour';
-  return `${percent > 0 ? '▲' : '▼'} ${Math.abs(percent)}% vs previous hour`;
+import { HOUR_MS } from './hour-keys';
+
+/** Before this much of the hour has passed, a pace says more about noise than about traffic. */
+const MIN_ELAPSED_FOR_PACE = 0.25;
+
+export type HourChange =
+  | { readonly kind: 'no-previous' }
+  | { readonly kind: 'too-early' }
+  | { readonly kind: 'pace'; readonly percent: number };
+
+/**
+ * Compares the current hour with the previous one fairly: the current hour is
+ * still running, so its pace (traffic so far scaled to a full hour) is compared,
+ * not its partial total.
+ */
+export function compareWithPreviousHour(currentKb: number, previousKb: number, hourStartMs: number, now: number): HourChange {
+  if (previousKb <= 0) return { kind: 'no-previous' };
+  const elapsed = Math.min(1, Math.max(0, (now - hourStartMs) / HOUR_MS));
+  if (elapsed < MIN_ELAPSED_FOR_PACE) return { kind: 'too-early' };
+  return { kind: 'pace', percent: Math.round(((currentKb / elapsed - previousKb) / previousKb) * 100) };
+}
+
+export function describeHourChange(change: HourChange, previousText: string): string {
+  switch (change.kind) {
+    case 'no-previous':
+      return 'No traffic in the previous hour';
+    case 'too-early':
+      return `Previous hour: ${previousText}`;
+    case 'pace':
+      if (change.percent === 0) return `On pace with the previous hour (${previousText})`;
+      return `${change.percent > 0 ? '▲' : '▼'} ${Math.abs(change.percent)}% pace vs previous hour (${previousText})`;
+  }
 }
