@@ -1,0 +1,182 @@
+// The mocked Thordata endpoints: query parameters in, `{ code, data, msg }` out. Checks run in
+// a fixed order: token (10000 missing, 10013 wrong), then parameter format (10000), then
+// usernames (10020), then the 180-day limits (10021).
+
+import {
+  errorAnswer,
+  okAnswer,
+  type AccountUsageData,
+  type ApiAnswer,
+  type ErrorCode,
+  type ProxyUserUsageData,
+  type TrafficBalanceData,
+  type UsageRow,
+  type UserListData,
+} from './answers.js';
+import { seededShuffle } from './hash.js';
+import {
+  checkSpanLimits,
+  checkToken,
+  readDaySpan,
+  readHourSpan,
+  readProxyType,
+  readUsernames,
+  type Checked,
+  type Span,
+} from './params.js';
+import { accountBalanceMB, planCycle, userBalanceKB } from './plan.js';
+import { DAY_MS, HOUR_MS, dayStartAt, floorToHour, formatDateTime, formatDayKey, formatHourKey } from './time-keys.js';
+import { hourUsageKB, lifetimeUsageKB, sumKB, usageBetweenKB, type Clock } from './traffic-model.js';
+import { USERS, usersOfType, type DemoUser } from './users.js';
+
+export const USER_SLOTS = 20;
+
+export interface RequestContext {
+  readonly token: string;
+  readonly offsetMinutes: number;
+  /** Frozen at the request's arrival so one answer is consistent with itself. */
+  readonly clock: Clock;
+  readonly shuffleRows: boolean;
+  /** Seeds the row shuffle, so the same request gets the same order. */
+  readonly shuffleSeed: string;
+}
+
+export interface Served {
+  readonly answer: ApiAnswer;
+  /** The usage rows the hourly endpoint served, for the request log. */
+  readonly rows?: readonly UsageRow[];
+}
+
+export type Endpoint = (params: URLSearchParams, ctx: RequestContext) => Served;
+
+const failWith = (code: ErrorCode): Served => ({ answer: errorAnswer(code) });
+
+function ordered(rows: UsageRow[], ctx: RequestContext): UsageRow[] {
+  return ctx.shuffleRows ? seededShuffle(rows, ctx.shuffleSeed) : rows;
+}
+
+/** Hours after the current one and hours without traffic are left out, as the real API may do. */
+function hourRows(user: DemoUser, span: Span, ctx: RequestContext): UsageRow[] {
+  const end = Math.min(span.toUtcMs, floorToHour(ctx.clock.now()) + HOUR_MS);
+  const rows: UsageRow[] = [];
+  for (let t = span.fromUtcMs; t < end; t += HOUR_MS) {
+    const usage = hourUsageKB(user.username, t, ctx.clock);
+    if (usage > 0) rows.push({ date: formatHourKey(t, ctx.offsetMinutes), usage_traffic: usage });
+  }
+  return rows;
+}
+
+function dayRows(usernames: readonly string[], span: Span, ctx: RequestContext): UsageRow[] {
+  const end = Math.min(span.toUtcMs, dayStartAt(ctx.clock.now(), ctx.offsetMinutes) + DAY_MS);
+  const rows: UsageRow[] = [];
+  for (let t = span.fromUtcMs; t < end; t += DAY_MS) {
+    const usage = usageBetweenKB(usernames, t, t + DAY_MS, ctx.clock);
+    if (usage > 0) rows.push({ date: formatDayKey(t, ctx.offsetMinutes), usage_traffic: usage });
+  }
+  return rows;
+}
+
+/** Several users' figures are summed; the limit is 0 (none) if any of them is unlimited. */
+function usageData(users: readonly DemoUser[], span: Span, rows: UsageRow[], ctx: RequestContext): ProxyUserUsageData {
+  const unlimited = users.some((u) => u.trafficLimitKB === 0);
+  return {
+    traffic_limit: unlimited ? 0 : sumKB(users.map((u) => u.trafficLimitKB)),
+    total_usage_traffic: sumKB(users.map((u) => lifetimeUsageKB(u.username, ctx.clock))),
+    traffic_balance: sumKB(users.map((u) => userBalanceKB(u, ctx.clock))),
+    query_days: span.queryDays,
+    range_usage_traffic: sumKB(rows.map((r) => r.usage_traffic)),
+    data: ordered(rows, ctx),
+  };
+}
+
+interface UsageQuery {
+  readonly users: readonly DemoUser[];
+  readonly span: Span;
+}
+
+function readUsageQuery(params: URLSearchParams, ctx: RequestContext, hourly: boolean): Checked<UsageQuery> {
+  const tokenError = checkToken(params, ctx.token);
+  if (tokenError !== null) return { ok: false, code: tokenError };
+  const type = readProxyType(params);
+  if (!type.ok) return type;
+  const span = hourly ? readHourSpan(params, ctx.offsetMinutes) : readDaySpan(params, ctx.offsetMinutes);
+  if (!span.ok) return span;
+  const users = readUsernames(params, type.value, !hourly);
+  if (!users.ok) return users;
+  const limitError = checkSpanLimits(span.value, ctx.offsetMinutes, ctx.clock.now());
+  if (limitError !== null) return { ok: false, code: limitError };
+  return { ok: true, value: { users: users.value, span: span.value } };
+}
+
+function usageStatisticsHour(params: URLSearchParams, ctx: RequestContext): Served {
+  const query = readUsageQuery(params, ctx, true);
+  if (!query.ok) return failWith(query.code);
+  const { users, span } = query.value;
+  const data = usageData(users, span, users.flatMap((u) => hourRows(u, span, ctx)), ctx);
+  return { answer: okAnswer(data), rows: data.data };
+}
+
+function usageStatisticsDay(params: URLSearchParams, ctx: RequestContext): Served {
+  const query = readUsageQuery(params, ctx, false);
+  if (!query.ok) return failWith(query.code);
+  const { users, span } = query.value;
+  const rows = dayRows(users.map((u) => u.username), span, ctx);
+  return { answer: okAnswer(usageData(users, span, rows, ctx)) };
+}
+
+function userList(params: URLSearchParams, ctx: RequestContext): Served {
+  const tokenError = checkToken(params, ctx.token);
+  if (tokenError !== null) return failWith(tokenError);
+  const type = readProxyType(params);
+  if (!type.ok) return failWith(type.code);
+  const list = usersOfType(type.value).map((u) => ({
+    created_time: formatDateTime(u.createdAtUtcMs, ctx.offsetMinutes),
+    username: u.username,
+    password: u.password,
+    status: u.status,
+    traffic_limit: u.trafficLimitKB,
+    usage_traffic: lifetimeUsageKB(u.username, ctx.clock),
+  }));
+  const data: UserListData = {
+    limit: USER_SLOTS,
+    remaining_limit: USER_SLOTS - USERS.length,
+    user_count: list.length,
+    list,
+  };
+  return { answer: okAnswer(data) };
+}
+
+function trafficBalance(params: URLSearchParams, ctx: RequestContext): Served {
+  const tokenError = checkToken(params, ctx.token);
+  if (tokenError !== null) return failWith(tokenError);
+  const data: TrafficBalanceData = {
+    traffic_balance: accountBalanceMB(ctx.clock),
+    expiration_time: formatDayKey(planCycle(ctx.clock.now()).endUtcMs, ctx.offsetMinutes),
+  };
+  return { answer: okAnswer(data) };
+}
+
+function accountUsage(params: URLSearchParams, ctx: RequestContext): Served {
+  const tokenError = checkToken(params, ctx.token);
+  if (tokenError !== null) return failWith(tokenError);
+  const span = readDaySpan(params, ctx.offsetMinutes);
+  if (!span.ok) return failWith(span.code);
+  const limitError = checkSpanLimits(span.value, ctx.offsetMinutes, ctx.clock.now());
+  if (limitError !== null) return failWith(limitError);
+  const rows = dayRows(USERS.map((u) => u.username), span.value, ctx);
+  const data: AccountUsageData = {
+    query_days: span.value.queryDays,
+    range_usage_traffic: sumKB(rows.map((r) => r.usage_traffic)),
+    data: ordered(rows, ctx),
+  };
+  return { answer: okAnswer(data) };
+}
+
+/** Keyed by the full request path, base path included. */
+export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map<string, Endpoint>([
+  ['/api/proxy-users/usage-statistics-hour', usageStatisticsHour],
+  ['/api/proxy-users/usage-statistics', usageStatisticsDay],
+  ['/api/proxy-users/user-list', userList],
+  ['/api/account/traffic-balance', trafficBalance],
+  ['/api/account/usage-statistics', accountUsage],
+]);

@@ -1,0 +1,148 @@
+// Switchable failures, so the extension can be shown and tested against everything the real
+// API or the network between may do: error codes, slowness, gateway pages, broken bodies.
+
+import { errorAnswer, type ApiAnswer } from './answers.js';
+import { htmlResponse, jsonResponse, JSON_TYPE, type RawResponse } from './raw-response.js';
+
+export const FAULT_KINDS = [
+  'rate-limit',
+  'bad-token',
+  'unknown-user',
+  'slow',
+  'server-error',
+  'html',
+  'truncated',
+  'wrong-shape',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  readonly kind: FaultKind;
+  /** Only requests whose `username` names one of these are hit; requests without one never are. */
+  readonly usernames?: readonly string[];
+  /** Only the next N matching requests are hit, then the fault clears itself. */
+  readonly times?: number;
+  /** For `slow`: how long before the (correct) answer is sent. */
+  readonly delayMs?: number;
+}
+
+export const DEFAULT_SLOW_DELAY_MS = 30_000;
+
+export type FaultParse = { readonly ok: true; readonly fault: Fault | null } | { readonly ok: false; readonly error: string };
+
+const FAULT_KEYS = new Set(['kind', 'usernames', 'times', 'delayMs']);
+
+function isFaultKind(value: unknown): value is FaultKind {
+  return FAULT_KINDS.some((k) => k === value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a fault sent by another process; unknown keys are refused so a typo is not silently ignored. */
+export function parseFault(value: unknown): FaultParse {
+  if (value === null) return { ok: true, fault: null };
+  if (!isRecord(value)) return { ok: false, error: 'fault must be an object or null' };
+  const unknownKey = Object.keys(value).find((k) => !FAULT_KEYS.has(k));
+  if (unknownKey !== undefined) return { ok: false, error: `unknown fault field: ${unknownKey}` };
+  const { kind, usernames, times, delayMs } = value;
+  if (!isFaultKind(kind)) return { ok: false, error: `kind must be one of ${FAULT_KINDS.join(', ')}` };
+  let fault: Fault = { kind };
+  if (usernames !== undefined) {
+    const names: unknown[] = Array.isArray(usernames) ? usernames : [];
+    const strings = names.filter((u): u is string => typeof u === 'string');
+    if (strings.length === 0 || strings.length !== names.length) {
+      return { ok: false, error: 'usernames must be a non-empty array of strings' };
+    }
+    fault = { ...fault, usernames: strings };
+  }
+  if (times !== undefined) {
+    if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) {
+      return { ok: false, error: 'times must be a positive integer' };
+    }
+    fault = { ...fault, times };
+  }
+  if (delayMs !== undefined) {
+    if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0) {
+      return { ok: false, error: 'delayMs must be a non-negative number' };
+    }
+    fault = { ...fault, delayMs };
+  }
+  return { ok: true, fault };
+}
+
+/** Holds the active fault and counts down its `times`. */
+export class FaultSwitch {
+  #fault: Fault | null = null;
+
+  set(fault: Fault | null): void {
+    this.#fault = fault;
+  }
+
+  /** The active fault; `times` shows how many hits are left. */
+  current(): Fault | null {
+    return this.#fault;
+  }
+
+  /** The fault that hits a request naming `usernames`, counting the hit against `times`. */
+  take(usernames: readonly string[]): Fault | null {
+    const fault = this.#fault;
+    if (fault === null) return null;
+    const targets = fault.usernames;
+    if (targets !== undefined && !usernames.some((u) => targets.includes(u))) return null;
+    if (fault.times !== undefined) this.#fault = fault.times > 1 ? { ...fault, times: fault.times - 1 } : null;
+    return fault;
+  }
+}
+
+const GATEWAY_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+const CHALLENGE_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Just a moment...</title></head>' +
+  '<body><h1>Checking your browser before accessing openapi.thordata.com</h1>' +
+  '<p>This process is automatic. Your browser will redirect to your requested content shortly.</p></body></html>';
+
+// Renames the fields a client looks for and turns amounts into strings with units, the way an
+// API revision or a proxy rewriting bodies might: the client must notice instead of showing 0.
+const RENAMED_FIELDS: Readonly<Record<string, string>> = {
+  data: 'list',
+  list: 'items',
+  usage_traffic: 'usage',
+  traffic_balance: 'balance',
+  range_usage_traffic: 'range_usage',
+  total_usage_traffic: 'total_usage',
+};
+
+function reshape(value: unknown): unknown {
+  if (typeof value === 'number') return `${value} KB`;
+  if (Array.isArray(value)) return value.map(reshape);
+  if (isRecord(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [RENAMED_FIELDS[k] ?? k, reshape(v)]));
+  }
+  return value;
+}
+
+/** The response for a request hit by `kind` (all but `slow`, which only delays), given its normal answer. */
+export function faultResponse(kind: Exclude<FaultKind, 'slow'>, normal: ApiAnswer): RawResponse {
+  switch (kind) {
+    case 'rate-limit':
+      return jsonResponse(errorAnswer(10011));
+    case 'bad-token':
+      return jsonResponse(errorAnswer(10013));
+    case 'unknown-user':
+      return jsonResponse(errorAnswer(10020));
+    case 'server-error':
+      return htmlResponse(502, GATEWAY_PAGE);
+    case 'html':
+      return htmlResponse(200, CHALLENGE_PAGE);
+    case 'truncated': {
+      const full = JSON.stringify(normal);
+      return { status: 200, contentType: JSON_TYPE, body: full.slice(0, Math.floor(full.length / 2)), code: null };
+    }
+    case 'wrong-shape':
+      return jsonResponse({ code: 200, msg: 'ok', data: reshape(normal.data) });
+  }
+}
