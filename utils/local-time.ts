@@ -2,7 +2,7 @@ import { HOUR_MS } from './hour-keys';
 
 /** Clock time in the user's own zone and locale, e.g. `14:05` or `2:05 PM`. */
 export function formatClock(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(epochMs);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs);
 }
 
 /** The local span of an hour starting at `startMs`, e.g. `14:00–15:00`. */
