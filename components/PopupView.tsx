@@ -60,8 +60,11 @@ export function PopupView(props: PopupViewProps) {
             <p id="current-label" class="muted">
               This hour · {formatHourSpan(summary.current.startMs)}
             </p>
-            <p class="current-figure" data-testid="current-hour" title={formatExactKb(summary.current.kb)}>
+            <p class="current-figure" data-testid="current-hour">
               {amount(summary.current.kb)}
+            </p>
+            <p class="muted exact" data-testid="current-hour-exact">
+              {formatExactKb(summary.current.kb)} as reported for API hour {summary.current.hour}
             </p>
             <p class="muted" data-testid="hour-change">
               {describeHourChange(
@@ -82,7 +85,10 @@ export function PopupView(props: PopupViewProps) {
             </div>
             <div>
               <dt>Peak hour</dt>
-              <dd>{peak ? `${amount(peak.kb)} · ${formatClock(peak.startMs)}` : '—'}</dd>
+              <dd>
+                {peak ? amount(peak.kb) : '—'}
+                {peak && <span class="stat-note">at {formatClock(peak.startMs)}</span>}
+              </dd>
             </div>
           </dl>
         </>

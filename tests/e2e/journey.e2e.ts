@@ -60,6 +60,7 @@ describe('a new user sets up the extension against the demo API', () => {
     const popup = await browser.openPage('popup.html');
     await popup.setViewportSize({ width: 360, height: 600 });
     await expect.poll(() => popup.getByTestId('current-hour').textContent()).toBe(formatAmount(truthKb, 'binary', 'en-US'));
+    expect(await popup.getByTestId('current-hour-exact').textContent()).toContain(formatExactKb(truthKb, 'en-US'));
     await expect.poll(() => countPaintedPixels(popup), { timeout: 5_000 }).toBeGreaterThan(500);
     await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-light.png` });
     await popup.emulateMedia({ colorScheme: 'dark' });

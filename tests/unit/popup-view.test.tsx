@@ -41,6 +41,7 @@ describe('the popup', () => {
     expect(screen.getByTestId('hour-change').textContent).toContain('pace vs previous hour (500 MiB)');
     expect(screen.getByText('Today').nextElementSibling?.textContent).toBe('1.66 GiB');
     expect(screen.getByText('Peak hour').nextElementSibling?.textContent).toContain('900 MiB');
+    expect(screen.getByTestId('current-hour-exact').textContent).toBe('307,200 KB as reported for API hour 2026-11-25 14');
     expect(screen.getByTestId('updated').textContent).toBe('Updated 5 min ago');
     expect(screen.queryByRole('alert')).toBeNull();
   });
