@@ -48,8 +48,9 @@ const NUMERIC_TEXT = /^\s*\d+(\.\d+)?\s*$/;
 /** A non-negative finite amount, accepting numeric strings; null for anything else. */
 export function readAmount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) return Number(value);
-  return null;
+  if (typeof value !== 'string' || !NUMERIC_TEXT.test(value)) return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
 }
 
 function describeBody(body: string): string {

@@ -18,7 +18,8 @@ export function checkApiBaseUrl(text: string, allowLoopback: boolean): BaseUrlCh
   } catch {
     return { ok: false, reason: 'Enter a full URL such as https://openapi.thordata.com/api.' };
   }
-  if (url.search || url.hash || url.username || url.password) {
+  // A bare `?` or `#` leaves url.search and url.hash empty, so look at the text too.
+  if (/[?#]/.test(text) || url.username || url.password) {
     return { ok: false, reason: 'The API base URL may not contain a query, a fragment or credentials.' };
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);

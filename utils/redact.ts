@@ -5,11 +5,12 @@ const TOKEN_PARAM = /([?&]token=)[^&#\s"']*/gi;
  * itself, its URL-encoded form, and any `token=` query parameter.
  */
 export function redact(text: string, secret: string): string {
-  let out = text.replace(TOKEN_PARAM, '$1[redacted]');
+  let out = text;
+  // The secret's own forms first: a token holding `&` or `#` would cut the pattern short.
   if (secret.length > 0) {
     for (const form of new Set([secret, encodeURIComponent(secret)])) {
       out = out.split(form).join('[redacted]');
     }
   }
-  return out;
+  return out.replace(TOKEN_PARAM, '$1[redacted]');
 }

@@ -91,7 +91,7 @@ function checkInterval(text: string): Result<number, string> {
   const trimmed = text.trim();
   const minutes = Number(trimmed);
   const { min, max } = POLL_INTERVAL_RANGE;
-  if (trimmed === '' || !Number.isInteger(minutes) || minutes < min || minutes > max) {
+  if (!/^\d+$/.test(trimmed) || minutes < min || minutes > max) {
     return { ok: false, error: `Enter a whole number of minutes from ${min} to ${max}.` };
   }
   return { ok: true, value: minutes };
@@ -143,17 +143,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Numbers and strings as text; anything else (objects, arrays) as nothing. */
+function asText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 /**
  * Reads stored settings defensively: a field that is missing or malformed (an old
  * version, a hand edit) falls back to its default instead of breaking the extension.
  */
 export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
   if (!isRecord(raw)) return DEFAULT_SETTINGS;
-  const proxyType = parseProxyType(String(raw.proxyType));
+  const proxyType = parseProxyType(asText(raw.proxyType));
   const usernames = Array.isArray(raw.usernames)
-    ? raw.usernames.filter((name): name is string => typeof name === 'string' && USERNAME_PATTERN.test(name))
+    ? [...new Set(raw.usernames.filter((name): name is string => typeof name === 'string' && USERNAME_PATTERN.test(name)))]
     : [];
-  const interval = checkInterval(String(raw.pollIntervalMinutes));
+  const interval = checkInterval(asText(raw.pollIntervalMinutes));
   const tz = isRecord(raw.apiTimezone) ? raw.apiTimezone : null;
   const apiTimezone =
     tz?.kind === 'browser'

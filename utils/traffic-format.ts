@@ -33,10 +33,13 @@ function scale(bytes: number, units: TrafficUnits): { value: number; exponent: n
  */
 export function formatBadgeAmount(kb: number, units: TrafficUnits = 'binary'): string {
   const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
+  if (!Number.isFinite(bytes)) return '?';
   if (bytes < 0.5) return '0';
   const { value, exponent } = scale(bytes, units);
   const suffix = BADGE_SUFFIXES[exponent] ?? '';
   if (exponent === 0) return String(Math.round(value));
+  // Beyond the largest unit: no real account gets here, but the badge must still fit.
+  if (value >= 999.5) return `999${suffix}`;
   const oneDecimal = value.toFixed(1);
   if (Number(oneDecimal) < 10) return `${oneDecimal.replace(/\.0$/, '')}${suffix}`;
   return `${Math.round(value)}${suffix}`;
@@ -47,7 +50,8 @@ export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?
   const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
   const { value, exponent } = scale(bytes, units);
   const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
-  const digits = exponent === 0 ? 0 : value < 10 ? 2 : value < 100 ? 1 : 0;
+  // Decimals chosen on the rounded value, so 9.996 reads `10.0`, not `10.00`.
+  const digits = exponent === 0 ? 0 : value < 0.9995 ? 3 : value < 9.995 ? 2 : value < 99.95 ? 1 : 0;
   const number = new Intl.NumberFormat(locale, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,

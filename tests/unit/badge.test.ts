@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, computeBadge, NO_FIGURES_MARK, TOKEN_REJECTED_MARK, type BadgeInput } from '@/utils/badge';
+import { formatClock } from '@/utils/local-time';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { userKey, type UsageCache } from '@/utils/usage-cache';
@@ -32,7 +33,7 @@ describe('the toolbar badge', () => {
     expect(badge.title).toContain('4.70 GiB');
     expect(badge.title).toContain('4,928,307.2 KB');
     expect(badge.title).toContain('Today: 5.70 GiB');
-    expect(badge.title).toContain('Updated 14:19');
+    expect(badge.title).toContain(`Updated ${formatClock(NOW - 60_000, 'en-GB')}`);
   });
 
   it('reads the current hour in the API timezone', () => {
