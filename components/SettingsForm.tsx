@@ -53,14 +53,14 @@ export function SettingsForm(props: SettingsFormProps) {
     setSaveNotice(null);
   };
 
-  const tokenProps = (describedBy: string | undefined) => ({
-    id: 'token',
-    autocomplete: 'off',
+  /** What every text control shares: its value, validity, description and edit handler. */
+  const textProps = (field: DraftField, id: string, describedBy: string | undefined) => ({
+    id,
+    value: draft[field],
     spellcheck: false,
-    value: draft.token,
-    'aria-invalid': errors.token ? true : undefined,
+    'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': describedBy,
-    onInput: (e: Event) => update('token')((e.currentTarget as HTMLInputElement).value),
+    onInput: (e: Event) => update(field)((e.currentTarget as HTMLInputElement).value),
   });
 
   const chosen = new Set(splitUsernames(draft.usernames));
@@ -115,7 +115,11 @@ export function SettingsForm(props: SettingsFormProps) {
         <Field id="token" label="API token" error={errors.token} hint="Thordata Dashboard → My Account. Stored only in this browser.">
           {(describedBy) => (
             <div class="token-row">
-              {showToken ? <input type="text" {...tokenProps(describedBy)} /> : <input type="password" {...tokenProps(describedBy)} />}
+              {showToken ? (
+                <input type="text" autocomplete="off" {...textProps('token', 'token', describedBy)} />
+              ) : (
+                <input type="password" autocomplete="off" {...textProps('token', 'token', describedBy)} />
+              )}
               <button type="button" aria-pressed={showToken} onClick={() => setShowToken(!showToken)}>
                 {showToken ? 'Hide' : 'Show'}
               </button>
@@ -173,16 +177,7 @@ export function SettingsForm(props: SettingsFormProps) {
           hint="The proxy users (sub-accounts) to watch, separated by commas."
         >
           {(describedBy) => (
-            <input
-              id="usernames"
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              value={draft.usernames}
-              aria-invalid={errors.usernames ? true : undefined}
-              aria-describedby={describedBy}
-              onInput={(e) => update('usernames')(e.currentTarget.value)}
-            />
+            <input type="text" autocomplete="off" {...textProps('usernames', 'usernames', describedBy)} />
           )}
         </Field>
       </section>
@@ -197,16 +192,12 @@ export function SettingsForm(props: SettingsFormProps) {
         >
           {(describedBy) => (
             <input
-              id="pollInterval"
               type="number"
               inputMode="numeric"
               min={POLL_INTERVAL_RANGE.min}
               max={POLL_INTERVAL_RANGE.max}
               step={1}
-              value={draft.pollIntervalMinutes}
-              aria-invalid={errors.pollIntervalMinutes ? true : undefined}
-              aria-describedby={describedBy}
-              onInput={(e) => update('pollIntervalMinutes')(e.currentTarget.value)}
+              {...textProps('pollIntervalMinutes', 'pollInterval', describedBy)}
             />
           )}
         </Field>
@@ -243,15 +234,7 @@ export function SettingsForm(props: SettingsFormProps) {
           hint="The token is sent only here. Leave it as https://openapi.thordata.com/api unless told otherwise."
         >
           {(describedBy) => (
-            <input
-              id="apiBaseUrl"
-              type="url"
-              spellcheck={false}
-              value={draft.apiBaseUrl}
-              aria-invalid={errors.apiBaseUrl ? true : undefined}
-              aria-describedby={describedBy}
-              onInput={(e) => update('apiBaseUrl')(e.currentTarget.value)}
-            />
+            <input type="url" {...textProps('apiBaseUrl', 'apiBaseUrl', describedBy)} />
           )}
         </Field>
       </section>

@@ -40,13 +40,18 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     return coerceSettings(await settingsItem.getValue(), deps.allowLoopback);
   }
 
-  async function renderBadge(): Promise<void> {
+  async function readAll() {
     const [settings, token, cache, status] = await Promise.all([
       readSettings(),
       tokenItem.getValue(),
       usageCacheItem.getValue(),
       pollStatusItem.getValue(),
     ]);
+    return { settings, token, cache, status };
+  }
+
+  async function renderBadge(): Promise<void> {
+    const { settings, token, cache, status } = await readAll();
     const view = computeBadge({ settings, token, cache, status, now: deps.now(), locale: deps.locale });
     const action = browser.action ?? browser.browserAction;
     await Promise.all([
@@ -62,12 +67,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   }
 
   async function pollOnce(): Promise<void> {
-    const [settings, token, cache, status] = await Promise.all([
-      readSettings(),
-      tokenItem.getValue(),
-      usageCacheItem.getValue(),
-      pollStatusItem.getValue(),
-    ]);
+    const { settings, token, cache, status } = await readAll();
     await renderBadge();
     if (!isConfigured(settings, token)) return;
     const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch });

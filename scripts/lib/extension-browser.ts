@@ -29,6 +29,7 @@ export interface LaunchOptions {
   /** Reuse a profile to test a browser restart; a fresh one by default. */
   readonly profileDir?: string;
   readonly headless?: boolean;
+  /** An IANA zone for the whole browser, e.g. `America/New_York`. */
   readonly timezone?: string;
 }
 
@@ -40,7 +41,9 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
     viewport: { width: 900, height: 900 },
-    timezoneId: options.timezone,
+    locale: 'en-US',
+    // TZ for the whole browser, service worker included (timezoneId would reach pages only).
+    env: options.timezone ? { ...process.env, TZ: options.timezone } : process.env,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
