@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { buildAllowsLoopback } from '@/utils/api-origin';
-import { createBackgroundTasks, POLL_ALARM } from '@/utils/background-tasks';
+import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background-tasks';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
 
 export default defineBackground(() => {
@@ -8,30 +8,33 @@ export default defineBackground(() => {
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random(),
+    isOnline: () => navigator.onLine,
     allowLoopback: buildAllowsLoopback(),
   });
 
   // Every listener is registered synchronously here: an MV3 worker woken by an
   // event only delivers it to listeners added during its first turn.
   browser.runtime.onInstalled.addListener(() => {
-    void tasks.syncAlarm().then(() => tasks.pollNow());
+    void tasks.syncAlarm().then(() => tasks.pollNow('settings'));
   });
   browser.runtime.onStartup.addListener(() => {
-    void tasks.syncAlarm().then(() => tasks.renderBadge());
+    void tasks.syncAlarm().then(() => tasks.pollNow('startup'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void tasks.pollNow();
+    if (alarm.name === POLL_ALARM) void tasks.syncAlarm().then(() => tasks.pollNow('alarm'));
+    if (alarm.name === RETRY_ALARM) void tasks.pollNow('retry');
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseBackgroundRequest(message);
     if (request === null) return undefined;
     switch (request.type) {
       case 'poll-now':
-        return tasks.pollNow().then((): PollNowReply => ({ done: true }));
+        return tasks.pollNow(request.trigger).then((): PollNowReply => ({ done: true }));
       case 'settings-saved':
         return tasks
           .syncAlarm()
-          .then(() => tasks.pollNow())
+          .then(() => tasks.pollNow('settings'))
           .then((): PollNowReply => ({ done: true }));
       case 'test-connection':
         return tasks.testConnection(request);

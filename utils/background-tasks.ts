@@ -1,32 +1,50 @@
 import { browser } from 'wxt/browser';
+import type { UserList } from './api-answers';
 import type { ApiError } from './api-errors';
 import { checkApiBaseUrl } from './api-origin';
 import { computeBadge } from './badge';
-import { keepRequestGap, runPollCycle, type PollState } from './poll-cycle';
+import { keepRequestGap, runPollCycle, withFailure, type PollState } from './poll-cycle';
+import { planPoll, type PollPlan, type PollTrigger } from './poll-plan';
+import type { PollStatus } from './poll-status';
 import type { Result } from './result';
 import { createSerialQueue } from './serial-queue';
-import { coerceSettings, isConfigured } from './settings';
-import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from './storage-items';
+import { coerceSettings } from './settings';
+import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from './storage-items';
 import { createThordataClient, type FetchLike, type ProxyType } from './thordata-client';
-import type { UserList } from './api-answers';
 
 export const POLL_ALARM = 'thordata-poll';
+export const RETRY_ALARM = 'thordata-retry';
 
 export interface BackgroundDeps {
   readonly fetch: FetchLike;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
+  /** For backoff jitter; returns a number in [0, 1). */
+  readonly random: () => number;
+  /** `navigator.onLine`: false means certainly offline, so no request is tried. */
+  readonly isOnline: () => boolean;
   /** Whether this build may talk to a loopback API (the demo/e2e build). */
   readonly allowLoopback: boolean;
   readonly locale?: string;
 }
 
 export interface BackgroundTasks {
-  pollNow(): Promise<void>;
+  /** Resolves with what the wake-up decided to do. */
+  pollNow(trigger: PollTrigger): Promise<PollPlan>;
   testConnection(query: { token: string; apiBaseUrl: string; proxyType: ProxyType }): Promise<Result<UserList, ApiError>>;
   syncAlarm(): Promise<void>;
   renderBadge(): Promise<void>;
 }
+
+/** When several wake-ups queue, the strongest reason wins: a person's request beats an alarm. */
+const TRIGGER_STRENGTH: Readonly<Record<PollTrigger, number>> = {
+  'popup-open': 0,
+  startup: 1,
+  alarm: 2,
+  retry: 3,
+  manual: 4,
+  settings: 5,
+};
 
 /**
  * The background's work, kept out of the entrypoint so it can be tested with a
@@ -34,20 +52,19 @@ export interface BackgroundTasks {
  */
 export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   const enqueue = createSerialQueue();
-  let pollQueued: Promise<void> | null = null;
-
-  async function readSettings() {
-    return coerceSettings(await settingsItem.getValue(), deps.allowLoopback);
-  }
+  /** The wake-up waiting in the queue, if any: later ones join it instead of queueing again. */
+  let waiting: { trigger: PollTrigger } | null = null;
+  let waitingDone: Promise<PollPlan> | null = null;
 
   async function readAll() {
-    const [settings, token, cache, status] = await Promise.all([
-      readSettings(),
+    const [rawSettings, token, cache, status, account] = await Promise.all([
+      settingsItem.getValue(),
       tokenItem.getValue(),
       usageCacheItem.getValue(),
       pollStatusItem.getValue(),
+      accountItem.getValue(),
     ]);
-    return { settings, token, cache, status };
+    return { settings: coerceSettings(rawSettings, deps.allowLoopback), token, cache, status, account };
   }
 
   async function renderBadge(): Promise<void> {
@@ -62,27 +79,61 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   }
 
   async function save(state: PollState): Promise<void> {
-    await Promise.all([usageCacheItem.setValue(state.cache), pollStatusItem.setValue(state.status)]);
+    await Promise.all([
+      usageCacheItem.setValue(state.cache),
+      pollStatusItem.setValue(state.status),
+      accountItem.setValue(state.account),
+    ]);
     await renderBadge();
   }
 
-  async function pollOnce(): Promise<void> {
-    const { settings, token, cache, status } = await readAll();
-    await renderBadge();
-    if (!isConfigured(settings, token)) return;
+  /** A retry is an alarm too, so it survives the worker being stopped while waiting. */
+  async function scheduleRetry(status: PollStatus): Promise<void> {
+    if (status.retry) await browser.alarms.create(RETRY_ALARM, { when: status.retry.notBefore });
+    else await browser.alarms.clear(RETRY_ALARM);
+  }
+
+  async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
+    const { settings, token, cache, status, account } = await readAll();
+    const now = deps.now();
+    const plan = planPoll({ trigger, settings, token, status, account, now, online: deps.isOnline() });
+    if (plan.kind === 'skip') {
+      await renderBadge();
+      return plan;
+    }
+    if (plan.kind === 'offline') {
+      const offline = withFailure(status, { kind: 'network', detail: 'the browser is offline' }, now, deps.random);
+      await save({ cache, status: { ...offline, lastAttemptAt: now }, account });
+      await scheduleRetry(offline);
+      return plan;
+    }
     const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch });
-    await runPollCycle(settings, { cache, status }, { client, now: deps.now, sleep: deps.sleep, save });
+    // New settings deserve a fresh start: the old backoff was about the old ones.
+    const start = trigger === 'settings' ? { ...status, retry: null, cycle: null } : status;
+    const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
+      client,
+      now: deps.now,
+      sleep: deps.sleep,
+      random: deps.random,
+      save,
+    });
+    await scheduleRetry(result.status);
+    return plan;
   }
 
-  /** A poll asked for while one runs is queued once; asking again joins the queued one. */
-  function pollNow(): Promise<void> {
-    if (pollQueued) return pollQueued;
-    const queued = enqueue(async () => {
-      pollQueued = null;
-      await pollOnce();
+  function pollNow(trigger: PollTrigger): Promise<PollPlan> {
+    if (waiting && waitingDone) {
+      if (TRIGGER_STRENGTH[trigger] > TRIGGER_STRENGTH[waiting.trigger]) waiting.trigger = trigger;
+      return waitingDone;
+    }
+    const ticket = { trigger };
+    waiting = ticket;
+    waitingDone = enqueue(() => {
+      waiting = null;
+      waitingDone = null;
+      return pollOnce(ticket.trigger);
     });
-    pollQueued = queued;
-    return queued;
+    return waitingDone;
   }
 
   async function testConnection(query: {
@@ -102,11 +153,15 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     });
   }
 
+  /** Makes sure the periodic alarm exists with the interval from settings. */
   async function syncAlarm(): Promise<void> {
-    const { pollIntervalMinutes } = await readSettings();
+    const { settings } = await readAll();
     const existing = await browser.alarms.get(POLL_ALARM);
-    if (existing?.periodInMinutes === pollIntervalMinutes) return;
-    await browser.alarms.create(POLL_ALARM, { periodInMinutes: pollIntervalMinutes, delayInMinutes: pollIntervalMinutes });
+    if (existing?.periodInMinutes === settings.pollIntervalMinutes) return;
+    await browser.alarms.create(POLL_ALARM, {
+      periodInMinutes: settings.pollIntervalMinutes,
+      delayInMinutes: settings.pollIntervalMinutes,
+    });
   }
 
   return { pollNow, testConnection, syncAlarm, renderBadge };

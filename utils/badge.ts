@@ -1,5 +1,6 @@
 import { describeApiError, errorSentence } from './api-errors';
-import { formatClock, formatHourSpan } from './local-time';
+import { isStale } from './freshness';
+import { formatClock, formatDuration, formatHourSpan } from './local-time';
 import type { PollStatus } from './poll-status';
 import { isConfigured, type Settings } from './settings';
 import { formatAmount, formatBadgeAmount, formatExactKb } from './traffic-format';
@@ -17,6 +18,7 @@ export interface BadgeView {
 export const BADGE_COLORS = {
   normal: '#1a56db',
   failing: '#b45309',
+  stale: '#6b7280',
   tokenRejected: '#c81e1e',
 } as const;
 
@@ -25,6 +27,9 @@ export const TOKEN_REJECTED_MARK = '!';
 
 /** Shown when polling fails before any figure was fetched. */
 export const NO_FIGURES_MARK = 'ERR';
+
+/** Shown when the figures are stale and the current hour began after the last one arrived. */
+export const UNKNOWN_HOUR_MARK = '?';
 
 const PRODUCT = 'Thordata Usage Monitor';
 
@@ -65,12 +70,23 @@ export function computeBadge({ settings, token, cache, status, now, locale }: Ba
   if (status.lastSuccessAt === null && failure === null) {
     return { text: '…', color: BADGE_COLORS.normal, title: `${PRODUCT}: fetching the first figures…` };
   }
-  const userProblems = Object.values(status.userFailures).map(errorSentence);
-  const problems = failure ? [`Last update failed: ${errorSentence(failure)}`, ...userProblems] : userProblems;
+  const userProblems = Object.values(status.userFailures).map((failed) => errorSentence(failed.error));
+  const retry = status.retry ? [`Next try at ${formatClock(status.retry.notBefore, locale)}.`] : [];
+  const problems = failure ? [`Last update failed: ${errorSentence(failure)}`, ...retry, ...userProblems] : userProblems;
+  const stale = isStale(status, settings, now);
+  const lastSuccessAt = status.lastSuccessAt;
+  const ageLine =
+    stale && lastSuccessAt !== null ? [`Figures are ${formatDuration(now - lastSuccessAt)} old: not updated since then.`] : [];
+  // With nothing fetched, or nothing fetched since this hour began, a 0 would be a lie.
+  const text =
+    lastSuccessAt === null
+      ? NO_FIGURES_MARK
+      : stale && lastSuccessAt < current.startMs
+        ? UNKNOWN_HOUR_MARK
+        : formatBadgeAmount(current.kb, settings.units);
   return {
-    // With no figure ever fetched, a 0 would be a lie: say that it failed instead.
-    text: status.lastSuccessAt === null ? NO_FIGURES_MARK : formatBadgeAmount(current.kb, settings.units),
-    color: problems.length > 0 ? BADGE_COLORS.failing : BADGE_COLORS.normal,
-    title: [`${PRODUCT}`, ...figures, ...problems].join('\n'),
+    text,
+    color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : BADGE_COLORS.normal,
+    title: [`${PRODUCT}`, ...ageLine, ...figures, ...problems].join('\n'),
   };
 }

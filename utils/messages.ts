@@ -3,9 +3,12 @@ import type { ApiError } from './api-errors';
 import type { Result } from './result';
 import type { ProxyType } from './thordata-client';
 
+/** A page's reason to ask for a poll: an explicit refresh may override a pause, opening the popup may not. */
+export type PageTrigger = 'manual' | 'popup-open';
+
 /** What pages ask the background for: every request to the API goes through it, one at a time. */
 export type BackgroundRequest =
-  | { readonly type: 'poll-now' }
+  | { readonly type: 'poll-now'; readonly trigger: PageTrigger }
   | { readonly type: 'settings-saved' }
   | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
 
@@ -21,8 +24,9 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   if (!isRecord(message)) return null;
   switch (message.type) {
     case 'poll-now':
+      return message.trigger === 'manual' || message.trigger === 'popup-open' ? { type: 'poll-now', trigger: message.trigger } : null;
     case 'settings-saved':
-      return { type: message.type };
+      return { type: 'settings-saved' };
     case 'test-connection': {
       const { token, apiBaseUrl, proxyType } = message;
       if (typeof token !== 'string' || typeof apiBaseUrl !== 'string') return null;

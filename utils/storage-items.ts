@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { INITIAL_STATUS, type PollStatus } from './poll-status';
+import { EMPTY_ACCOUNT, type AccountSnapshot } from './account-snapshot';
+import { INITIAL_STATUS, migratePollStatusV1, type PollStatus, type PollStatusV1 } from './poll-status';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { EMPTY_CACHE, type UsageCache } from './usage-cache';
 
@@ -14,7 +15,14 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', { fal
 
 export const usageCacheItem = storage.defineItem<UsageCache>('local:usageCache', { fallback: EMPTY_CACHE, version: 1 });
 
-export const pollStatusItem = storage.defineItem<PollStatus>('local:pollStatus', { fallback: INITIAL_STATUS, version: 1 });
+/** Version 2 added retry, cycle progress and failure times. */
+export const pollStatusItem = storage.defineItem<PollStatus>('local:pollStatus', {
+  fallback: INITIAL_STATUS,
+  version: 2,
+  migrations: { 2: (old: PollStatusV1) => migratePollStatusV1(old) },
+});
+
+export const accountItem = storage.defineItem<AccountSnapshot>('local:account', { fallback: EMPTY_ACCOUNT, version: 1 });
 
 /** Every item the extension stores, for "Forget token and data". */
-export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem] as const;
+export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem, accountItem] as const;

@@ -5,12 +5,9 @@ import '@/components/theme.css';
 import './popup.css';
 import { PopupView } from '@/components/PopupView';
 import { buildAllowsLoopback } from '@/utils/api-origin';
-import type { BackgroundRequest } from '@/utils/messages';
+import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
 import { coerceSettings, isConfigured } from '@/utils/settings';
 import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
-
-/** Figures older than this are refreshed when the popup opens (the cached ones show meanwhile). */
-const REFRESH_ON_OPEN_AFTER_MS = 60_000;
 
 async function loadState() {
   const [rawSettings, token, cache, status] = await Promise.all([
@@ -41,10 +38,10 @@ function PopupApp({ initial }: { initial: PopupState }) {
     });
   }, []);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (trigger: PageTrigger) => {
     setRefreshing(true);
     try {
-      const request: BackgroundRequest = { type: 'poll-now' };
+      const request: BackgroundRequest = { type: 'poll-now', trigger };
       await browser.runtime.sendMessage(request);
     } finally {
       setRefreshing(false);
@@ -55,8 +52,8 @@ function PopupApp({ initial }: { initial: PopupState }) {
   useEffect(() => {
     const unwatch = [settingsItem, tokenItem, usageCacheItem, pollStatusItem].map((item) => item.watch(reload));
     const clock = setInterval(() => setNow(Date.now()), 30_000);
-    const lastAttempt = initial.status.lastAttemptAt ?? 0;
-    if (initial.configured && Date.now() - lastAttempt > REFRESH_ON_OPEN_AFTER_MS) void refresh();
+    // The cached figures are already on screen; the background decides whether they need a request.
+    if (initial.configured) void refresh('popup-open');
     return () => {
       unwatch.forEach((stop) => stop());
       clearInterval(clock);
@@ -68,7 +65,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       {...state}
       now={now}
       refreshing={refreshing}
-      onRefresh={() => void refresh()}
+      onRefresh={() => void refresh('manual')}
       onOpenSettings={() => void browser.runtime.openOptionsPage()}
       onChartDrawn={markReady}
     />

@@ -8,6 +8,8 @@ import type { FetchLike } from '@/utils/thordata-client';
 import { userKey } from '@/utils/usage-cache';
 import { hourKeyAt } from '@/utils/hour-keys';
 import { UTC } from '@/utils/api-timezone';
+import { accountItem } from '@/utils/storage-items';
+import { fakeClock } from './fake-client';
 
 const TOKEN = 'tok-SECRET-42';
 
@@ -23,7 +25,15 @@ function fakeApi(answer: (url: URL) => { status?: number; body: unknown }) {
 }
 
 function tasksWith(fetch: FetchLike) {
-  return createBackgroundTasks({ fetch, now: () => Date.now(), sleep: async () => undefined, allowLoopback: false });
+  const clock = fakeClock(Date.now());
+  return createBackgroundTasks({
+    fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    isOnline: () => true,
+    allowLoopback: false,
+  });
 }
 
 async function configure(usernames: string[]) {
@@ -42,9 +52,10 @@ describe('background tasks', () => {
     const api = fakeApi((url) => ({
       body: { code: 200, msg: 'ok', data: { data: [{ date: hour, usage_traffic: url.searchParams.get('username') === 'alice' ? 600 : 250 }] } },
     }));
-    await tasksWith(api.fetch).pollNow();
+    await tasksWith(api.fetch).pollNow('manual');
 
-    expect(api.urls.map((url) => url.searchParams.get('username'))).toEqual(['alice', 'bob']);
+    const hourly = api.urls.filter((url) => url.pathname.endsWith('/usage-statistics-hour'));
+    expect(hourly.map((url) => url.searchParams.get('username'))).toEqual(['alice', 'bob']);
     expect(api.urls.every((url) => url.origin === 'https://openapi.thordata.com')).toBe(true);
     const cache = await usageCacheItem.getValue();
     expect(cache.users[userKey(1, 'alice')]?.hours[hour]).toBe(600);
@@ -60,9 +71,9 @@ describe('background tasks', () => {
       rejected ? { body: { code: 10013, msg: 'sign error', data: null } } : { body: { code: 200, data: { data: [{ date: hour, usage_traffic: 2048 }] } } },
     );
     const tasks = tasksWith(api.fetch);
-    await tasks.pollNow();
+    await tasks.pollNow('manual');
     rejected = true;
-    await tasks.pollNow();
+    await tasks.pollNow('manual');
 
     expect((await usageCacheItem.getValue()).users[userKey(1, 'alice')]?.hours[hour]).toBe(2048);
     expect(await browser.action.getBadgeText({})).toBe('!');
@@ -71,7 +82,7 @@ describe('background tasks', () => {
 
   it('does not call the API while unconfigured, and says what to do', async () => {
     const api = fakeApi(() => ({ body: {} }));
-    await tasksWith(api.fetch).pollNow();
+    await tasksWith(api.fetch).pollNow('manual');
     expect(api.urls).toHaveLength(0);
     expect(await browser.action.getBadgeText({})).toBe('');
     expect(await browser.action.getTitle({})).toMatch(/open the settings/);
@@ -89,7 +100,7 @@ describe('background tasks', () => {
       return { status: 200, text: async () => JSON.stringify({ code: 200, data: { data: [] } }) };
     };
     const tasks = tasksWith(fetch);
-    const calls = [tasks.pollNow(), tasks.pollNow(), tasks.pollNow()];
+    const calls = [tasks.pollNow('manual'), tasks.pollNow('manual'), tasks.pollNow('manual')];
     await Promise.all(calls);
     expect(maxInFlight).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UTC } from '@/utils/api-timezone';
+import { EMPTY_ACCOUNT } from '@/utils/account-snapshot';
 import { MIN_REQUEST_GAP_MS, requestRange, runPollCycle, type PollState } from '@/utils/poll-cycle';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
@@ -8,7 +9,9 @@ import { fakeClock, hourly, scriptedClient } from './fake-client';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 const settings: Settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob', 'carol'] };
-const start: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS };
+const start: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+const planFor = (usernames: readonly string[]) => ({ kind: 'run' as const, usernames, resumed: false, account: false });
+const all = planFor(settings.usernames);
 
 function deps(client: ReturnType<typeof scriptedClient>['client'], clock: ReturnType<typeof fakeClock>) {
   const saved: PollState[] = [];
@@ -18,6 +21,7 @@ function deps(client: ReturnType<typeof scriptedClient>['client'], clock: Return
       client,
       now: clock.now,
       sleep: clock.sleep,
+      random: () => 0.5,
       save: async (state: PollState) => {
         saved.push(state);
       },
@@ -36,7 +40,7 @@ describe('one poll cycle', () => {
       clock,
     );
     const { deps: d } = deps(client, clock);
-    const result = await runPollCycle(settings, start, d);
+    const result = await runPollCycle(settings, start, all, d);
 
     expect(calls.map((call) => call.username)).toEqual(['alice', 'bob', 'carol']);
     for (let i = 1; i < calls.length; i += 1) {
@@ -52,11 +56,11 @@ describe('one poll cycle', () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const single = { ...settings, usernames: ['alice'] };
-    const first = await runPollCycle(single, start, deps(client, clock).deps);
+    const first = await runPollCycle(single, start, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]).toMatchObject({ from: '2026-11-22 15', to: '2026-11-25 14' });
 
     clock.advance(10 * 60_000);
-    await runPollCycle(single, first, deps(client, clock).deps);
+    await runPollCycle(single, first, planFor(['alice']), deps(client, clock).deps);
     expect(calls[1]).toMatchObject({ from: '2026-11-25 13', to: '2026-11-25 14' });
   });
 
@@ -70,10 +74,10 @@ describe('one poll cycle', () => {
   it('keeps every cached hour when the token is rejected, and stops asking', async () => {
     const clock = fakeClock(NOW);
     const good = scriptedClient(() => hourly([['2026-11-25 13', 500], ['2026-11-25 14', 70]]), clock);
-    const before = await runPollCycle(settings, start, deps(good.client, clock).deps);
+    const before = await runPollCycle(settings, start, all, deps(good.client, clock).deps);
 
     const rejected = scriptedClient(() => ({ ok: false, error: { kind: 'auth', code: 10013, apiMessage: 'sign error' } }), clock);
-    const after = await runPollCycle(settings, before, deps(rejected.client, clock).deps);
+    const after = await runPollCycle(settings, before, all, deps(rejected.client, clock).deps);
 
     expect(rejected.calls).toHaveLength(1);
     expect(after.cache).toEqual(before.cache);
@@ -90,7 +94,7 @@ describe('one poll cycle', () => {
           : hourly([['2026-11-25 14', 42]]),
       clock,
     );
-    const result = await runPollCycle(settings, start, deps(client, clock).deps);
+    const result = await runPollCycle(settings, start, all, deps(client, clock).deps);
     expect(calls).toHaveLength(3);
     expect(result.status.failure).toBeNull();
     expect(Object.keys(result.status.userFailures)).toEqual([userKey(1, 'bob')]);
@@ -101,7 +105,7 @@ describe('one poll cycle', () => {
     const clock = fakeClock(NOW);
     const { client } = scriptedClient(() => hourly([['2026-11-25 14', 1]]), clock);
     const { deps: d, saved } = deps(client, clock);
-    await runPollCycle(settings, start, d);
+    await runPollCycle(settings, start, all, d);
     expect(saved.length).toBeGreaterThanOrEqual(3);
     expect(Object.keys(saved[0]?.cache.users ?? {})).toEqual([userKey(1, 'alice')]);
   });
@@ -110,7 +114,7 @@ describe('one poll cycle', () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const recent = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW - 500 } };
-    await runPollCycle({ ...settings, usernames: ['alice'] }, recent, deps(client, clock).deps);
+    await runPollCycle({ ...settings, usernames: ['alice'] }, recent, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]?.at).toBe(NOW + 1000);
   });
 });

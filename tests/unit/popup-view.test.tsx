@@ -64,12 +64,13 @@ describe('the popup', () => {
   it('says the token was rejected while still showing the cached figures', () => {
     render(<PopupView {...props({ status: { ...props().status, failure: { kind: 'auth', code: 10013, apiMessage: '' } } })} />);
     expect(screen.getByRole('alert').textContent).toContain('rejected the API token');
-    expect(screen.getByRole('alert').textContent).toContain('Showing the last figures fetched');
+    expect(screen.getByRole('alert').textContent).toContain('Showing the figures from 5 min ago');
     expect(screen.getByTestId('current-hour').textContent).toBe('300 MiB');
   });
 
   it('names an unknown username', () => {
-    const status = { ...props().status, userFailures: { [userKey(1, 'alice')]: { kind: 'unknown-user' as const, code: 10020, username: 'alice' } } };
+    const error = { kind: 'unknown-user' as const, code: 10020, username: 'alice' };
+    const status = { ...props().status, userFailures: { [userKey(1, 'alice')]: { error, at: NOW } } };
     render(<PopupView {...props({ status })} />);
     expect(screen.getByRole('alert').textContent).toContain('“alice”');
   });
