@@ -26,7 +26,7 @@ export interface PopupViewProps {
 
 export function PopupView(props: PopupViewProps) {
   const { settings, configured, cache, status, now, refreshing } = props;
-  const banner = statusBanner(configured, status);
+  const banner = statusBanner({ configured, settings, status, now });
   const summary = useMemo(() => summarizeUsage(cache, settings, now, CHART_HOURS), [cache, settings, now]);
   const amount = (kb: number) => formatAmount(kb, settings.units);
   const points = useMemo<SparkPoint[]>(
