@@ -15,8 +15,10 @@ export default defineBackground(() => {
 
   // Every listener is registered synchronously here: an MV3 worker woken by an
   // event only delivers it to listeners added during its first turn.
-  browser.runtime.onInstalled.addListener(() => {
-    void tasks.syncAlarm().then(() => tasks.pollNow('settings'));
+  // An update (or an unpacked extension reloaded at browser start) keeps its data:
+  // it polls like a browser start, respecting fresh figures and any pause.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup'));
   });
   browser.runtime.onStartup.addListener(() => {
     void tasks.syncAlarm().then(() => tasks.pollNow('startup'));

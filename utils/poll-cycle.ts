@@ -18,8 +18,12 @@ import {
   type UserUsage,
 } from './usage-cache';
 
-/** Thordata answers 10011 to clients that call a few seconds apart; keep our distance. */
-export const MIN_REQUEST_GAP_MS = 1500;
+/**
+ * Thordata answers 10011 to clients that call a few seconds apart; keep our distance.
+ * At least 1.5 s, with a margin so that an observer whose clock differs by a few
+ * milliseconds (the API's, a proxy's) still sees 1.5 s.
+ */
+export const MIN_REQUEST_GAP_MS = 1600;
 
 /** The first poll of a user fetches the widest chart window. */
 export const FIRST_FETCH_HOURS = 72;

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -22,5 +22,71 @@ export function countPaintedPixels(page: Page): Promise<number> {
     let painted = 0;
     for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
     return painted;
+  });
+}
+
+/** The slice of the `chrome` global these helpers use inside extension pages. */
+declare const chrome: {
+  storage: { local: { get(key: string | null): Promise<Record<string, { cycle?: unknown } | undefined>> } };
+  alarms: {
+    create(name: string, info: { when: number }): Promise<void>;
+    get(name: string): Promise<{ periodInMinutes?: number; scheduledTime: number } | undefined>;
+  };
+};
+
+/** Makes an alarm fire now, as the browser would when its time comes. */
+export async function fireAlarm(page: Page, name: string): Promise<void> {
+  await page.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() }), name);
+}
+
+export async function readAlarm(page: Page, name: string) {
+  return page.evaluate((alarm) => chrome.alarms.get(alarm), name);
+}
+
+/** Stops the extension's service worker the way Chrome does when it is idle or under pressure. */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+}
+
+export function hexColor(rgba: readonly number[]): string {
+  return `#${rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Polls until `check` holds, for hooks, where expect.poll is not allowed. */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Whether no poll cycle is under way, read from the extension's own storage. */
+export async function pollIdle(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const { pollStatus } = await chrome.storage.local.get('pollStatus');
+    return (pollStatus?.cycle ?? null) === null;
+  });
+}
+
+/** Collects every console line of the extension's pages and service workers, present and future. */
+export function collectConsole(context: BrowserContext): string[] {
+  const lines: string[] = [];
+  const listen = (worker: Worker) => worker.on('console', (message) => lines.push(message.text()));
+  context.on('console', (message) => lines.push(message.text()));
+  context.on('weberror', (error) => lines.push(String(error.error())));
+  context.serviceWorkers().forEach(listen);
+  context.on('serviceworker', listen);
+  return lines;
+}
+
+/** Everything the extension keeps in storage.local, item by item, as JSON text. */
+export async function storedItems(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return Object.fromEntries(Object.entries(all).map(([key, value]) => [key, JSON.stringify(value)]));
   });
 }

@@ -115,6 +115,6 @@ describe('one poll cycle', () => {
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const recent = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW - 500 } };
     await runPollCycle({ ...settings, usernames: ['alice'] }, recent, planFor(['alice']), deps(client, clock).deps);
-    expect(calls[0]?.at).toBe(NOW + 1000);
+    expect(calls[0]?.at).toBe(NOW - 500 + MIN_REQUEST_GAP_MS);
   });
 });
