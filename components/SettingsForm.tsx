@@ -1,4 +1,11 @@
 import { useState } from 'preact/hooks';
+import {
+  draftFromRules,
+  validateAlertDraft,
+  type AlertErrors,
+  type AlertField,
+  type AlertRulesDraft,
+} from '@/utils/alert-rules';
 import type { UserList } from '@/utils/api-answers';
 import { errorSentence, type ApiError } from '@/utils/api-errors';
 import { selectableOffsets } from '@/utils/api-timezone';
@@ -14,10 +21,12 @@ import {
   type SettingsDraft,
 } from '@/utils/settings';
 import { formatAmount } from '@/utils/traffic-format';
+import { AlertRulesFields, type NotificationPermission } from './AlertRulesFields';
 import { Field } from './Field';
 
 export interface SettingsFormProps {
   readonly initialDraft: SettingsDraft;
+  readonly permission: NotificationPermission;
   readonly currentSettings: Settings;
   readonly allowLoopback: boolean;
   readonly onTestConnection: (draft: SettingsDraft) => Promise<Result<UserList, ApiError>>;
@@ -42,6 +51,9 @@ function browserZoneName(): string {
 export function SettingsForm(props: SettingsFormProps) {
   const [draft, setDraft] = useState<SettingsDraft>(props.initialDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const units = props.currentSettings.units;
+  const [alertDraft, setAlertDraft] = useState<AlertRulesDraft>(() => draftFromRules(props.currentSettings.alerts, units));
+  const [alertErrors, setAlertErrors] = useState<AlertErrors>({});
   const [showToken, setShowToken] = useState(false);
   const [users, setUsers] = useState<UserList | null>(null);
   const [testNotice, setTestNotice] = useState<Notice>(null);
@@ -94,16 +106,23 @@ export function SettingsForm(props: SettingsFormProps) {
     }
   }
 
+  const updateAlert = (field: AlertField, value: string | boolean) => {
+    setAlertDraft((current) => ({ ...current, [field]: value }));
+    setAlertErrors((current) => ({ ...current, [field]: undefined }));
+    setSaveNotice(null);
+  };
+
   async function save(event: Event) {
     event.preventDefault();
     const result = validateDraft(draft, props.allowLoopback, props.currentSettings);
-    if (!result.ok) {
-      setErrors(result.error);
+    const alerts = validateAlertDraft(alertDraft, units);
+    setErrors(result.ok ? {} : result.error);
+    setAlertErrors(alerts.ok ? {} : alerts.error);
+    if (!result.ok || !alerts.ok) {
       setSaveNotice({ tone: 'error', text: 'Not saved: fix the fields marked above.' });
       return;
     }
-    setErrors({});
-    await props.onSave(result.value.settings, result.value.token);
+    await props.onSave({ ...result.value.settings, alerts: alerts.value }, result.value.token);
     setSaveNotice({ tone: 'ok', text: 'Saved. Fetching the latest figures now.' });
   }
 
@@ -238,6 +257,14 @@ export function SettingsForm(props: SettingsFormProps) {
           )}
         </Field>
       </section>
+
+      <AlertRulesFields
+        draft={alertDraft}
+        errors={alertErrors}
+        units={units}
+        permission={props.permission}
+        onChange={updateAlert}
+      />
 
       <div class="actions save-row">
         <button type="submit" class="primary">

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background-tasks';
+import { pickLocale } from '@/utils/locale';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
+import { openForNotification } from '@/utils/notifier';
 
 export default defineBackground(() => {
   const tasks = createBackgroundTasks({
@@ -11,6 +13,7 @@ export default defineBackground(() => {
     random: () => Math.random(),
     isOnline: () => navigator.onLine,
     allowLoopback: buildAllowsLoopback(),
+    locale: pickLocale(navigator.languages),
   });
 
   // Every listener is registered synchronously here: an MV3 worker woken by an
@@ -26,6 +29,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void tasks.syncAlarm().then(() => tasks.pollNow('alarm'));
     if (alarm.name === RETRY_ALARM) void tasks.pollNow('retry');
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void openForNotification(id);
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseBackgroundRequest(message);

@@ -8,7 +8,9 @@ import { planPoll, type PollPlan, type PollTrigger } from './poll-plan';
 import type { PollStatus } from './poll-status';
 import type { Result } from './result';
 import { createSerialQueue } from './serial-queue';
-import { coerceSettings } from './settings';
+import type { Locale } from './locale';
+import { deliverAlerts } from './notifier';
+import { coerceSettings, isConfigured } from './settings';
 import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from './storage-items';
 import { createThordataClient, type FetchLike, type ProxyType } from './thordata-client';
 
@@ -25,7 +27,8 @@ export interface BackgroundDeps {
   readonly isOnline: () => boolean;
   /** Whether this build may talk to a loopback API (the demo/e2e build). */
   readonly allowLoopback: boolean;
-  readonly locale?: string;
+  /** The language of notifications and tooltips. */
+  readonly locale: Locale;
 }
 
 export interface BackgroundTasks {
@@ -121,6 +124,16 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     return plan;
   }
 
+  /** After every wake-up, whatever it did: alerts look at the stored state, not at what just changed. */
+  async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
+    const plan = await pollOnce(trigger);
+    const { settings, token, cache, status, account } = await readAll();
+    if (isConfigured(settings, token)) {
+      await deliverAlerts({ rules: settings.alerts, settings, cache, status, account, now: deps.now() }, deps.locale);
+    }
+    return plan;
+  }
+
   function pollNow(trigger: PollTrigger): Promise<PollPlan> {
     if (waiting && waitingDone) {
       if (TRIGGER_STRENGTH[trigger] > TRIGGER_STRENGTH[waiting.trigger]) waiting.trigger = trigger;
@@ -131,7 +144,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     waitingDone = enqueue(() => {
       waiting = null;
       waitingDone = null;
-      return pollOnce(ticket.trigger);
+      return pollAndAlert(ticket.trigger);
     });
     return waitingDone;
   }

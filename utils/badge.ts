@@ -1,3 +1,4 @@
+import { NEARING_SHARE, type AlertRules } from './alert-rules';
 import { describeApiError, errorSentence } from './api-errors';
 import { isStale } from './freshness';
 import { formatClock, formatDuration, formatHourSpan } from './local-time';
@@ -15,12 +16,23 @@ export interface BadgeView {
   readonly title: string;
 }
 
+/** Each state its own colour: normal, nearing and over the hourly alert, stale, failing, token rejected. */
 export const BADGE_COLORS = {
   normal: '#1a56db',
-  failing: '#b45309',
+  nearing: '#b45309',
+  over: '#9d174d',
   stale: '#6b7280',
+  failing: '#7e22ce',
   tokenRejected: '#c81e1e',
 } as const;
+
+/** The colour for this hour's traffic against the hourly alert, when that rule is on. */
+function usageColor(kb: number, rules: AlertRules): string {
+  if (!rules.hourlyTotal.enabled) return BADGE_COLORS.normal;
+  if (kb >= rules.hourlyTotal.kb) return BADGE_COLORS.over;
+  if (kb >= NEARING_SHARE * rules.hourlyTotal.kb) return BADGE_COLORS.nearing;
+  return BADGE_COLORS.normal;
+}
 
 /** Shown on the badge when Thordata rejects the token: no figure can be trusted to update. */
 export const TOKEN_REJECTED_MARK = '!';
@@ -56,6 +68,9 @@ export function computeBadge({ settings, token, cache, status, now, locale }: Ba
     `This hour (${formatHourSpan(current.startMs, locale)}, API hour ${current.hour}): ` +
       `${formatAmount(current.kb, settings.units, locale)} (${formatExactKb(current.kb, locale)})`,
     `Today: ${formatAmount(summary.todayKb, settings.units, locale)}`,
+    ...(settings.alerts.hourlyTotal.enabled
+      ? [`Alert above ${formatAmount(settings.alerts.hourlyTotal.kb, settings.units, locale)} an hour`]
+      : []),
     status.lastSuccessAt === null ? 'Not updated yet' : `Updated ${formatClock(status.lastSuccessAt, locale)}`,
   ];
   const failure = status.failure;
@@ -86,7 +101,11 @@ export function computeBadge({ settings, token, cache, status, now, locale }: Ba
         : formatBadgeAmount(current.kb, settings.units);
   return {
     text,
-    color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : BADGE_COLORS.normal,
+    color: stale
+      ? BADGE_COLORS.stale
+      : problems.length > 0
+        ? BADGE_COLORS.failing
+        : usageColor(current.kb, settings.alerts),
     title: [`${PRODUCT}`, ...ageLine, ...figures, ...problems].join('\n'),
   };
 }

@@ -1,4 +1,5 @@
 import { HOUR_MS } from './hour-keys';
+import type { Locale } from './locale';
 
 /** Clock time in the user's own zone and locale, e.g. `14:05` or `2:05 PM`. */
 export function formatClock(epochMs: number, locale?: string): string {
@@ -10,13 +11,19 @@ export function formatHourSpan(startMs: number, locale?: string): string {
   return `${formatClock(startMs, locale)}–${formatClock(startMs + HOUR_MS, locale)}`;
 }
 
-/** A rough length of time: "5 min", "3 h", "2 days". */
-export function formatDuration(ms: number): string {
+const DURATION_WORDS = {
+  en: { minutes: (n: number) => `${n} min`, hours: (n: number) => `${n} h`, days: (n: number) => `${n} days` },
+  'zh-CN': { minutes: (n: number) => `${n} 分钟`, hours: (n: number) => `${n} 小时`, days: (n: number) => `${n} 天` },
+} as const;
+
+/** A rough length of time: "5 min", "3 h", "2 days" (or 分钟, 小时, 天). */
+export function formatDuration(ms: number, locale: Locale = 'en'): string {
+  const words = DURATION_WORDS[locale];
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return words.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48) return words.hours(hours);
+  return words.days(Math.floor(hours / 24));
 }
 
 /** "just now", "5 min ago", "3 h ago": how old a figure is. */

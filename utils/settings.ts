@@ -1,3 +1,4 @@
+import { coerceAlertRules, DEFAULT_ALERT_RULES, type AlertRules } from './alert-rules';
 import { formatApiTimezone, parseApiTimezone, UTC, type ApiTimezone } from './api-timezone';
 import { checkApiBaseUrl, PRODUCTION_API_BASE } from './api-origin';
 import type { Result } from './result';
@@ -12,6 +13,7 @@ export interface Settings {
   readonly apiTimezone: ApiTimezone;
   readonly apiBaseUrl: string;
   readonly units: TrafficUnits;
+  readonly alerts: AlertRules;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   apiTimezone: UTC,
   apiBaseUrl: PRODUCTION_API_BASE,
   units: 'binary',
+  alerts: DEFAULT_ALERT_RULES,
 };
 
 export const PROXY_TYPES: readonly { readonly value: ProxyType; readonly label: string }[] = [
@@ -174,6 +177,7 @@ export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
     apiTimezone: apiTimezone ?? DEFAULT_SETTINGS.apiTimezone,
     apiBaseUrl: baseUrl?.ok ? baseUrl.baseUrl : DEFAULT_SETTINGS.apiBaseUrl,
     units: raw.units === 'decimal' ? 'decimal' : 'binary',
+    alerts: coerceAlertRules(raw.alerts),
   };
 }
 

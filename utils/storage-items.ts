@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { EMPTY_ACCOUNT, type AccountSnapshot } from './account-snapshot';
+import { EMPTY_ALERT_LOG, type AlertLog } from './alert-log';
 import { INITIAL_STATUS, migratePollStatusV1, type PollStatus, type PollStatusV1 } from './poll-status';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { EMPTY_CACHE, type UsageCache } from './usage-cache';
@@ -22,7 +23,9 @@ export const pollStatusItem = storage.defineItem<PollStatus>('local:pollStatus',
   migrations: { 2: (old: PollStatusV1) => migratePollStatusV1(old) },
 });
 
+export const alertLogItem = storage.defineItem<AlertLog>('local:alertLog', { fallback: EMPTY_ALERT_LOG, version: 1 });
+
 export const accountItem = storage.defineItem<AccountSnapshot>('local:account', { fallback: EMPTY_ACCOUNT, version: 1 });
 
 /** Every item the extension stores, for "Forget token and data". */
-export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem, accountItem] as const;
+export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem] as const;

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './options.css';
+import type { NotificationPermission } from '@/components/AlertRulesFields';
 import { SettingsForm } from '@/components/SettingsForm';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
@@ -27,12 +28,23 @@ async function save(settings: Settings, token: string): Promise<void> {
   void browser.runtime.sendMessage(request);
 }
 
+/** Chrome can say whether notifications are blocked; Firefox cannot (no getPermissionLevel). */
+async function notificationPermission(): Promise<NotificationPermission> {
+  if (!browser.notifications?.getPermissionLevel) return 'unknown';
+  return (await browser.notifications.getPermissionLevel()) === 'granted' ? 'granted' : 'denied';
+}
+
 async function main(root: HTMLElement) {
-  const [rawSettings, token] = await Promise.all([settingsItem.getValue(), tokenItem.getValue()]);
+  const [rawSettings, token, permission] = await Promise.all([
+    settingsItem.getValue(),
+    tokenItem.getValue(),
+    notificationPermission(),
+  ]);
   const settings = coerceSettings(rawSettings, allowLoopback);
   render(
     <SettingsForm
       initialDraft={draftFromSettings(settings, token)}
+      permission={permission}
       currentSettings={settings}
       allowLoopback={allowLoopback}
       onTestConnection={testConnection}

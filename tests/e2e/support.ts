@@ -28,6 +28,10 @@ export function countPaintedPixels(page: Page): Promise<number> {
 /** The slice of the `chrome` global these helpers use inside extension pages. */
 declare const chrome: {
   storage: { local: { get(key: string | null): Promise<Record<string, { cycle?: unknown } | undefined>> } };
+  notifications: {
+    getAll(): Promise<Record<string, boolean>>;
+    clear(id: string): Promise<boolean>;
+  };
   alarms: {
     create(name: string, info: { when: number }): Promise<void>;
     get(name: string): Promise<{ periodInMinutes?: number; scheduledTime: number } | undefined>;
@@ -88,5 +92,16 @@ export async function storedItems(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
     return Object.fromEntries(Object.entries(all).map(([key, value]) => [key, JSON.stringify(value)]));
+  });
+}
+
+/** The ids of the notifications the browser holds for the extension right now. */
+export async function notificationIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+}
+
+export async function clearNotifications(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
   });
 }

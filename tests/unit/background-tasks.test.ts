@@ -33,6 +33,7 @@ function tasksWith(fetch: FetchLike) {
     random: () => 0.5,
     isOnline: () => true,
     allowLoopback: false,
+      locale: 'en',
   });
 }
 

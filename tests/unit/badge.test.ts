@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, computeBadge, NO_FIGURES_MARK, TOKEN_REJECTED_MARK, type BadgeInput } from '@/utils/badge';
+import { DEFAULT_ALERT_RULES } from '@/utils/alert-rules';
 import { formatClock } from '@/utils/local-time';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -28,12 +29,28 @@ describe('the toolbar badge', () => {
   it('shows this hour summed over the watched users, with the full sentence in the tooltip', () => {
     const badge = computeBadge(base);
     expect(badge.text).toBe('4.7G');
-    expect(badge.color).toBe(BADGE_COLORS.normal);
     expect(badge.title).toContain('API hour 2026-11-25 14');
     expect(badge.title).toContain('4.70 GiB');
     expect(badge.title).toContain('4,928,307.2 KB');
     expect(badge.title).toContain('Today: 5.70 GiB');
     expect(badge.title).toContain(`Updated ${formatClock(NOW - 60_000, 'en-GB')}`);
+  });
+
+  it('colours the figure against the hourly alert: normal, nearing from 80 %, over', () => {
+    const withAlert = (gib: number, enabled = true) =>
+      computeBadge({
+        ...base,
+        settings: { ...base.settings, alerts: { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled, kb: gib * GIB_IN_KB } } },
+      });
+    expect(withAlert(10).color).toBe(BADGE_COLORS.normal);
+    expect(withAlert(5.8).color).toBe(BADGE_COLORS.nearing);
+    expect(withAlert(4.7).color).toBe(BADGE_COLORS.over);
+    expect(withAlert(1, false).color).toBe(BADGE_COLORS.normal);
+    expect(withAlert(5).title).toContain('Alert above 5.00 GiB an hour');
+  });
+
+  it('keeps the colours of every state distinct', () => {
+    expect(new Set(Object.values(BADGE_COLORS)).size).toBe(Object.keys(BADGE_COLORS).length);
   });
 
   it('reads the current hour in the API timezone', () => {

@@ -9,6 +9,7 @@ afterEach(cleanup);
 function setup(overrides: Partial<SettingsFormProps> = {}) {
   const props: SettingsFormProps = {
     initialDraft: draftFromSettings(DEFAULT_SETTINGS, ''),
+    permission: 'granted',
     currentSettings: DEFAULT_SETTINGS,
     allowLoopback: false,
     onTestConnection: vi.fn(async () => ({
@@ -95,5 +96,36 @@ describe('the settings form', () => {
     expect(screen.getByLabelText('API token').getAttribute('type')).toBe('password');
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(screen.getByLabelText('API token').getAttribute('type')).toBe('text');
+  });
+
+  it('saves the notification rules with their thresholds in the API’s units', async () => {
+    const props = setup();
+    type('API token', 'my-token-123');
+    type('Usernames', 'alice_res');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'One user’s traffic this hour passes' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'One user’s traffic this hour passes GiB' }), { target: { value: '1.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Saved/);
+    const saved = vi.mocked(props.onSave).mock.calls[0]?.[0];
+    expect(saved?.alerts.hourlyUser).toEqual({ enabled: true, kb: 1.5 * 1024 * 1024 });
+    expect(saved?.alerts.hourlyTotal).toEqual(DEFAULT_SETTINGS.alerts.hourlyTotal);
+  });
+
+  it('rejects a bad threshold next to its rule and saves nothing', async () => {
+    const props = setup();
+    type('API token', 'my-token-123');
+    type('Usernames', 'alice_res');
+    const percent = screen.getByRole('textbox', { name: 'A user’s remaining traffic falls below % of its limit' });
+    fireEvent.input(percent, { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Not saved/);
+    expect(screen.getByText('Enter a percentage from 1 to 99.')).toBeTruthy();
+    expect(percent.getAttribute('aria-invalid')).toBe('true');
+    expect(props.onSave).not.toHaveBeenCalled();
+  });
+
+  it('says so when notifications are blocked', () => {
+    setup({ permission: 'denied' });
+    expect(screen.getByTestId('notification-permission').textContent).toContain('blocked');
   });
 });

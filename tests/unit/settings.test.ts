@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_ALERT_RULES } from '@/utils/alert-rules';
 import { describe, expect, it } from 'vitest';
 import { formatApiTimezone, parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/api-timezone';
 import { checkApiBaseUrl, PRODUCTION_API_BASE } from '@/utils/api-origin';
@@ -43,6 +44,7 @@ describe('validateDraft', () => {
           apiTimezone: { kind: 'offset', minutes: 480 },
           apiBaseUrl: 'https://openapi.thordata.com/api',
           units: 'decimal',
+          alerts: DEFAULT_ALERT_RULES,
         },
       },
     });
@@ -107,6 +109,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   apiTimezone: timezone,
   apiBaseUrl: fc.constantFrom(PRODUCTION_API_BASE, 'https://openapi.thordata.com', 'http://127.0.0.1:8787/api'),
   units: fc.constantFrom('binary' as const, 'decimal' as const),
+  alerts: fc.constant(DEFAULT_ALERT_RULES),
 });
 
 describe('draftFromSettings', () => {
@@ -142,6 +145,7 @@ describe('coerceSettings', () => {
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
       units: 'decimal',
+      alerts: DEFAULT_ALERT_RULES,
     });
   });
 
@@ -162,7 +166,7 @@ describe('coerceSettings', () => {
     ['a base URL of another type', { apiBaseUrl: 12 }, { apiBaseUrl: PRODUCTION_API_BASE }],
     ['unknown units', { units: 'metric' }, { units: 'binary' }],
   ])('repairs %s', (_, raw, repaired) => {
-    const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal' };
+    const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', alerts: DEFAULT_ALERT_RULES };
     expect(coerceSettings({ ...good, ...raw }, false)).toEqual({ ...good, ...repaired });
   });
 

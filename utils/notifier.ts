@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { selectAlerts, type AlertDelivery } from './alert-log';
+import { notificationText } from './alert-text';
+import { evaluateAlerts, type AlertInput, type AlertTarget } from './alerts';
+import type { Locale } from './locale';
+import { alertLogItem } from './storage-items';
+
+const ICON = '/icon/128.png';
+
+/** The id says where a click leads, so the click handler needs no stored state. */
+function notificationId(target: AlertTarget, key: string): string {
+  return `${target}|${key}`;
+}
+
+export function targetOfNotification(id: string): AlertTarget | null {
+  const target = id.split('|', 1)[0];
+  return target === 'popup' || target === 'settings' ? target : null;
+}
+
+function deliveryKey(delivery: AlertDelivery, now: number): { target: AlertTarget; key: string } {
+  if (delivery.kind === 'single') return { target: delivery.alert.target, key: delivery.alert.key };
+  return { target: 'popup', key: `summary:${now}` };
+}
+
+/**
+ * Shows what the alert rules call for and has not been shown: the record of what
+ * fired is saved before the notifications are created, so a worker stopped in
+ * between can at worst lose one, never repeat it.
+ */
+export async function deliverAlerts(input: AlertInput, locale: Locale): Promise<number> {
+  const log = await alertLogItem.getValue();
+  const { deliveries, log: next } = selectAlerts(evaluateAlerts(input), log, input.now);
+  await alertLogItem.setValue(next);
+  for (const delivery of deliveries) {
+    const { target, key } = deliveryKey(delivery, input.now);
+    const { title, message } = notificationText(delivery, locale, input.settings.units, input.now);
+    // Only `basic` notifications: Firefox supports no other type.
+    await browser.notifications.create(notificationId(target, key), {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL(ICON),
+      title,
+      message,
+    });
+  }
+  return deliveries.length;
+}
+
+/** A click opens the page that explains the notification, then clears it. */
+export async function openForNotification(id: string): Promise<void> {
+  const target = targetOfNotification(id);
+  if (target === 'settings') await browser.runtime.openOptionsPage();
+  if (target === 'popup') await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  await browser.notifications.clear(id);
+}
