@@ -13,7 +13,16 @@ export interface Settings {
   readonly apiTimezone: ApiTimezone;
   readonly apiBaseUrl: string;
   readonly units: TrafficUnits;
+  /** Hours the popup's chart shows. */
+  readonly chartHours: ChartHours;
   readonly alerts: AlertRules;
+}
+
+export const CHART_HOURS_CHOICES = [12, 24, 48, 72] as const;
+export type ChartHours = (typeof CHART_HOURS_CHOICES)[number];
+
+export function parseChartHours(value: unknown): ChartHours | null {
+  return CHART_HOURS_CHOICES.find((choice) => choice === Number(value)) ?? null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   apiTimezone: UTC,
   apiBaseUrl: PRODUCTION_API_BASE,
   units: 'binary',
+  chartHours: 24,
   alerts: DEFAULT_ALERT_RULES,
 };
 
@@ -177,6 +187,7 @@ export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
     apiTimezone: apiTimezone ?? DEFAULT_SETTINGS.apiTimezone,
     apiBaseUrl: baseUrl?.ok ? baseUrl.baseUrl : DEFAULT_SETTINGS.apiBaseUrl,
     units: raw.units === 'decimal' ? 'decimal' : 'binary',
+    chartHours: parseChartHours(typeof raw.chartHours === 'number' ? raw.chartHours : null) ?? DEFAULT_SETTINGS.chartHours,
     alerts: coerceAlertRules(raw.alerts),
   };
 }

@@ -44,7 +44,7 @@ describe('validateDraft', () => {
           apiTimezone: { kind: 'offset', minutes: 480 },
           apiBaseUrl: 'https://openapi.thordata.com/api',
           units: 'decimal',
-          alerts: DEFAULT_ALERT_RULES,
+          chartHours: 24, alerts: DEFAULT_ALERT_RULES,
         },
       },
     });
@@ -109,6 +109,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   apiTimezone: timezone,
   apiBaseUrl: fc.constantFrom(PRODUCTION_API_BASE, 'https://openapi.thordata.com', 'http://127.0.0.1:8787/api'),
   units: fc.constantFrom('binary' as const, 'decimal' as const),
+  chartHours: fc.constantFrom(12 as const, 24 as const, 48 as const, 72 as const),
   alerts: fc.constant(DEFAULT_ALERT_RULES),
 });
 
@@ -145,7 +146,7 @@ describe('coerceSettings', () => {
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
       units: 'decimal',
-      alerts: DEFAULT_ALERT_RULES,
+      chartHours: 24, alerts: DEFAULT_ALERT_RULES,
     });
   });
 
@@ -166,7 +167,7 @@ describe('coerceSettings', () => {
     ['a base URL of another type', { apiBaseUrl: 12 }, { apiBaseUrl: PRODUCTION_API_BASE }],
     ['unknown units', { units: 'metric' }, { units: 'binary' }],
   ])('repairs %s', (_, raw, repaired) => {
-    const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', alerts: DEFAULT_ALERT_RULES };
+    const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', chartHours: 24, alerts: DEFAULT_ALERT_RULES };
     expect(coerceSettings({ ...good, ...raw }, false)).toEqual({ ...good, ...repaired });
   });
 
