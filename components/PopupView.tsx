@@ -1,106 +1,166 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type { AccountSnapshot } from '@/utils/account-snapshot';
+import { forecastBalance } from '@/utils/forecast';
 import { compareWithPreviousHour, describeHourChange } from '@/utils/hour-change';
-import { Sparkline, type SparkPoint } from './Sparkline';
-import { StatusBannerView } from './StatusBannerView';
 import { formatAge, formatClock, formatHourSpan } from '@/utils/local-time';
+import type { Locale } from '@/utils/locale';
 import type { PollStatus } from '@/utils/poll-status';
-import type { Settings } from '@/utils/settings';
+import { popupText } from '@/utils/popup-text';
+import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings';
 import { statusBanner } from '@/utils/status-banner';
 import { formatAmount, formatExactKb } from '@/utils/traffic-format';
 import type { UsageCache } from '@/utils/usage-cache';
-import { summarizeUsage } from '@/utils/usage-summary';
+import { summarizeUsage, watchedUserKeys } from '@/utils/usage-summary';
+import { userRows } from '@/utils/user-rows';
+import { AccountPanel } from './AccountPanel';
+import { Sparkline, type SparkPoint } from './Sparkline';
+import { StatusBannerView } from './StatusBannerView';
+import { UserList } from './UserList';
 
-export const CHART_HOURS = 24;
+export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
+
+/** Balances arrive in MB: 1 MB = 1024 KB. */
+const KB_PER_MB = 1024;
 
 export interface PopupViewProps {
   readonly settings: Settings;
   readonly configured: boolean;
   readonly cache: UsageCache;
   readonly status: PollStatus;
+  readonly account: AccountSnapshot;
   readonly now: number;
   readonly refreshing: boolean;
+  readonly locale: Locale;
   readonly onRefresh: () => void;
   readonly onOpenSettings: () => void;
+  readonly onChartHours: (hours: ChartHours) => void;
+  readonly onExport: () => void;
   readonly onChartDrawn?: () => void;
 }
 
 export function PopupView(props: PopupViewProps) {
-  const { settings, configured, cache, status, now, refreshing } = props;
-  const banner = statusBanner({ configured, settings, status, now });
-  const summary = useMemo(() => summarizeUsage(cache, settings, now, CHART_HOURS), [cache, settings, now]);
+  const { settings, configured, cache, status, account, now, refreshing, locale } = props;
+  const text = popupText(locale);
+  const [focus, setFocus] = useState<string | null>(null);
+  const watched = watchedUserKeys(settings);
+  const focused = focus !== null && watched.includes(focus) ? focus : null;
+  const keys = focused === null ? watched : [focused];
+  const hours = settings.chartHours;
+  const banner = statusBanner({ configured, settings, status, now, locale });
+  const summary = useMemo(() => summarizeUsage(cache, settings, now, hours, keys), [cache, settings, now, hours, keys.join()]);
+  const last24All = useMemo(() => summarizeUsage(cache, settings, now, 24), [cache, settings, now]);
+  const last24 = focused === null ? last24All : summarizeUsage(cache, settings, now, 24, keys);
+  const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
   const amount = (kb: number) => formatAmount(kb, settings.units);
+  const formatDate = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
   const points = useMemo<SparkPoint[]>(
     () =>
       summary.series.map((point) => ({
         label: formatClock(point.startMs),
-        title: `${formatHourSpan(point.startMs)} (API hour ${point.hour})`,
+        title: `${formatHourSpan(point.startMs)} (API ${point.hour})`,
         value: point.kb,
         valueText: `${formatAmount(point.kb, settings.units)} (${formatExactKb(point.kb)})`,
       })),
     [summary, settings.units],
   );
   const peak = summary.peak;
-  const chartSummary =
-    `Hourly traffic over the last ${CHART_HOURS} hours: ${amount(summary.windowKb)} in total` +
-    (peak ? `, peak ${amount(peak.kb)} at ${formatHourSpan(peak.startMs)}` : ', no traffic') +
-    `; this hour so far ${amount(summary.current.kb)}.`;
+  const chartSummary = text.chartSummary(
+    hours,
+    amount(summary.windowKb),
+    peak ? `${amount(peak.kb)} ${text.peakAt(formatHourSpan(peak.startMs))}` : null,
+    amount(summary.current.kb),
+  );
+  const balanceKb = account.balance ? account.balance.balanceMb * KB_PER_MB : null;
+  // The account balance is shared by every watched user, so its forecast uses all of them.
+  const forecast = forecastBalance(balanceKb, last24All.windowKb, now);
 
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Thordata usage</h1>
-        <button type="button" class="link-button" onClick={props.onOpenSettings}>
-          Settings
-        </button>
+        <h1>{text.popupTitle}</h1>
+        <nav class="popup-links">
+          <a href={THORDATA_DASHBOARD} target="_blank" rel="noopener noreferrer">
+            {text.dashboard}
+          </a>
+          <button type="button" class="link-button" onClick={props.onOpenSettings}>
+            {text.settings}
+          </button>
+        </nav>
       </header>
-      {banner && <StatusBannerView banner={banner} onOpenSettings={props.onOpenSettings} />}
+      {banner && <StatusBannerView banner={banner} openSettings={text.openSettings} onOpenSettings={props.onOpenSettings} />}
       {configured && (
         <>
           <section class="current" aria-labelledby="current-label">
             <p id="current-label" class="muted">
-              This hour · {formatHourSpan(summary.current.startMs)}
+              {text.thisHour(formatHourSpan(summary.current.startMs))}
+              {focused !== null && ` · ${rows.find((row) => row.key === focused)?.username ?? ''}`}
             </p>
             <p class="current-figure" data-testid="current-hour">
               {amount(summary.current.kb)}
             </p>
             <p class="muted exact" data-testid="current-hour-exact">
-              {formatExactKb(summary.current.kb)} as reported for API hour {summary.current.hour}
+              {text.exact(formatExactKb(summary.current.kb), summary.current.hour)}
             </p>
             <p class="muted" data-testid="hour-change">
               {describeHourChange(
                 compareWithPreviousHour(summary.current.kb, summary.previousKb, summary.current.startMs, now),
                 amount(summary.previousKb),
+                locale,
               )}
             </p>
           </section>
+          <div class="chart-head">
+            <label for="chart-window">{text.chartWindow}</label>
+            <select
+              id="chart-window"
+              value={String(hours)}
+              onChange={(e) => {
+                const choice = CHART_HOURS_CHOICES.find((option) => String(option) === e.currentTarget.value);
+                if (choice) props.onChartHours(choice);
+              }}
+            >
+              {CHART_HOURS_CHOICES.map((option) => (
+                <option key={option} value={String(option)}>
+                  {text.hoursOption(option)}
+                </option>
+              ))}
+            </select>
+          </div>
           <Sparkline points={points} summary={chartSummary} onDrawn={props.onChartDrawn} />
           <dl class="stats">
             <div>
-              <dt>Today</dt>
+              <dt>{text.today}</dt>
               <dd>{amount(summary.todayKb)}</dd>
             </div>
             <div>
-              <dt>Last {CHART_HOURS} h</dt>
-              <dd>{amount(summary.windowKb)}</dd>
+              <dt>{text.lastHours(24)}</dt>
+              <dd>{amount(last24.windowKb)}</dd>
             </div>
             <div>
-              <dt>Peak hour</dt>
+              <dt>{text.peakHour}</dt>
               <dd>
                 {peak ? amount(peak.kb) : '—'}
-                {peak && <span class="stat-note">at {formatClock(peak.startMs)}</span>}
+                {peak && <span class="stat-note">{text.peakAt(formatClock(peak.startMs))}</span>}
               </dd>
             </div>
           </dl>
+          {rows.length > 1 && <UserList rows={rows} focus={focused} text={text} amount={amount} onFocus={setFocus} />}
+          <AccountPanel account={account} rows={rows} forecast={forecast} now={now} text={text} amount={amount} formatDate={formatDate} />
         </>
       )}
       <footer class="popup-footer">
         <span class="muted" data-testid="updated">
-          {status.lastSuccessAt === null ? 'Not updated yet' : `Updated ${formatAge(status.lastSuccessAt, now)}`}
+          {status.lastSuccessAt === null ? text.notUpdated : text.updated(formatAge(status.lastSuccessAt, now, locale))}
         </span>
         {configured && (
-          <button type="button" onClick={props.onRefresh} disabled={refreshing} aria-busy={refreshing}>
-            {refreshing ? 'Refreshing…' : 'Refresh'}
-          </button>
+          <span class="footer-actions">
+            <button type="button" onClick={props.onExport}>
+              {text.exportCsv}
+            </button>
+            <button type="button" onClick={props.onRefresh} disabled={refreshing} aria-busy={refreshing}>
+              {refreshing ? text.refreshing : text.refresh}
+            </button>
+          </span>
         )}
       </footer>
     </main>

@@ -2,10 +2,12 @@ import type { StatusBanner } from '@/utils/status-banner';
 
 interface StatusBannerViewProps {
   readonly banner: StatusBanner;
+  /** The button's words, in the user's language. */
+  readonly openSettings: string;
   readonly onOpenSettings: () => void;
 }
 
-export function StatusBannerView({ banner, onOpenSettings }: StatusBannerViewProps) {
+export function StatusBannerView({ banner, openSettings, onOpenSettings }: StatusBannerViewProps) {
   return (
     <div class={`banner ${banner.tone}`} role={banner.tone === 'info' ? 'status' : 'alert'}>
       <p>
@@ -14,7 +16,7 @@ export function StatusBannerView({ banner, onOpenSettings }: StatusBannerViewPro
       <p>{banner.remedy}</p>
       {banner.needsSettings && (
         <button type="button" onClick={onOpenSettings}>
-          Open settings
+          {openSettings}
         </button>
       )}
     </div>

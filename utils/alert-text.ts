@@ -18,6 +18,7 @@ const FAILURE_ZH: Readonly<Record<ApiErrorKind, string>> = {
   'bad-request': '请求参数有误',
   server: 'Thordata 服务器出错',
   network: '无法连接 Thordata API',
+  offline: '浏览器处于离线状态',
   timeout: 'Thordata API 响应超时',
   malformed: '返回内容无法解析',
 };

@@ -9,6 +9,8 @@ export type ApiError =
   | { readonly kind: 'bad-request'; readonly code: number; readonly apiMessage: string }
   | { readonly kind: 'server'; readonly code: number; readonly apiMessage: string }
   | { readonly kind: 'network'; readonly detail: string }
+  /** `navigator.onLine` said so: no request was tried. */
+  | { readonly kind: 'offline' }
   | { readonly kind: 'timeout'; readonly afterMs: number }
   | { readonly kind: 'malformed'; readonly detail: string };
 
@@ -47,6 +49,7 @@ export function isTransient(error: ApiError): boolean {
     error.kind === 'rate-limited' ||
     error.kind === 'server' ||
     error.kind === 'network' ||
+    error.kind === 'offline' ||
     error.kind === 'timeout' ||
     error.kind === 'malformed'
   );
@@ -102,6 +105,8 @@ function english(error: ApiError): ErrorDescription {
         problem: `Could not reach the Thordata API (${error.detail}).`,
         remedy: 'Check the network connection and the API base URL in settings.',
       };
+    case 'offline':
+      return { problem: 'The browser is offline.', remedy: 'The figures update once the connection is back.' };
     case 'timeout':
       return {
         problem: `The Thordata API did not answer within ${Math.round(error.afterMs / 1000)} s.`,
@@ -143,6 +148,8 @@ function chinese(error: ApiError): ErrorDescription {
       return { problem: `Thordata 服务器出错（错误码 ${error.code}）。`, remedy: '无需操作：扩展稍后会自动重试。' };
     case 'network':
       return { problem: `无法连接 Thordata API（${error.detail}）。`, remedy: '请检查网络连接和设置中的 API 地址。' };
+    case 'offline':
+      return { problem: '浏览器处于离线状态。', remedy: '恢复联网后数据会自动更新。' };
     case 'timeout':
       return { problem: `Thordata API 在 ${Math.round(error.afterMs / 1000)} 秒内没有响应。`, remedy: '无需操作：扩展稍后会自动重试。' };
     case 'malformed':

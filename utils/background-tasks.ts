@@ -105,7 +105,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
       return plan;
     }
     if (plan.kind === 'offline') {
-      const offline = withFailure(status, { kind: 'network', detail: 'the browser is offline' }, now, deps.random);
+      const offline = withFailure(status, { kind: 'offline' }, now, deps.random);
       await save({ cache, status: { ...offline, lastAttemptAt: now }, account });
       await scheduleRetry(offline);
       return plan;

@@ -3,6 +3,8 @@ import { describeApiError, errorSentence } from './api-errors';
 import { isStale } from './freshness';
 import { formatClock, formatDuration, formatHourSpan } from './local-time';
 import type { PollStatus } from './poll-status';
+import type { Locale } from './locale';
+import { popupText } from './popup-text';
 import { isConfigured, type Settings } from './settings';
 import { formatAmount, formatBadgeAmount, formatExactKb } from './traffic-format';
 import type { UsageCache } from './usage-cache';
@@ -43,69 +45,59 @@ export const NO_FIGURES_MARK = 'ERR';
 /** Shown when the figures are stale and the current hour began after the last one arrived. */
 export const UNKNOWN_HOUR_MARK = '?';
 
-const PRODUCT = 'Thordata Usage Monitor';
-
 export interface BadgeInput {
   readonly settings: Settings;
   readonly token: string;
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly now: number;
-  readonly locale?: string;
+  /** The language of the words. */
+  readonly locale?: Locale;
+  /** How numbers and times are written: the browser's own locale when left out. */
+  readonly intlLocale?: string;
 }
 
-export function computeBadge({ settings, token, cache, status, now, locale }: BadgeInput): BadgeView {
-  if (!isConfigured(settings, token)) {
-    return {
-      text: '',
-      color: BADGE_COLORS.normal,
-      title: `${PRODUCT}: open the settings to enter your API token and the proxy usernames to watch.`,
-    };
-  }
+export function computeBadge({ settings, token, cache, status, now, locale = 'en', intlLocale }: BadgeInput): BadgeView {
+  const text = popupText(locale);
+  if (!isConfigured(settings, token)) return { text: '', color: BADGE_COLORS.normal, title: text.tooltipSetUp };
+  const amount = (kb: number) => formatAmount(kb, settings.units, intlLocale);
   const summary = summarizeUsage(cache, settings, now, 24);
   const { current } = summary;
+  const alerts = settings.alerts.hourlyTotal;
   const figures = [
-    `This hour (${formatHourSpan(current.startMs, locale)}, API hour ${current.hour}): ` +
-      `${formatAmount(current.kb, settings.units, locale)} (${formatExactKb(current.kb, locale)})`,
-    `Today: ${formatAmount(summary.todayKb, settings.units, locale)}`,
-    ...(settings.alerts.hourlyTotal.enabled
-      ? [`Alert above ${formatAmount(settings.alerts.hourlyTotal.kb, settings.units, locale)} an hour`]
-      : []),
-    status.lastSuccessAt === null ? 'Not updated yet' : `Updated ${formatClock(status.lastSuccessAt, locale)}`,
+    text.tooltipThisHour(formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)),
+    text.tooltipToday(amount(summary.todayKb)),
+    ...(alerts.enabled ? [text.tooltipAlertAbove(amount(alerts.kb))] : []),
+    status.lastSuccessAt === null ? text.notUpdated : text.tooltipUpdated(formatClock(status.lastSuccessAt, intlLocale)),
   ];
   const failure = status.failure;
   if (failure?.kind === 'auth') {
-    const { problem, remedy } = describeApiError(failure);
+    const { problem, remedy } = describeApiError(failure, locale);
     return {
       text: TOKEN_REJECTED_MARK,
       color: BADGE_COLORS.tokenRejected,
-      title: [`${PRODUCT}: ${problem}`, remedy, 'Last known figures:', ...figures].join('\n'),
+      title: [`${text.product}: ${problem}`, remedy, text.tooltipLastKnown, ...figures].join('\n'),
     };
   }
   if (status.lastSuccessAt === null && failure === null) {
-    return { text: '…', color: BADGE_COLORS.normal, title: `${PRODUCT}: fetching the first figures…` };
+    return { text: '…', color: BADGE_COLORS.normal, title: text.tooltipFetching };
   }
-  const userProblems = Object.values(status.userFailures).map((failed) => errorSentence(failed.error));
-  const retry = status.retry ? [`Next try at ${formatClock(status.retry.notBefore, locale)}.`] : [];
-  const problems = failure ? [`Last update failed: ${errorSentence(failure)}`, ...retry, ...userProblems] : userProblems;
+  const userProblems = Object.values(status.userFailures).map((failed) => errorSentence(failed.error, locale));
+  const retry = status.retry ? [text.nextTry(formatClock(status.retry.notBefore, intlLocale)).trim()] : [];
+  const problems = failure ? [text.tooltipFailed(errorSentence(failure, locale)), ...retry, ...userProblems] : userProblems;
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
-  const ageLine =
-    stale && lastSuccessAt !== null ? [`Figures are ${formatDuration(now - lastSuccessAt)} old: not updated since then.`] : [];
+  const ageLine = stale && lastSuccessAt !== null ? [text.tooltipStale(formatDuration(now - lastSuccessAt, locale))] : [];
   // With nothing fetched, or nothing fetched since this hour began, a 0 would be a lie.
-  const text =
+  const badgeText =
     lastSuccessAt === null
       ? NO_FIGURES_MARK
       : stale && lastSuccessAt < current.startMs
         ? UNKNOWN_HOUR_MARK
         : formatBadgeAmount(current.kb, settings.units);
   return {
-    text,
-    color: stale
-      ? BADGE_COLORS.stale
-      : problems.length > 0
-        ? BADGE_COLORS.failing
-        : usageColor(current.kb, settings.alerts),
-    title: [`${PRODUCT}`, ...ageLine, ...figures, ...problems].join('\n'),
+    text: badgeText,
+    color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : usageColor(current.kb, settings.alerts),
+    title: [text.product, ...ageLine, ...figures, ...problems].join('\n'),
   };
 }

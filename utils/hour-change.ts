@@ -1,4 +1,6 @@
 import { HOUR_MS } from './hour-keys';
+import type { Locale } from './locale';
+import { popupText } from './popup-text';
 
 /** Before this much of the hour has passed, a pace says more about noise than about traffic. */
 const MIN_ELAPSED_FOR_PACE = 0.25;
@@ -20,14 +22,15 @@ export function compareWithPreviousHour(currentKb: number, previousKb: number, h
   return { kind: 'pace', percent: Math.round(((currentKb / elapsed - previousKb) / previousKb) * 100) };
 }
 
-export function describeHourChange(change: HourChange, previousText: string): string {
+export function describeHourChange(change: HourChange, previousText: string, locale: Locale = 'en'): string {
+  const text = popupText(locale);
   switch (change.kind) {
     case 'no-previous':
-      return 'No traffic in the previous hour';
+      return text.noPreviousTraffic;
     case 'too-early':
-      return `Previous hour: ${previousText}`;
+      return text.previousHour(previousText);
     case 'pace':
-      if (change.percent === 0) return `On pace with the previous hour (${previousText})`;
-      return `${change.percent > 0 ? '▲' : '▼'} ${Math.abs(change.percent)}% pace vs previous hour (${previousText})`;
+      if (change.percent === 0) return text.onPace(previousText);
+      return text.paceChange(change.percent > 0 ? '▲' : '▼', Math.abs(change.percent), previousText);
   }
 }

@@ -1,5 +1,6 @@
 import { HOUR_MS } from './hour-keys';
 import type { Locale } from './locale';
+import { popupText } from './popup-text';
 
 /** Clock time in the user's own zone and locale, e.g. `14:05` or `2:05 PM`. */
 export function formatClock(epochMs: number, locale?: string): string {
@@ -27,6 +28,7 @@ export function formatDuration(ms: number, locale: Locale = 'en'): string {
 }
 
 /** "just now", "5 min ago", "3 h ago": how old a figure is. */
-export function formatAge(fromMs: number, nowMs: number): string {
-  return nowMs - fromMs < 60_000 ? 'just now' : `${formatDuration(nowMs - fromMs)} ago`;
+export function formatAge(fromMs: number, nowMs: number, locale: Locale = 'en'): string {
+  const text = popupText(locale);
+  return nowMs - fromMs < 60_000 ? text.justNow : text.ago(formatDuration(nowMs - fromMs, locale));
 }

@@ -1,7 +1,9 @@
 import { describeApiError } from './api-errors';
 import { isStale } from './freshness';
-import { formatClock, formatDuration } from './local-time';
+import { formatAge, formatClock, formatDuration } from './local-time';
+import type { Locale } from './locale';
 import type { PollStatus } from './poll-status';
+import { popupText } from './popup-text';
 import type { Settings } from './settings';
 
 export type BannerTone = 'danger' | 'warn' | 'info';
@@ -20,25 +22,19 @@ export interface BannerInput {
   readonly settings: Settings;
   readonly status: PollStatus;
   readonly now: number;
+  readonly locale?: Locale;
 }
 
 /** Picks the most important state: setup, then any failure, then unknown users, staleness, first load. */
-export function statusBanner({ configured, settings, status, now }: BannerInput): StatusBanner | null {
-  if (!configured) {
-    return {
-      tone: 'info',
-      problem: 'Not set up yet.',
-      remedy: 'Enter your Thordata API token and the proxy usernames to watch.',
-      needsSettings: true,
-    };
-  }
+export function statusBanner({ configured, settings, status, now, locale = 'en' }: BannerInput): StatusBanner | null {
+  const text = popupText(locale);
+  if (!configured) return { tone: 'info', problem: text.notSetUp, remedy: text.notSetUpRemedy, needsSettings: true };
   const failure = status.failure;
-  const age = status.lastSuccessAt === null ? null : formatDuration(now - status.lastSuccessAt);
-  const showing = age === null ? '' : ` Showing the figures from ${age === '0 min' ? 'just now' : `${age} ago`}.`;
   if (failure) {
-    const { problem, remedy } = describeApiError(failure);
-    const next = status.retry ? ` Next try at ${formatClock(status.retry.notBefore)}.` : '';
-    const paused = failure.kind === 'auth' ? ' Polling is paused until the token changes.' : '';
+    const { problem, remedy } = describeApiError(failure, locale);
+    const showing = status.lastSuccessAt === null ? '' : text.showingFrom(formatAge(status.lastSuccessAt, now, locale));
+    const next = status.retry ? text.nextTry(formatClock(status.retry.notBefore)) : '';
+    const paused = failure.kind === 'auth' ? text.pausedForToken : '';
     return {
       tone: failure.kind === 'auth' || failure.kind === 'plan' ? 'danger' : 'warn',
       problem: `${problem}${showing}`,
@@ -48,19 +44,19 @@ export function statusBanner({ configured, settings, status, now }: BannerInput)
   }
   const userFailure = Object.values(status.userFailures)[0];
   if (userFailure) {
-    const { problem, remedy } = describeApiError(userFailure.error);
+    const { problem, remedy } = describeApiError(userFailure.error, locale);
     return { tone: 'warn', problem, remedy, needsSettings: true };
   }
-  if (isStale(status, settings, now)) {
+  if (isStale(status, settings, now) && status.lastSuccessAt !== null) {
     return {
       tone: 'warn',
-      problem: `These figures are ${age ?? ''} old.`,
-      remedy: 'The browser may have been asleep or offline; press Refresh to update now.',
+      problem: text.staleProblem(formatDuration(now - status.lastSuccessAt, locale)),
+      remedy: text.staleRemedy,
       needsSettings: false,
     };
   }
   if (status.lastSuccessAt === null) {
-    return { tone: 'info', problem: 'Fetching the first figures…', remedy: 'This takes a few seconds per username.', needsSettings: false };
+    return { tone: 'info', problem: text.firstLoad, remedy: text.firstLoadRemedy, needsSettings: false };
   }
   return null;
 }

@@ -25,9 +25,15 @@ export function watchedUserKeys(settings: Settings): string[] {
   return settings.usernames.map((name) => userKey(settings.proxyType, name));
 }
 
-export function summarizeUsage(cache: UsageCache, settings: Settings, now: number, windowHours: number): UsageSummary {
+/** The figures over the given users (all watched ones by default). */
+export function summarizeUsage(
+  cache: UsageCache,
+  settings: Settings,
+  now: number,
+  windowHours: number,
+  keys: readonly string[] = watchedUserKeys(settings),
+): UsageSummary {
   const tz = settings.apiTimezone;
-  const keys = watchedUserKeys(settings);
   const hours = recentHourKeys(now, Math.max(windowHours, 25), tz);
   const totals = hourlyTotals(cache, keys, hours);
   const points = hours.map((hour, i) => ({ hour, startMs: hourStart(hour, tz) ?? now, kb: totals[i] ?? 0 }));

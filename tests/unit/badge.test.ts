@@ -22,7 +22,7 @@ const base: BadgeInput = {
   cache,
   status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 60_000, lastAttemptAt: NOW - 60_000 },
   now: NOW,
-  locale: 'en-GB',
+  intlLocale: 'en-GB',
 };
 
 describe('the toolbar badge', () => {

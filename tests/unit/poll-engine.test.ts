@@ -218,7 +218,7 @@ describe('the polling engine', () => {
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
     expect(api.requests.length).toBe(count);
-    expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'network', detail: 'the browser is offline' });
+    expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'offline' });
     expect(await browser.alarms.get(RETRY_ALARM)).toBeDefined();
   });
 

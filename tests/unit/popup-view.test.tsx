@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/PopupView';
+import { EMPTY_ACCOUNT } from '@/utils/account-snapshot';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { userKey } from '@/utils/usage-cache';
@@ -26,10 +27,14 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
       },
     },
     status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 5 * 60_000, lastAttemptAt: NOW - 5 * 60_000 },
+    account: EMPTY_ACCOUNT,
     now: NOW,
     refreshing: false,
+    locale: 'en',
     onRefresh: vi.fn(),
     onOpenSettings: vi.fn(),
+    onChartHours: vi.fn(),
+    onExport: vi.fn(),
     ...overrides,
   };
 }
@@ -89,5 +94,94 @@ describe('the popup', () => {
     rerender(<PopupView {...props({ onRefresh, refreshing: true })} />);
     const busy = screen.getByRole('button', { name: 'Refreshing…' });
     expect(busy.hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('the popup with several users and account figures', () => {
+  const several = () => {
+    const base = props();
+    const alice = base.cache.users[userKey(1, 'alice')]!;
+    return props({
+      settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
+      cache: {
+        users: {
+          [userKey(1, 'alice')]: { ...alice, trafficLimitKb: 1000 * MIB, trafficBalanceKb: 50 * MIB },
+          [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 100 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+        },
+      },
+      account: { fetchedAt: NOW, balance: { balanceMb: 8 * 1024, expiresOn: '2026-12-05' }, users: {}, error: null },
+    });
+  };
+
+  it('lists each user with this hour, its share and a trend, and focuses the chart on a chosen one', () => {
+    render(<PopupView {...several()} />);
+    expect(screen.getByTestId('current-hour').textContent).toBe('400 MiB');
+    const bob = screen.getByRole('button', { name: 'bob: 100 MiB this hour, 25% of the total' });
+    fireEvent.click(bob);
+    expect(bob.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('current-hour').textContent).toBe('100 MiB');
+    fireEvent.click(screen.getByRole('button', { name: 'All users' }));
+    expect(screen.getByTestId('current-hour').textContent).toBe('400 MiB');
+  });
+
+  it('shows limits as bars, the account balance, plan expiry and when the balance runs out', () => {
+    render(<PopupView {...several()} />);
+    const bar = screen.getByRole('meter', { name: /alice/ });
+    expect(bar.getAttribute('aria-valuenow')).toBe('5');
+    expect(screen.getByTestId('account-balance').textContent).toBe('8.00 GiB');
+    expect(screen.getByTestId('plan-expiry').textContent).toBe('Plan expires 2026-12-05 (in 10 days)');
+    // 8 GiB at the last 24 h rate (1.66 + 0.1 GiB a day) lasts about 5 days.
+    expect(screen.getByTestId('forecast').textContent).toMatch(/lasts about 5 days \(until /);
+  });
+
+  it('hides the forecast when there is no traffic to extrapolate', () => {
+    const quiet = several();
+    render(<PopupView {...quiet} cache={{ users: {} }} />);
+    expect(screen.queryByTestId('forecast')).toBeNull();
+  });
+
+  it('changes the chart window and exports on request', () => {
+    const onChartHours = vi.fn();
+    const onExport = vi.fn();
+    render(<PopupView {...several()} onChartHours={onChartHours} onExport={onExport} />);
+    fireEvent.change(screen.getByLabelText('Chart window'), { target: { value: '72' } });
+    expect(onChartHours).toHaveBeenCalledWith(72);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(onExport).toHaveBeenCalled();
+  });
+
+  it('links to the Thordata dashboard', () => {
+    render(<PopupView {...several()} />);
+    expect(screen.getByRole('link', { name: 'Thordata dashboard' }).getAttribute('href')).toBe('https://dashboard.thordata.com/');
+  });
+
+  it('speaks Simplified Chinese', () => {
+    render(<PopupView {...several()} locale="zh-CN" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Thordata 用量');
+    expect(screen.getByRole('button', { name: '刷新' })).toBeTruthy();
+    expect(screen.getByText('今天')).toBeTruthy();
+    expect(screen.getByTestId('updated').textContent).toBe('更新于 5 分钟前');
+  });
+});
+
+describe('the popup’s banners', () => {
+  const withFailure = (failure: PopupViewProps['status']['failure'], extra: Partial<PopupViewProps['status']> = {}) =>
+    props({ status: { ...props().status, failure, failingSince: NOW, ...extra } });
+
+  it.each([
+    ['rate limited', { kind: 'rate-limited' as const, code: 10011 }, /too frequent/],
+    ['offline', { kind: 'offline' as const }, /offline/],
+    ['no plan', { kind: 'plan' as const, code: 10017 }, /no active plan/],
+    ['server error', { kind: 'server' as const, code: 502, apiMessage: '' }, /server failed/],
+  ])('explains %s and keeps the figures', (_, failure, message) => {
+    render(<PopupView {...withFailure(failure, { retry: { attempt: 1, notBefore: NOW + 30_000 } })} />);
+    expect(screen.getByRole('alert').textContent).toMatch(message);
+    expect(screen.getByRole('alert').textContent).toContain('Next try at');
+    expect(screen.getByTestId('current-hour').textContent).toBe('300 MiB');
+  });
+
+  it('says how old the figures are once they are stale', () => {
+    render(<PopupView {...props({ status: { ...props().status, lastSuccessAt: NOW - 45 * 60_000 } })} />);
+    expect(screen.getByRole('alert').textContent).toContain('These figures are 45 min old');
   });
 });

@@ -1,0 +1,52 @@
+import type { PopupText } from '@/utils/popup-text';
+import type { UserRow } from '@/utils/user-rows';
+import { MiniTrend } from './MiniTrend';
+
+interface UserListProps {
+  readonly rows: readonly UserRow[];
+  readonly focus: string | null;
+  readonly text: PopupText;
+  readonly amount: (kb: number) => string;
+  readonly onFocus: (key: string | null) => void;
+}
+
+/** One row per watched user; choosing one focuses the figures and chart on it. */
+export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) {
+  return (
+    <section class="users" aria-labelledby="users-heading">
+      <h2 id="users-heading">{text.users}</h2>
+      <ul>
+        <li>
+          <button type="button" class="user-row" aria-pressed={focus === null} onClick={() => onFocus(null)}>
+            <span class="user-name">{text.allUsers}</span>
+          </button>
+        </li>
+        {rows.map((row) => {
+          const share = Math.round(row.share * 100);
+          return (
+            <li key={row.key}>
+              <button
+                type="button"
+                class="user-row"
+                aria-pressed={focus === row.key}
+                aria-label={text.userRowLabel(row.username, amount(row.currentKb), share)}
+                onClick={() => onFocus(focus === row.key ? null : row.key)}
+              >
+                <span class="user-name">{row.username}</span>
+                {row.failure ? (
+                  <span class="user-warning">{text.userUnknown}</span>
+                ) : (
+                  <>
+                    <span class="user-amount">{amount(row.currentKb)}</span>
+                    <span class="user-share muted">{text.shareOfTotal(share)}</span>
+                    <MiniTrend values={row.trend} />
+                  </>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { AccountSnapshot } from './account-snapshot';
+import type { ApiError } from './api-errors';
+import { recentHourKeys } from './hour-keys';
+import type { PollStatus } from './poll-status';
+import type { Settings } from './settings';
+import { userKey, userUsage, type UsageCache } from './usage-cache';
+
+/** One watched user as the popup lists it. */
+export interface UserRow {
+  readonly username: string;
+  readonly key: string;
+  readonly currentKb: number;
+  /** Share of all watched users' traffic this hour, 0–1 (0 when there is none). */
+  readonly share: number;
+  /** The last hours, oldest first, for a mini trend. */
+  readonly trend: readonly number[];
+  readonly limitKb: number | null;
+  readonly balanceKb: number | null;
+  readonly failure: ApiError | null;
+}
+
+export const TREND_HOURS = 12;
+
+export function userRows(
+  cache: UsageCache,
+  settings: Settings,
+  status: PollStatus,
+  account: AccountSnapshot,
+  now: number,
+): UserRow[] {
+  const hours = recentHourKeys(now, TREND_HOURS, settings.apiTimezone);
+  const current = hours[hours.length - 1] ?? '';
+  const rows = settings.usernames.map((username) => {
+    const key = userKey(settings.proxyType, username);
+    const usage = userUsage(cache, key);
+    const listed = account.users[key];
+    return {
+      username,
+      key,
+      currentKb: usage.hours[current] ?? 0,
+      trend: hours.map((hour) => usage.hours[hour] ?? 0),
+      // The hourly answer's figures are fresher than user-list's; either will do.
+      limitKb: usage.trafficLimitKb ?? listed?.trafficLimitKb ?? null,
+      balanceKb: usage.trafficBalanceKb,
+      failure: status.userFailures[key]?.error ?? null,
+    };
+  });
+  const total = rows.reduce((sum, row) => sum + row.currentKb, 0);
+  return rows.map((row) => ({ ...row, share: total > 0 ? row.currentKb / total : 0 }));
+}
