@@ -29,16 +29,27 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
                 type="button"
                 class="user-row"
                 aria-pressed={focus === row.key}
-                aria-label={text.userRowLabel(row.username, amount(row.currentKb), share)}
                 onClick={() => onFocus(focus === row.key ? null : row.key)}
               >
-                <span class="user-name">{row.username}</span>
+                {/* Screen readers get the whole sentence; the columns are for the eye. */}
+                <span class="sr-only">
+                  {row.failure ? `${row.username}: ${text.userUnknown}` : text.userRowLabel(row.username, amount(row.currentKb), share)}
+                </span>
+                <span class="user-name" aria-hidden="true">
+                  {row.username}
+                </span>
                 {row.failure ? (
-                  <span class="user-warning">{text.userUnknown}</span>
+                  <span class="user-warning" aria-hidden="true">
+                    {text.userUnknown}
+                  </span>
                 ) : (
                   <>
-                    <span class="user-amount">{amount(row.currentKb)}</span>
-                    <span class="user-share muted">{text.shareOfTotal(share)}</span>
+                    <span class="user-amount" aria-hidden="true">
+                      {amount(row.currentKb)}
+                    </span>
+                    <span class="user-share muted" aria-hidden="true">
+                      {text.shareOfTotal(share)}
+                    </span>
                     <MiniTrend values={row.trend} />
                   </>
                 )}

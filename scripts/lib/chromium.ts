@@ -4,26 +4,39 @@ import { existsSync } from 'node:fs';
 /** Debian's unbranded Chromium honours --load-extension; branded Chrome 137+ does not. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/** A small Chinese font, so that zh-CN screenshots show text rather than empty boxes. */
+const CJK_FONT_PACKAGE = 'fonts-wqy-microhei';
+const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 }
 
-/**
- * Makes sure Chromium is installed, installing Debian's package when running as
- * root (as CI does). Browsers that download themselves cannot work offline here.
- */
-export function ensureChromium(): string {
-  const path = chromiumPath();
-  if (existsSync(path)) return path;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Chromium not found at ${path}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  console.log('Installing Debian’s chromium package (one time, about 20 s)…');
+function aptInstall(packages: string[]): void {
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
+}
+
+/**
+ * Makes sure Chromium (and a Chinese font) is installed, installing Debian's
+ * packages when running as root (as CI does). Browsers that download themselves
+ * cannot work offline here.
+ */
+export function ensureChromium(): string {
+  const path = chromiumPath();
+  const missing = [...(existsSync(path) ? [] : ['chromium']), ...(existsSync(CJK_FONT_FILE) ? [] : [CJK_FONT_PACKAGE])];
+  if (missing.length === 0) return path;
+  if (process.getuid?.() !== 0) {
+    if (!existsSync(path)) {
+      throw new Error(`Chromium not found at ${path}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    }
+    return path;
+  }
+  console.log(`Installing Debian packages: ${missing.join(', ')} (one time)…`);
+  aptInstall(missing);
   if (!existsSync(path)) throw new Error(`Installing chromium did not produce ${path}.`);
   return path;
 }

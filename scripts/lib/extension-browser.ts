@@ -31,6 +31,8 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   /** An IANA zone for the whole browser, e.g. `America/New_York`. */
   readonly timezone?: string;
+  /** The browser's language, e.g. `zh-CN`; `en-US` by default. */
+  readonly locale?: string;
 }
 
 /** Starts Chromium with the unpacked extension loaded, as a user would have it. */
@@ -41,7 +43,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
     viewport: { width: 900, height: 900 },
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     // TZ for the whole browser, service worker included (timezoneId would reach pages only).
     env: options.timezone ? { ...process.env, TZ: options.timezone } : process.env,
     args: [
@@ -53,6 +55,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      `--lang=${options.locale ?? 'en-US'}`,
     ],
   });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
+import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { SCREENSHOT_DIR, waitUntil } from './support';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+declare const axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: object): Promise<unknown> };
+};
+
+/** Serious and critical accessibility problems axe-core finds on the page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the extension's CSP does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+for (const locale of ['en-US', 'zh-CN'] as const) {
+  describe(`popup and settings in ${locale}, light and dark`, () => {
+    let api: DemoApi;
+    let browser: ExtensionBrowser;
+
+    beforeAll(async () => {
+      api = createDemoApi();
+      const { baseUrl } = await api.start(0);
+      browser = await launchExtensionBrowser({ extensionDir: '.output/chrome-mv3-e2e', locale });
+      const page = await browser.openPage('options.html');
+      // Set up through storage: the settings page journey has its own tests, in English.
+      await page.evaluate(
+        async ({ apiBaseUrl }) => {
+          await chrome.storage.local.set({
+            apiToken: 'demo-token',
+            settings: { proxyType: 1, usernames: ['alice_res', 'bob_scraper', 'carol_eu'], pollIntervalMinutes: 10, apiTimezone: { kind: 'offset', minutes: 0 }, apiBaseUrl, units: 'binary', chartHours: 24 },
+          });
+          await chrome.runtime.sendMessage({ type: 'settings-saved' });
+        },
+        { apiBaseUrl: baseUrl },
+      );
+      await page.close();
+      await waitUntil(async () => /^\d/.test((await readBadge(browser)).text), 30_000, 'the first figure');
+    });
+
+    afterAll(async () => {
+      await browser?.close({ removeProfile: true });
+      await api?.stop();
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`popup (${scheme}): figures, chart, users and account, with no serious accessibility problem`, async () => {
+        const popup = await browser.openPage('popup.html', scheme);
+        await popup.setViewportSize({ width: 360, height: 760 });
+        await popup.getByTestId('account-balance').waitFor();
+        await popup.waitForTimeout(200);
+        await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-${locale}-${scheme}.png`, fullPage: true });
+        expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale === 'zh-CN' ? 'zh-CN' : 'en');
+        expect(await seriousViolations(popup)).toEqual([]);
+        await popup.close();
+      });
+
+      it(`settings (${scheme}) with no serious accessibility problem`, async () => {
+        const settings = await browser.openPage('options.html', scheme);
+        await settings.getByRole('button', { name: /Save|保存/ }).waitFor();
+        await settings.screenshot({ path: `${SCREENSHOT_DIR}/settings-${locale}-${scheme}.png`, fullPage: true });
+        expect(await seriousViolations(settings)).toEqual([]);
+        await settings.close();
+      });
+    }
+  });
+}
+
+describe('settings by keyboard alone', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchExtensionBrowser({ extensionDir: '.output/chrome-mv3-e2e' });
+  });
+
+  afterAll(async () => {
+    await browser?.close({ removeProfile: true });
+  });
+
+  it('reaches every field and Save with Tab, top to bottom, with a visible focus', async () => {
+    const page = await browser.openPage('options.html');
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    const reached: string[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const outline = getComputedStyle(el).outlineStyle;
+        return { id: el.id || el.textContent?.trim() || el.tagName, outline };
+      });
+      if (!focused) continue;
+      expect(focused.outline, `focus on ${focused.id} is visible`).not.toBe('none');
+      reached.push(focused.id);
+      if (focused.id === 'Save') break;
+    }
+    const order = ['token', 'proxyType', 'usernames', 'pollInterval', 'apiTimezone', 'apiBaseUrl', 'Save'];
+    const positions = order.map((id) => reached.indexOf(id));
+    expect(positions.every((p) => p >= 0), `reached: ${reached.join(', ')}`).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
