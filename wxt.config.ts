@@ -13,5 +13,16 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: 'Thordata Usage Monitor' },
+    // Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:
+    // this extension collects nothing; the token and usage stay in the browser.
+    browser_specific_settings: {
+      gecko: {
+        id: 'thordata-usage-monitor@usage-monitor.dev',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android understands data_collection_permissions from 142.
+      gecko_android: { strict_min_version: '142.0' },
+    },
   }),
 });

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDemoApi, DEFAULT_TOKEN } from './demo-api/server';
 import { launchExtensionBrowser, readBadge } from './lib/extension-browser';
+import { playwrightPage } from './lib/playwright-driver';
 import { configureThroughSettings } from './lib/settings-journey';
 
 const EXTENSION_DIR = '.output/chrome-mv3-e2e';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   console.log(`Chromium ${headless ? '(headless)' : ''} with the extension ${browser.extensionId}`);
 
   const settings = await browser.openPage('options.html');
-  await configureThroughSettings(settings, {
+  await configureThroughSettings(playwrightPage(settings), {
     token: DEFAULT_TOKEN,
     proxyType: 'Residential',
     usernames: USERS,

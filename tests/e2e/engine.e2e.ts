@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { BADGE_COLORS } from '../../utils/badge';
 import type { Page } from 'playwright-core';
@@ -37,7 +38,7 @@ describe('the polling engine against the demo API’s faults', () => {
     browser = await launchExtensionBrowser({ extensionDir: '.output/chrome-mv3-e2e' });
     consoleLines = collectConsole(browser.context);
     const settings = await browser.openPage('options.html');
-    await configureThroughSettings(settings, {
+    await configureThroughSettings(playwrightPage(settings), {
       token: TOKEN,
       proxyType: 'Residential',
       usernames: USERS,

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { BADGE_COLORS } from '../../utils/badge';
 import { hourKeyAt } from '../../utils/hour-keys';
@@ -41,7 +42,7 @@ describe('notifications people trust', () => {
     }
     await page.getByRole('textbox', { name: /This hour’s traffic, all watched users together, passes/ }).fill('0.001');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-notifications-light.png`, fullPage: true });
-    await configureThroughSettings(page, {
+    await configureThroughSettings(playwrightPage(page), {
       token: 'demo-token',
       proxyType: 'Residential',
       usernames: ['alice_res', 'bob_scraper'],

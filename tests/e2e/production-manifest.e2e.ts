@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -8,28 +9,57 @@ interface Manifest {
   optional_permissions?: string[];
   optional_host_permissions?: string[];
   content_security_policy?: unknown;
+  background?: { scripts?: string[]; service_worker?: string };
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
 }
 
 const read = (dir: string): Manifest => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Manifest;
+const ALLOWED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+const API_HOST = 'https://openapi.thordata.com/*';
 
-describe('the production build', () => {
-  const manifest = read('chrome-mv3');
+describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) => {
+  const manifest = read(dir);
 
   it('is MV3 and asks only for storage, alarms and notifications', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(ALLOWED_PERMISSIONS);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
   it('reaches only the Thordata API: no loopback, no other host', () => {
-    expect(manifest.host_permissions).toEqual(['https://openapi.thordata.com/*']);
+    expect(manifest.host_permissions).toEqual([API_HOST]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
-    expect(JSON.stringify(manifest)).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(JSON.stringify(manifest)).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]/);
+  });
+
+  it('loads no remote script and allows no eval', () => {
+    const csp = JSON.stringify(manifest.content_security_policy ?? '');
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:\/\/|\*/);
+    const code = readFileSync(`.output/${dir}/${manifest.background?.service_worker ?? manifest.background?.scripts?.[0] ?? ''}`, 'utf8');
+    expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
   });
 
   it('differs from the demo build only by the loopback hosts', () => {
-    const demo = read('chrome-mv3-e2e');
+    const demo = read(`${dir}-e2e`);
     expect(demo.permissions).toEqual(manifest.permissions);
-    expect(demo.host_permissions).toEqual([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(demo.host_permissions).toEqual([API_HOST, 'http://127.0.0.1/*', 'http://localhost/*']);
+  });
+});
+
+describe('the Firefox package', () => {
+  it('has a fixed gecko id and says it collects no data', () => {
+    const gecko = read('firefox-mv3').browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe('thordata-usage-monitor@usage-monitor.dev');
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('passes addons.mozilla.org’s linter with no error', () => {
+    const report = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], {
+      encoding: 'utf8',
+    });
+    const { errors, warnings } = JSON.parse(report.slice(report.indexOf('{'))) as { errors: unknown[]; warnings: { code: string }[] };
+    expect(errors).toEqual([]);
+    // Preact's support for dangerouslySetInnerHTML, which this code never uses (README, Firefox).
+    expect(warnings.map((w) => w.code)).toEqual(['UNSAFE_VAR_ASSIGNMENT']);
   });
 });

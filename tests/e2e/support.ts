@@ -12,19 +12,6 @@ export function servedCurrentHourKb(log: readonly RequestLogEntry[], usernames: 
   }, 0);
 }
 
-/** How many pixels of the popup's chart canvas are painted: 0 means a blank chart. */
-export function countPaintedPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('canvas');
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return 0;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
-    return painted;
-  });
-}
-
 /** The slice of the `chrome` global these helpers use inside extension pages. */
 declare const chrome: {
   storage: { local: { get(key: string | null): Promise<Record<string, { cycle?: unknown } | undefined>> } };
