@@ -1,14 +1,18 @@
-import type { AlertErrors, AlertField, AlertRulesDraft } from '@/utils/alert-rules';
+import { NEARING_SHARE, type AlertErrors, type AlertField, type AlertRulesDraft } from '@/utils/alert-rules';
+import type { RuleText, SettingsText } from '@/utils/settings-text';
 import type { TrafficUnits } from '@/utils/traffic-format';
 
 export type NotificationPermission = 'granted' | 'denied' | 'unknown';
 
 interface AlertRulesFieldsProps {
   readonly draft: AlertRulesDraft;
+  /** Only the problems to show now: the page decides when a field has been visited. */
   readonly errors: AlertErrors;
   readonly units: TrafficUnits;
   readonly permission: NotificationPermission;
+  readonly text: SettingsText;
   readonly onChange: (field: AlertField, value: string | boolean) => void;
+  readonly onLeave: (field: AlertField) => void;
 }
 
 type Switch = { [K in AlertField]: AlertRulesDraft[K] extends boolean ? K : never }[AlertField];
@@ -16,88 +20,95 @@ type Amount = Exclude<AlertField, Switch>;
 
 interface RuleRow {
   readonly id: Switch;
-  readonly label: string;
-  readonly amounts: readonly { readonly id: Amount; readonly label: string }[];
+  readonly words: RuleText;
+  readonly amounts: readonly Amount[];
 }
 
-function rows(units: TrafficUnits): RuleRow[] {
+function rows(units: TrafficUnits, text: SettingsText): RuleRow[] {
   const gb = units === 'binary' ? 'GiB' : 'GB';
   const mb = units === 'binary' ? 'MiB' : 'MB';
+  const { rules } = text;
   return [
-    { id: 'hourlyTotalOn', label: 'This hour’s traffic, all watched users together, passes', amounts: [{ id: 'hourlyTotalGb', label: `${gb} (badge turns amber from 80 %)` }] },
-    { id: 'hourlyUserOn', label: 'One user’s traffic this hour passes', amounts: [{ id: 'hourlyUserGb', label: gb }] },
-    {
-      id: 'spikeOn',
-      label: 'Spike: this hour reaches',
-      amounts: [
-        { id: 'spikeFactor', label: '× the typical hour (median of the last 24 complete hours), and at least' },
-        { id: 'spikeFloorMb', label: mb },
-      ],
-    },
-    { id: 'userBalanceOn', label: 'A user’s remaining traffic falls below', amounts: [{ id: 'userBalancePercent', label: '% of its limit' }] },
-    { id: 'accountBalanceOn', label: 'The account’s traffic balance falls below', amounts: [{ id: 'accountBalanceGb', label: gb }] },
-    { id: 'planExpiryOn', label: 'The plan expires within', amounts: [{ id: 'planExpiryDays', label: 'days' }] },
-    {
-      id: 'pollingBrokenOn',
-      label: 'Polling is broken: the token is rejected, or updates fail for more than',
-      amounts: [{ id: 'pollingBrokenMinutes', label: 'minutes' }],
-    },
+    { id: 'hourlyTotalOn', words: rules.hourlyTotal(gb, NEARING_SHARE), amounts: ['hourlyTotalGb'] },
+    { id: 'hourlyUserOn', words: rules.hourlyUser(gb), amounts: ['hourlyUserGb'] },
+    { id: 'spikeOn', words: rules.spike(mb), amounts: ['spikeFactor', 'spikeFloorMb'] },
+    { id: 'userBalanceOn', words: rules.userBalance, amounts: ['userBalancePercent'] },
+    { id: 'accountBalanceOn', words: rules.accountBalance(gb), amounts: ['accountBalanceGb'] },
+    { id: 'planExpiryOn', words: rules.planExpiry, amounts: ['planExpiryDays'] },
+    { id: 'pollingBrokenOn', words: rules.pollingBroken, amounts: ['pollingBrokenMinutes'] },
   ];
 }
 
-function PermissionNote({ permission }: { permission: NotificationPermission }) {
-  if (permission === 'granted') return <p class="muted" data-testid="notification-permission">Desktop notifications are allowed.</p>;
+function PermissionNote({ permission, text }: { permission: NotificationPermission; text: SettingsText }) {
+  if (permission === 'granted') {
+    return (
+      <p class="muted" data-testid="notification-permission">
+        {text.permission.granted}
+      </p>
+    );
+  }
   return (
     <p class="banner warn" role="alert" data-testid="notification-permission">
-      {permission === 'denied'
-        ? 'Desktop notifications are blocked for this browser or extension, so alerts will not appear. Allow them in the browser’s site and notification settings, or in the system’s notification settings.'
-        : 'This browser cannot tell whether notifications are allowed. If alerts never appear, check the system’s notification settings for the browser.'}
+      {permission === 'denied' ? text.permission.denied : text.permission.unknown}
     </p>
   );
 }
 
 /**
  * The notification rules: each a switch with its thresholds. A threshold's name is
- * its rule and its unit together ("…falls below 10 % of its limit"), so no two share one.
+ * its rule and the words after it together ("…falls below 10 % of its limit"), so
+ * no two share one.
  */
-export function AlertRulesFields({ draft, errors, units, permission, onChange }: AlertRulesFieldsProps) {
+export function AlertRulesFields({ draft, errors, units, permission, text, onChange, onLeave }: AlertRulesFieldsProps) {
   return (
     <section aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading">Notifications</h2>
-      <PermissionNote permission={permission} />
-      {rows(units).map((row) => (
+      <h2 id="alerts-heading">{text.sections.notifications}</h2>
+      <PermissionNote permission={permission} text={text} />
+      {rows(units, text).map((row) => (
         <div class="rule" key={row.id}>
           <div class="rule-line">
-            <input id={row.id} type="checkbox" checked={draft[row.id]} onChange={(e) => onChange(row.id, e.currentTarget.checked)} />
+            <input
+              id={row.id}
+              type="checkbox"
+              checked={draft[row.id]}
+              onChange={(e) => onChange(row.id, e.currentTarget.checked)}
+            />
             <label id={`${row.id}-label`} for={row.id}>
-              {row.label}
+              {row.words.label}
             </label>
-            {row.amounts.map((amount) => (
-              <span class="rule-amount" key={amount.id}>
-                <input
-                  id={amount.id}
-                  type="text"
-                  inputMode="decimal"
-                  value={draft[amount.id]}
-                  aria-labelledby={`${row.id}-label ${amount.id}-unit`}
-                  aria-invalid={errors[amount.id] ? true : undefined}
-                  aria-describedby={errors[amount.id] ? `${amount.id}-error` : undefined}
-                  onInput={(e) => onChange(amount.id, e.currentTarget.value)}
-                />
-                <label id={`${amount.id}-unit`} for={amount.id}>
-                  {amount.label}
-                </label>
-              </span>
-            ))}
+            {row.amounts.map((amount, index) => {
+              const problem = errors[amount];
+              return (
+                <span class="rule-amount" key={amount}>
+                  <input
+                    id={amount}
+                    type="text"
+                    inputMode="decimal"
+                    autocomplete="off"
+                    value={draft[amount]}
+                    aria-labelledby={`${row.id}-label ${amount}-unit`}
+                    aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? `${amount}-error` : undefined}
+                    onInput={(e) => onChange(amount, e.currentTarget.value)}
+                    onBlur={() => onLeave(amount)}
+                  />
+                  <label id={`${amount}-unit`} for={amount}>
+                    {row.words.after[index]}
+                  </label>
+                </span>
+              );
+            })}
           </div>
-          {row.amounts.map(
-            (amount) =>
-              errors[amount.id] && (
-                <p id={`${amount.id}-error`} class="field-error" key={`${amount.id}-error`}>
-                  {errors[amount.id]}
+          {row.amounts.map((amount) => {
+            const problem = errors[amount];
+            return (
+              problem && (
+                <p id={`${amount}-error`} class="field-error" key={`${amount}-error`}>
+                  {text.alertProblem(problem)}
                 </p>
-              ),
-          )}
+              )
+            );
+          })}
         </div>
       ))}
     </section>

@@ -39,6 +39,8 @@ export interface BackgroundTasks {
   renderBadge(): Promise<void>;
 }
 
+class CycleAbandoned extends Error {}
+
 /** When several wake-ups queue, the strongest reason wins: a person's request beats an alarm. */
 const TRIGGER_STRENGTH: Readonly<Record<PollTrigger, number>> = {
   'popup-open': 0,
@@ -81,6 +83,16 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     ]);
   }
 
+  /**
+   * Saves a cycle's progress, unless the token changed meanwhile (saved anew, or
+   * forgotten with all data): then the cycle's answers belong to another account
+   * or to nobody, and it stops without writing.
+   */
+  async function saveFor(token: string, state: PollState): Promise<void> {
+    if ((await tokenItem.getValue()) !== token) throw new CycleAbandoned();
+    await save(state);
+  }
+
   async function save(state: PollState): Promise<void> {
     await Promise.all([
       usageCacheItem.setValue(state.cache),
@@ -113,14 +125,19 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch });
     // New settings deserve a fresh start: the old backoff was about the old ones.
     const start = trigger === 'settings' ? { ...status, retry: null, cycle: null } : status;
-    const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
-      client,
-      now: deps.now,
-      sleep: deps.sleep,
-      random: deps.random,
-      save,
-    });
-    await scheduleRetry(result.status);
+    try {
+      const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
+        client,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        save: (state) => saveFor(token, state),
+      });
+      await scheduleRetry(result.status);
+    } catch (error) {
+      if (!(error instanceof CycleAbandoned)) throw error;
+      await renderBadge();
+    }
     return plan;
   }
 
@@ -155,7 +172,8 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     proxyType: ProxyType;
   }): Promise<Result<UserList, ApiError>> {
     const base = checkApiBaseUrl(query.apiBaseUrl, deps.allowLoopback);
-    if (!base.ok) return { ok: false, error: { kind: 'network', detail: base.reason } };
+    // The settings page checks the address first; this refusal is the last line of defence.
+    if (!base.ok) return { ok: false, error: { kind: 'network', detail: 'this build may not send the token to that address' } };
     const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
     return enqueue(async () => {
       await keepRequestGap((await pollStatusItem.getValue()).lastRequestEndedAt, deps);

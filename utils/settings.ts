@@ -1,6 +1,6 @@
 import { coerceAlertRules, DEFAULT_ALERT_RULES, type AlertRules } from './alert-rules';
 import { formatApiTimezone, parseApiTimezone, UTC, type ApiTimezone } from './api-timezone';
-import { checkApiBaseUrl, PRODUCTION_API_BASE } from './api-origin';
+import { checkApiBaseUrl, PRODUCTION_API_BASE, type BaseUrlProblem } from './api-origin';
 import type { Result } from './result';
 import type { ProxyType } from './thordata-client';
 import type { TrafficUnits } from './traffic-format';
@@ -36,16 +36,21 @@ export const DEFAULT_SETTINGS: Settings = {
   alerts: DEFAULT_ALERT_RULES,
 };
 
-export const PROXY_TYPES: readonly { readonly value: ProxyType; readonly label: string }[] = [
-  { value: 1, label: 'Residential' },
-  { value: 2, label: 'Unlimited' },
-  { value: 3, label: 'Mobile' },
-];
+/** In the order the settings page offers them; their names live in the page's catalog. */
+export const PROXY_TYPES: readonly ProxyType[] = [1, 2, 3];
+
+export const UNITS_CHOICES: readonly TrafficUnits[] = ['binary', 'decimal'];
+
+export function parseUnits(text: string): TrafficUnits | null {
+  return UNITS_CHOICES.find((units) => units === text) ?? null;
+}
 
 export const POLL_INTERVAL_RANGE = { min: 1, max: 1440 } as const;
 export const MAX_USERNAMES = 20;
+const USERNAME_MAX_LENGTH = 64;
+const TOKEN_LENGTH = { min: 8, max: 256 } as const;
 
-/** What the settings form holds: raw text, exactly as typed. */
+/** What the settings form holds: raw text, exactly as typed or chosen. */
 export interface SettingsDraft {
   readonly token: string;
   readonly proxyType: string;
@@ -53,10 +58,30 @@ export interface SettingsDraft {
   readonly pollIntervalMinutes: string;
   readonly apiTimezone: string;
   readonly apiBaseUrl: string;
+  readonly units: string;
+  readonly chartHours: string;
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldErrors = Partial<Record<DraftField, string>>;
+
+/**
+ * What is wrong with one field, as a code with the facts a message needs. The page
+ * words it in the reader's language (utils/settings-text.ts); validation stays pure.
+ */
+export type FieldProblem =
+  | { readonly code: 'token-missing' }
+  | { readonly code: 'token-malformed'; readonly min: number; readonly max: number }
+  | { readonly code: 'proxy-type-unknown' }
+  | { readonly code: 'usernames-missing' }
+  | { readonly code: 'usernames-too-many'; readonly max: number }
+  | { readonly code: 'username-invalid'; readonly username: string; readonly maxLength: number }
+  | { readonly code: 'interval-out-of-range'; readonly min: number; readonly max: number }
+  | { readonly code: 'timezone-unknown' }
+  | { readonly code: 'units-unknown' }
+  | { readonly code: 'chart-hours-unknown'; readonly choices: readonly number[] }
+  | { readonly code: BaseUrlProblem };
+
+export type FieldErrors = Partial<Record<DraftField, FieldProblem>>;
 
 export function draftFromSettings(settings: Settings, token: string): SettingsDraft {
   return {
@@ -66,6 +91,8 @@ export function draftFromSettings(settings: Settings, token: string): SettingsDr
     pollIntervalMinutes: String(settings.pollIntervalMinutes),
     apiTimezone: formatApiTimezone(settings.apiTimezone),
     apiBaseUrl: settings.apiBaseUrl,
+    units: settings.units,
+    chartHours: String(settings.chartHours),
   };
 }
 
@@ -74,82 +101,100 @@ export function splitUsernames(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter((name) => name.length > 0))];
 }
 
-const TOKEN_PATTERN = /^[\x21-\x7e]{8,256}$/;
-const USERNAME_PATTERN = /^[^\s,;]{1,64}$/;
+const TOKEN_PATTERN = new RegExp(`^[\\x21-\\x7e]{${TOKEN_LENGTH.min},${TOKEN_LENGTH.max}}$`);
+const USERNAME_PATTERN = new RegExp(`^[^\\s,;]{1,${USERNAME_MAX_LENGTH}}$`);
 
 export function parseProxyType(text: string): ProxyType | null {
   const value = Number(text);
   return value === 1 || value === 2 || value === 3 ? value : null;
 }
 
-function checkToken(text: string): Result<string, string> {
+function checkToken(text: string): Result<string, FieldProblem> {
   const token = text.trim();
-  if (token === '') return { ok: false, error: 'Enter the API token from Thordata Dashboard → My Account.' };
-  if (!TOKEN_PATTERN.test(token)) {
-    return { ok: false, error: 'A token is 8 to 256 visible characters with no spaces; paste it again.' };
-  }
+  if (token === '') return { ok: false, error: { code: 'token-missing' } };
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, error: { code: 'token-malformed', ...TOKEN_LENGTH } };
   return { ok: true, value: token };
 }
 
-function checkUsernames(text: string): Result<string[], string> {
+function checkUsernames(text: string): Result<string[], FieldProblem> {
   const names = splitUsernames(text);
-  if (names.length === 0) return { ok: false, error: 'Enter at least one proxy username, or pick one after Test connection.' };
-  if (names.length > MAX_USERNAMES) return { ok: false, error: `Watch at most ${MAX_USERNAMES} usernames.` };
+  if (names.length === 0) return { ok: false, error: { code: 'usernames-missing' } };
+  if (names.length > MAX_USERNAMES) return { ok: false, error: { code: 'usernames-too-many', max: MAX_USERNAMES } };
   const bad = names.find((name) => !USERNAME_PATTERN.test(name));
-  if (bad !== undefined) return { ok: false, error: `“${bad.slice(0, 70)}” is not a valid username (at most 64 characters).` };
+  if (bad !== undefined) return { ok: false, error: { code: 'username-invalid', username: bad, maxLength: USERNAME_MAX_LENGTH } };
   return { ok: true, value: names };
 }
 
-function checkInterval(text: string): Result<number, string> {
+function checkInterval(text: string): Result<number, FieldProblem> {
   const trimmed = text.trim();
   const minutes = Number(trimmed);
   const { min, max } = POLL_INTERVAL_RANGE;
   if (!/^\d+$/.test(trimmed) || minutes < min || minutes > max) {
-    return { ok: false, error: `Enter a whole number of minutes from ${min} to ${max}.` };
+    return { ok: false, error: { code: 'interval-out-of-range', min, max } };
   }
   return { ok: true, value: minutes };
 }
 
+/** A field's value, or its problem: one check per field, so each can be shown on its own. */
+function fieldChecks(draft: SettingsDraft, allowLoopback: boolean) {
+  const orProblem = <T>(value: T | null, problem: FieldProblem): Result<T, FieldProblem> =>
+    value === null ? { ok: false, error: problem } : { ok: true, value };
+  const baseUrl = checkApiBaseUrl(draft.apiBaseUrl, allowLoopback);
+  return {
+    token: checkToken(draft.token),
+    proxyType: orProblem(parseProxyType(draft.proxyType), { code: 'proxy-type-unknown' }),
+    usernames: checkUsernames(draft.usernames),
+    pollIntervalMinutes: checkInterval(draft.pollIntervalMinutes),
+    apiTimezone: orProblem(parseApiTimezone(draft.apiTimezone), { code: 'timezone-unknown' }),
+    apiBaseUrl: baseUrl.ok ? { ok: true, value: baseUrl.baseUrl } : { ok: false, error: { code: baseUrl.reason } },
+    units: orProblem(parseUnits(draft.units), { code: 'units-unknown' }),
+    chartHours: orProblem(parseChartHours(draft.chartHours), { code: 'chart-hours-unknown', choices: CHART_HOURS_CHOICES }),
+  } satisfies Record<DraftField, Result<unknown, FieldProblem>>;
+}
+
 /**
  * Validates the whole form. Either every field is good and the result can be
- * saved, or each bad field gets its own message and nothing is saved.
+ * saved (over `current`, which supplies what the draft does not hold), or each
+ * bad field gets its own problem and nothing is saved.
  */
 export function validateDraft(
   draft: SettingsDraft,
   allowLoopback: boolean,
   current: Settings,
 ): Result<{ settings: Settings; token: string }, FieldErrors> {
-  const errors: FieldErrors = {};
-  const token = checkToken(draft.token);
-  if (!token.ok) errors.token = token.error;
-  const proxyType = parseProxyType(draft.proxyType);
-  if (proxyType === null) errors.proxyType = 'Choose Residential, Unlimited or Mobile.';
-  const usernames = checkUsernames(draft.usernames);
-  if (!usernames.ok) errors.usernames = usernames.error;
-  const interval = checkInterval(draft.pollIntervalMinutes);
-  if (!interval.ok) errors.pollIntervalMinutes = interval.error;
-  const apiTimezone = parseApiTimezone(draft.apiTimezone);
-  if (apiTimezone === null) errors.apiTimezone = 'Choose UTC, an offset such as UTC+8, or the browser’s timezone.';
-  const baseUrl = checkApiBaseUrl(draft.apiBaseUrl, allowLoopback);
-  if (!baseUrl.ok) errors.apiBaseUrl = baseUrl.reason;
-
-  if (!token.ok || proxyType === null || !usernames.ok || !interval.ok || apiTimezone === null || !baseUrl.ok) {
-    return { ok: false, error: errors };
-  }
-  return {
-    ok: true,
-    value: {
-      token: token.value,
-      settings: {
-        ...current,
-        proxyType,
-        usernames: usernames.value,
-        pollIntervalMinutes: interval.value,
-        apiTimezone,
-        apiBaseUrl: baseUrl.baseUrl,
+  const c = fieldChecks(draft, allowLoopback);
+  if (
+    c.token.ok &&
+    c.proxyType.ok &&
+    c.usernames.ok &&
+    c.pollIntervalMinutes.ok &&
+    c.apiTimezone.ok &&
+    c.apiBaseUrl.ok &&
+    c.units.ok &&
+    c.chartHours.ok
+  ) {
+    return {
+      ok: true,
+      value: {
+        token: c.token.value,
+        settings: {
+          ...current,
+          proxyType: c.proxyType.value,
+          usernames: c.usernames.value,
+          pollIntervalMinutes: c.pollIntervalMinutes.value,
+          apiTimezone: c.apiTimezone.value,
+          apiBaseUrl: c.apiBaseUrl.value,
+          units: c.units.value,
+          chartHours: c.chartHours.value,
+        },
       },
-    },
-  };
+    };
+  }
+  const errors: FieldErrors = {};
+  for (const [field, check] of Object.entries(c) as [DraftField, Result<unknown, FieldProblem>][]) {
+    if (!check.ok) errors[field] = check.error;
+  }
+  return { ok: false, error: errors };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -186,7 +231,7 @@ export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
     pollIntervalMinutes: interval.ok ? interval.value : DEFAULT_SETTINGS.pollIntervalMinutes,
     apiTimezone: apiTimezone ?? DEFAULT_SETTINGS.apiTimezone,
     apiBaseUrl: baseUrl?.ok ? baseUrl.baseUrl : DEFAULT_SETTINGS.apiBaseUrl,
-    units: raw.units === 'decimal' ? 'decimal' : 'binary',
+    units: parseUnits(asText(raw.units)) ?? DEFAULT_SETTINGS.units,
     chartHours: parseChartHours(typeof raw.chartHours === 'number' ? raw.chartHours : null) ?? DEFAULT_SETTINGS.chartHours,
     alerts: coerceAlertRules(raw.alerts),
   };

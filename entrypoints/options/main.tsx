@@ -5,11 +5,15 @@ import './options.css';
 import type { NotificationPermission } from '@/components/AlertRulesFields';
 import { SettingsForm } from '@/components/SettingsForm';
 import { buildAllowsLoopback } from '@/utils/api-origin';
+import { forgetTokenAndData } from '@/utils/forget-data';
+import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
 import { coerceSettings, draftFromSettings, parseProxyType, type Settings, type SettingsDraft } from '@/utils/settings';
+import { settingsText } from '@/utils/settings-text';
 import { settingsItem, tokenItem } from '@/utils/storage-items';
 
 const allowLoopback = buildAllowsLoopback();
+const locale = pickLocale(navigator.languages);
 
 async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply> {
   const request: BackgroundRequest = {
@@ -35,6 +39,8 @@ async function notificationPermission(): Promise<NotificationPermission> {
 }
 
 async function main(root: HTMLElement) {
+  document.documentElement.lang = locale;
+  document.title = settingsText(locale).pageTitle;
   const [rawSettings, token, permission] = await Promise.all([
     settingsItem.getValue(),
     tokenItem.getValue(),
@@ -43,12 +49,14 @@ async function main(root: HTMLElement) {
   const settings = coerceSettings(rawSettings, allowLoopback);
   render(
     <SettingsForm
+      locale={locale}
       initialDraft={draftFromSettings(settings, token)}
       permission={permission}
       currentSettings={settings}
       allowLoopback={allowLoopback}
       onTestConnection={testConnection}
       onSave={save}
+      onForget={forgetTokenAndData}
     />,
     root,
   );

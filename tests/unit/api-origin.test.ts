@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkApiBaseUrl, PRODUCTION_API_BASE } from '@/utils/api-origin';
+import { checkApiBaseUrl, PRODUCTION_API_BASE, type BaseUrlProblem } from '@/utils/api-origin';
 
 const accepted = (text: string, allowLoopback = false) => {
   const check = checkApiBaseUrl(text, allowLoopback);
@@ -20,25 +20,27 @@ describe('production API base URL', () => {
     expect(accepted(text)).toBe(baseUrl);
   });
 
-  it.each([
-    ['plain http', 'http://openapi.thordata.com/api'],
-    ['another host', 'https://api.thordata.com/api'],
-    ['a look-alike host', 'https://openapi.thordata.com.evil.example/api'],
-    ['a parent domain', 'https://thordata.com/api'],
-    ['a port', 'https://openapi.thordata.com:8443/api'],
-    ['a query string', 'https://openapi.thordata.com/api?x=1'],
-    ['a fragment', 'https://openapi.thordata.com/api#x'],
-    ['credentials', 'https://user:pass@openapi.thordata.com/api'],
-    ['a user name only', 'https://user@openapi.thordata.com/api'],
-    ['another scheme', 'ftp://openapi.thordata.com/api'],
-    ['no scheme', 'openapi.thordata.com/api'],
-    ['an empty field', ''],
-    ['loopback without permission', 'http://127.0.0.1:8787/api'],
-    ['localhost without permission', 'http://localhost:8787/api'],
-  ])('rejects %s', (_, text) => {
-    const check = checkApiBaseUrl(text, false);
-    expect(check.ok).toBe(false);
-    expect(!check.ok && check.reason.length).toBeGreaterThan(0);
+  it.each<[string, string, BaseUrlProblem]>([
+    ['plain http', 'http://openapi.thordata.com/api', 'not-thordata'],
+    ['another host', 'https://api.thordata.com/api', 'not-thordata'],
+    ['a look-alike host', 'https://openapi.thordata.com.evil.example/api', 'not-thordata'],
+    ['a parent domain', 'https://thordata.com/api', 'not-thordata'],
+    ['a port', 'https://openapi.thordata.com:8443/api', 'not-thordata'],
+    ['a query string', 'https://openapi.thordata.com/api?x=1', 'has-query-or-credentials'],
+    ['a fragment', 'https://openapi.thordata.com/api#x', 'has-query-or-credentials'],
+    ['credentials', 'https://user:pass@openapi.thordata.com/api', 'has-query-or-credentials'],
+    ['a user name only', 'https://user@openapi.thordata.com/api', 'has-query-or-credentials'],
+    ['another scheme', 'ftp://openapi.thordata.com/api', 'not-thordata'],
+    ['no scheme', 'openapi.thordata.com/api', 'not-a-url'],
+    ['an empty field', '', 'not-a-url'],
+    ['loopback without permission', 'http://127.0.0.1:8787/api', 'not-thordata'],
+    ['localhost without permission', 'http://localhost:8787/api', 'not-thordata'],
+  ])('rejects %s, saying why', (_, text, reason) => {
+    expect(checkApiBaseUrl(text, false)).toEqual({ ok: false, reason });
+  });
+
+  it('names loopback as the way out only where loopback is allowed', () => {
+    expect(checkApiBaseUrl('https://example.com/api', true)).toEqual({ ok: false, reason: 'not-thordata-or-loopback' });
   });
 
   it('never returns a base that the client would turn into a query or fragment', () => {

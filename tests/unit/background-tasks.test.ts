@@ -134,3 +134,24 @@ describe('background tasks', () => {
     expect(api.urls).toHaveLength(0);
   });
 });
+
+describe('forgetting while a poll runs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('drops the cycle’s answers instead of writing them back after the data was wiped', async () => {
+    await configure(['alice', 'bob']);
+    const hour = hourKeyAt(Date.now(), UTC);
+    let wiped = false;
+    const fetch: FetchLike = async () => {
+      if (!wiped) {
+        wiped = true;
+        await tokenItem.removeValue();
+        await usageCacheItem.removeValue();
+      }
+      return { status: 200, text: async () => JSON.stringify({ code: 200, data: { data: [{ date: hour, usage_traffic: 5 }] } }) };
+    };
+    await tasksWith(fetch).pollNow('manual');
+    expect(await usageCacheItem.getValue()).toEqual({ users: {} });
+    expect(await browser.action.getBadgeText({})).toBe('');
+  });
+});

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { formatApiTimezone, parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/api-timezone';
 import { checkApiBaseUrl, PRODUCTION_API_BASE } from '@/utils/api-origin';
 import {
+  CHART_HOURS_CHOICES,
   coerceSettings,
   DEFAULT_SETTINGS,
   draftFromSettings,
   MAX_USERNAMES,
   validateDraft,
+  type FieldProblem,
   type Settings,
   type SettingsDraft,
 } from '@/utils/settings';
@@ -20,9 +22,11 @@ const GOOD_DRAFT: SettingsDraft = {
   pollIntervalMinutes: '15',
   apiTimezone: 'UTC+8',
   apiBaseUrl: 'https://openapi.thordata.com/api/',
+  units: 'decimal',
+  chartHours: '48',
 };
 
-const CURRENT: Settings = { ...DEFAULT_SETTINGS, units: 'decimal' };
+const CURRENT: Settings = { ...DEFAULT_SETTINGS, usernames: ['zed'] };
 
 function errorsOf(draft: Partial<SettingsDraft>, allowLoopback = false) {
   const result = validateDraft({ ...GOOD_DRAFT, ...draft }, allowLoopback, CURRENT);
@@ -44,37 +48,56 @@ describe('validateDraft', () => {
           apiTimezone: { kind: 'offset', minutes: 480 },
           apiBaseUrl: 'https://openapi.thordata.com/api',
           units: 'decimal',
-          chartHours: 24, alerts: DEFAULT_ALERT_RULES,
+          chartHours: 48,
+          alerts: DEFAULT_ALERT_RULES,
         },
       },
     });
   });
 
-  it.each<[string, Partial<SettingsDraft>, keyof SettingsDraft]>([
-    ['an empty token', { token: '   ' }, 'token'],
-    ['a token with spaces', { token: 'abcd efgh ijkl' }, 'token'],
-    ['a token that is too short', { token: 'abc' }, 'token'],
-    ['an unknown proxy type', { proxyType: '4' }, 'proxyType'],
-    ['no usernames', { usernames: ' ,, \n ' }, 'usernames'],
-    ['too many usernames', { usernames: Array.from({ length: MAX_USERNAMES + 1 }, (_, i) => `u${i}`).join(',') }, 'usernames'],
-    ['a username that is too long', { usernames: `alice ${'x'.repeat(65)}` }, 'usernames'],
-    ['an interval of 0', { pollIntervalMinutes: '0' }, 'pollIntervalMinutes'],
-    ['an interval of 1441', { pollIntervalMinutes: '1441' }, 'pollIntervalMinutes'],
-    ['an interval of abc', { pollIntervalMinutes: 'abc' }, 'pollIntervalMinutes'],
-    ['an interval of 2.5', { pollIntervalMinutes: '2.5' }, 'pollIntervalMinutes'],
-    ['an empty interval', { pollIntervalMinutes: '' }, 'pollIntervalMinutes'],
-    ['a timezone name', { apiTimezone: 'Asia/Shanghai' }, 'apiTimezone'],
-    ['an impossible offset', { apiTimezone: 'UTC+15' }, 'apiTimezone'],
-    ['an http base URL', { apiBaseUrl: 'http://openapi.thordata.com/api' }, 'apiBaseUrl'],
-    ['another host', { apiBaseUrl: 'https://example.com/api' }, 'apiBaseUrl'],
-    ['a loopback base URL in a production build', { apiBaseUrl: 'http://127.0.0.1:8787/api' }, 'apiBaseUrl'],
-  ])('rejects %s with a message for that field only', (_, change, field) => {
-    const errors = errorsOf(change);
-    expect(Object.keys(errors)).toEqual([field]);
-    expect(errors[field]?.length).toBeGreaterThan(0);
+  it.each<[string, Partial<SettingsDraft>, keyof SettingsDraft, FieldProblem]>([
+    ['an empty token', { token: '   ' }, 'token', { code: 'token-missing' }],
+    ['a token with spaces', { token: 'abcd efgh ijkl' }, 'token', { code: 'token-malformed', min: 8, max: 256 }],
+    ['a token that is too short', { token: 'abc' }, 'token', { code: 'token-malformed', min: 8, max: 256 }],
+    ['a token that is too long', { token: 'x'.repeat(257) }, 'token', { code: 'token-malformed', min: 8, max: 256 }],
+    ['an unknown proxy type', { proxyType: '4' }, 'proxyType', { code: 'proxy-type-unknown' }],
+    ['no usernames', { usernames: ' ,, \n ' }, 'usernames', { code: 'usernames-missing' }],
+    [
+      'too many usernames',
+      { usernames: Array.from({ length: MAX_USERNAMES + 1 }, (_, i) => `u${i}`).join(',') },
+      'usernames',
+      { code: 'usernames-too-many', max: MAX_USERNAMES },
+    ],
+    [
+      'a username that is too long',
+      { usernames: `alice ${'x'.repeat(65)}` },
+      'usernames',
+      { code: 'username-invalid', username: 'x'.repeat(65), maxLength: 64 },
+    ],
+    ['an interval of 0', { pollIntervalMinutes: '0' }, 'pollIntervalMinutes', { code: 'interval-out-of-range', min: 1, max: 1440 }],
+    ['an interval of 1441', { pollIntervalMinutes: '1441' }, 'pollIntervalMinutes', { code: 'interval-out-of-range', min: 1, max: 1440 }],
+    ['an interval of abc', { pollIntervalMinutes: 'abc' }, 'pollIntervalMinutes', { code: 'interval-out-of-range', min: 1, max: 1440 }],
+    ['an interval of 2.5', { pollIntervalMinutes: '2.5' }, 'pollIntervalMinutes', { code: 'interval-out-of-range', min: 1, max: 1440 }],
+    ['an empty interval', { pollIntervalMinutes: '' }, 'pollIntervalMinutes', { code: 'interval-out-of-range', min: 1, max: 1440 }],
+    ['a timezone name', { apiTimezone: 'Asia/Shanghai' }, 'apiTimezone', { code: 'timezone-unknown' }],
+    ['an impossible offset', { apiTimezone: 'UTC+15' }, 'apiTimezone', { code: 'timezone-unknown' }],
+    ['unknown units', { units: 'metric' }, 'units', { code: 'units-unknown' }],
+    ['a chart window that is not offered', { chartHours: '36' }, 'chartHours', { code: 'chart-hours-unknown', choices: [12, 24, 48, 72] }],
+    ['an empty chart window', { chartHours: '' }, 'chartHours', { code: 'chart-hours-unknown', choices: [12, 24, 48, 72] }],
+    ['not a URL', { apiBaseUrl: 'openapi.thordata.com' }, 'apiBaseUrl', { code: 'not-a-url' }],
+    ['a base URL with a query', { apiBaseUrl: 'https://openapi.thordata.com/api?x=1' }, 'apiBaseUrl', { code: 'has-query-or-credentials' }],
+    ['an http base URL', { apiBaseUrl: 'http://openapi.thordata.com/api' }, 'apiBaseUrl', { code: 'not-thordata' }],
+    ['another host', { apiBaseUrl: 'https://example.com/api' }, 'apiBaseUrl', { code: 'not-thordata' }],
+    ['a loopback base URL in a production build', { apiBaseUrl: 'http://127.0.0.1:8787/api' }, 'apiBaseUrl', { code: 'not-thordata' }],
+  ])('rejects %s with a problem for that field only', (_, change, field, problem) => {
+    expect(errorsOf(change)).toEqual({ [field]: problem });
   });
 
-  it('gives each bad field its own message at once', () => {
+  it('names the loopback way out only in a build that allows it', () => {
+    expect(errorsOf({ apiBaseUrl: 'https://example.com/api' }, true)).toEqual({ apiBaseUrl: { code: 'not-thordata-or-loopback' } });
+  });
+
+  it('gives each bad field its own problem at once', () => {
     const errors = errorsOf({
       token: '',
       proxyType: 'x',
@@ -82,9 +105,20 @@ describe('validateDraft', () => {
       pollIntervalMinutes: '0',
       apiTimezone: 'GMT',
       apiBaseUrl: 'not a url',
+      units: '',
+      chartHours: '0',
     });
-    expect(Object.keys(errors).sort()).toEqual(['apiBaseUrl', 'apiTimezone', 'pollIntervalMinutes', 'proxyType', 'token', 'usernames']);
-    expect(new Set(Object.values(errors)).size).toBe(6);
+    expect(Object.keys(errors).sort()).toEqual([
+      'apiBaseUrl',
+      'apiTimezone',
+      'chartHours',
+      'pollIntervalMinutes',
+      'proxyType',
+      'token',
+      'units',
+      'usernames',
+    ]);
+    expect(new Set(Object.values(errors).map((problem) => problem.code)).size).toBe(8);
   });
 
   it('accepts the bounds of the interval and a loopback base in the demo build', () => {
@@ -166,6 +200,8 @@ describe('coerceSettings', () => {
     ['an http base URL', { apiBaseUrl: 'http://openapi.thordata.com/api' }, { apiBaseUrl: PRODUCTION_API_BASE }],
     ['a base URL of another type', { apiBaseUrl: 12 }, { apiBaseUrl: PRODUCTION_API_BASE }],
     ['unknown units', { units: 'metric' }, { units: 'binary' }],
+    ['a chart window that is not offered', { chartHours: 36 }, { chartHours: 24 }],
+    ['a chart window as text', { chartHours: '48' }, { chartHours: 24 }],
   ])('repairs %s', (_, raw, repaired) => {
     const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', chartHours: 24, alerts: DEFAULT_ALERT_RULES };
     expect(coerceSettings({ ...good, ...raw }, false)).toEqual({ ...good, ...repaired });
@@ -205,7 +241,7 @@ describe('coerceSettings', () => {
     const raw = fc.oneof(
       fc.anything(),
       fc.record(
-        { proxyType: field, usernames: field, pollIntervalMinutes: field, apiTimezone: field, apiBaseUrl: field, units: field },
+        { proxyType: field, usernames: field, pollIntervalMinutes: field, apiTimezone: field, apiBaseUrl: field, units: field, chartHours: field },
         { requiredKeys: [] },
       ),
     );
@@ -221,6 +257,7 @@ describe('coerceSettings', () => {
         expect(parseApiTimezone(formatApiTimezone(settings.apiTimezone))).toEqual(settings.apiTimezone);
         expect(checkApiBaseUrl(settings.apiBaseUrl, false)).toEqual({ ok: true, baseUrl: settings.apiBaseUrl });
         expect(['binary', 'decimal']).toContain(settings.units);
+        expect(CHART_HOURS_CHOICES).toContain(settings.chartHours);
       }),
     );
   });

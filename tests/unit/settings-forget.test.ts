@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { forgetTokenAndData } from '@/utils/forget-data';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import {
+  accountItem,
+  alertLogItem,
+  ALL_ITEMS,
+  pollStatusItem,
+  settingsItem,
+  tokenItem,
+  usageCacheItem,
+} from '@/utils/storage-items';
+
+let told: unknown[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  told = [];
+  fakeBrowser.runtime.onMessage.addListener((message) => {
+    told.push(message);
+  });
+});
+
+/** Stores a value for every item, as a configured extension that has polled a while would. */
+async function storeEverything(): Promise<void> {
+  await tokenItem.setValue('tok-SECRET-42');
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72 });
+  await usageCacheItem.setValue({ users: {} });
+  await pollStatusItem.setValue({ ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 });
+  await accountItem.setValue({ ...accountItem.fallback, fetchedAt: 1_700_000_000_000 });
+  await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } } });
+}
+
+const storedValueKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
+
+describe('forgetTokenAndData', () => {
+  it('removes every stored item and tells the background', async () => {
+    await storeEverything();
+    expect(await storedValueKeys()).toHaveLength(ALL_ITEMS.length);
+
+    await forgetTokenAndData();
+
+    expect(await storedValueKeys()).toEqual([]);
+    for (const item of ALL_ITEMS) expect(await item.getValue()).toEqual(item.fallback);
+    expect(told).toEqual([{ type: 'settings-saved' }]);
+  });
+
+  it('keeps the version markers, which hold no user data, so no current value is migrated again', async () => {
+    await browser.storage.local.set({ pollStatus: pollStatusItem.fallback, pollStatus$: { v: 2 } });
+    await forgetTokenAndData();
+    expect(await browser.storage.local.get(null)).toEqual({ pollStatus$: { v: 2 } });
+  });
+
+  it('does not fail when the background cannot be reached', async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    await tokenItem.setValue('tok-SECRET-42');
+    await expect(forgetTokenAndData()).resolves.toBeUndefined();
+    expect(await tokenItem.getValue()).toBe('');
+  });
+});
