@@ -96,7 +96,8 @@ export function PopupView(props: PopupViewProps) {
               {focused !== null && ` · ${rows.find((row) => row.key === focused)?.username ?? ''}`}
             </p>
             <p class="current-figure" data-testid="current-hour">
-              {amount(summary.current.kb)}
+              {/* Before any figure arrived, a 0 would be a claim: show a dash instead. */}
+              {status.lastSuccessAt === null ? '—' : amount(summary.current.kb)}
             </p>
             <p class="muted exact" data-testid="current-hour-exact">
               {text.exact(formatExactKb(summary.current.kb), summary.current.hour)}

@@ -12,6 +12,7 @@ export default defineBackground(() => {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: () => Math.random(),
     isOnline: () => navigator.onLine,
+    hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     allowLoopback: buildAllowsLoopback(),
     locale: pickLocale(navigator.languages),
   });

@@ -19,6 +19,7 @@ const FAILURE_ZH: Readonly<Record<ApiErrorKind, string>> = {
   server: 'Thordata 服务器出错',
   network: '无法连接 Thordata API',
   offline: '浏览器处于离线状态',
+  permission: '浏览器未授予访问权限',
   timeout: 'Thordata API 响应超时',
   malformed: '返回内容无法解析',
 };

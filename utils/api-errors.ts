@@ -11,6 +11,8 @@ export type ApiError =
   | { readonly kind: 'network'; readonly detail: string }
   /** `navigator.onLine` said so: no request was tried. */
   | { readonly kind: 'offline' }
+  /** The browser has not granted access to the API's host (Firefox lets users withhold it). */
+  | { readonly kind: 'permission'; readonly host: string }
   | { readonly kind: 'timeout'; readonly afterMs: number }
   | { readonly kind: 'malformed'; readonly detail: string };
 
@@ -107,6 +109,11 @@ function english(error: ApiError): ErrorDescription {
       };
     case 'offline':
       return { problem: 'The browser is offline.', remedy: 'The figures update once the connection is back.' };
+    case 'permission':
+      return {
+        problem: `The browser has not allowed this extension to reach ${error.host}.`,
+        remedy: 'Open the settings and press “Allow access”.',
+      };
     case 'timeout':
       return {
         problem: `The Thordata API did not answer within ${Math.round(error.afterMs / 1000)} s.`,
@@ -150,6 +157,8 @@ function chinese(error: ApiError): ErrorDescription {
       return { problem: `无法连接 Thordata API（${error.detail}）。`, remedy: '请检查网络连接和设置中的 API 地址。' };
     case 'offline':
       return { problem: '浏览器处于离线状态。', remedy: '恢复联网后数据会自动更新。' };
+    case 'permission':
+      return { problem: `浏览器尚未允许本扩展访问 ${error.host}。`, remedy: '请打开设置并点击“允许访问”。' };
     case 'timeout':
       return { problem: `Thordata API 在 ${Math.round(error.afterMs / 1000)} 秒内没有响应。`, remedy: '无需操作：扩展稍后会自动重试。' };
     case 'malformed':

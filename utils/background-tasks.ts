@@ -7,6 +7,7 @@ import { keepRequestGap, runPollCycle, withFailure, type PollState } from './pol
 import { planPoll, type PollPlan, type PollTrigger } from './poll-plan';
 import type { PollStatus } from './poll-status';
 import type { Result } from './result';
+import { hostName, hostPattern } from './host-permission';
 import { createSerialQueue } from './serial-queue';
 import type { Locale } from './locale';
 import { deliverAlerts } from './notifier';
@@ -25,6 +26,8 @@ export interface BackgroundDeps {
   readonly random: () => number;
   /** `navigator.onLine`: false means certainly offline, so no request is tried. */
   readonly isOnline: () => boolean;
+  /** Whether the browser lets the extension reach this host pattern (Firefox users may withhold it). */
+  readonly hasHostPermission: (pattern: string) => Promise<boolean>;
   /** Whether this build may talk to a loopback API (the demo/e2e build). */
   readonly allowLoopback: boolean;
   /** The language of notifications and tooltips. */
@@ -114,6 +117,13 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const plan = planPoll({ trigger, settings, token, status, account, now, online: deps.isOnline() });
     if (plan.kind === 'skip') {
       await renderBadge();
+      return plan;
+    }
+    if (!(await deps.hasHostPermission(hostPattern(settings.apiBaseUrl)))) {
+      // No request could succeed: say what is missing instead of failing on every poll.
+      const missing = { ...status, failure: { kind: 'permission' as const, host: hostName(settings.apiBaseUrl) }, retry: null };
+      await save({ cache, status: { ...missing, failingSince: status.failingSince ?? now, lastAttemptAt: now }, account });
+      await scheduleRetry(missing);
       return plan;
     }
     if (plan.kind === 'offline') {

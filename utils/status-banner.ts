@@ -39,7 +39,7 @@ export function statusBanner({ configured, settings, status, now, locale = 'en' 
       tone: failure.kind === 'auth' || failure.kind === 'plan' ? 'danger' : 'warn',
       problem: `${problem}${showing}`,
       remedy: `${remedy}${next}${paused}`,
-      needsSettings: failure.kind === 'auth' || failure.kind === 'bad-request' || failure.kind === 'network',
+      needsSettings: ['auth', 'bad-request', 'network', 'permission'].includes(failure.kind),
     };
   }
   const userFailure = Object.values(status.userFailures)[0];

@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './options.css';
 import type { NotificationPermission } from '@/components/AlertRulesFields';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { SettingsForm } from '@/components/SettingsForm';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { forgetTokenAndData } from '@/utils/forget-data';
+import { hostName, hostPattern } from '@/utils/host-permission';
 import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
 import { coerceSettings, draftFromSettings, parseProxyType, type Settings, type SettingsDraft } from '@/utils/settings';
@@ -47,8 +49,17 @@ async function main(root: HTMLElement) {
     notificationPermission(),
   ]);
   const settings = coerceSettings(rawSettings, allowLoopback);
+  const pattern = hostPattern(settings.apiBaseUrl);
+  const granted = await browser.permissions.contains({ origins: [pattern] });
+  const requestAccess = async () => {
+    const ok = await browser.permissions.request({ origins: [pattern] });
+    if (ok) void browser.runtime.sendMessage({ type: 'settings-saved' } satisfies BackgroundRequest);
+    return ok;
+  };
   render(
-    <SettingsForm
+    <>
+      <HostAccessNotice host={hostName(settings.apiBaseUrl)} granted={granted} locale={locale} onRequest={requestAccess} />
+      <SettingsForm
       locale={locale}
       initialDraft={draftFromSettings(settings, token)}
       permission={permission}
@@ -57,7 +68,8 @@ async function main(root: HTMLElement) {
       onTestConnection={testConnection}
       onSave={save}
       onForget={forgetTokenAndData}
-    />,
+      />
+    </>,
     root,
   );
 }

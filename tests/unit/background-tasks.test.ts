@@ -33,6 +33,7 @@ function tasksWith(fetch: FetchLike) {
     random: () => 0.5,
     isOnline: () => true,
     allowLoopback: false,
+      hasHostPermission: async () => true,
       locale: 'en',
   });
 }
@@ -153,5 +154,28 @@ describe('forgetting while a poll runs', () => {
     await tasksWith(fetch).pollNow('manual');
     expect(await usageCacheItem.getValue()).toEqual({ users: {} });
     expect(await browser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('without access to the API host', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('asks nothing, and says what is missing in the badge', async () => {
+    await configure(['alice']);
+    const api = fakeApi(() => ({ body: {} }));
+    const tasks = createBackgroundTasks({
+      fetch: api.fetch,
+      now: () => Date.now(),
+      sleep: async () => undefined,
+      random: () => 0.5,
+      isOnline: () => true,
+      allowLoopback: false,
+      hasHostPermission: async (pattern) => pattern !== 'https://openapi.thordata.com/*',
+      locale: 'en',
+    });
+    await tasks.pollNow('settings');
+    expect(api.urls).toHaveLength(0);
+    expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'permission', host: 'openapi.thordata.com' });
+    expect(await browser.action.getTitle({})).toContain('has not allowed this extension to reach openapi.thordata.com');
   });
 });

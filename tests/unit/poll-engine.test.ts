@@ -32,6 +32,7 @@ async function setup(options: { online?: () => boolean } = {}) {
       random: () => 0.5,
       isOnline: options.online ?? (() => true),
       allowLoopback: false,
+      hasHostPermission: async () => true,
       locale: 'en',
     });
   return { clock, api, tasks: worker(), newWorker: worker };
