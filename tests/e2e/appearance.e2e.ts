@@ -112,7 +112,7 @@ describe('settings by keyboard alone', () => {
       reached.push(focused.id);
       if (focused.id === 'Save') break;
     }
-    const order = ['token', 'proxyType', 'usernames', 'pollInterval', 'apiTimezone', 'apiBaseUrl', 'Save'];
+    const order = ['token', 'proxyType', 'usernames', 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
     const positions = order.map((id) => reached.indexOf(id));
     expect(positions.every((p) => p >= 0), `reached: ${reached.join(', ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
