@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+import { EMPTY_ACCOUNT } from '../../utils/account-snapshot';
+import { EMPTY_ALERT_LOG, selectAlerts, type AlertLog } from '../../utils/alert-log';
+import { evaluateAlerts } from '../../utils/alerts';
+import { UTC } from '../../utils/api-timezone';
+import { computeBadge } from '../../utils/badge';
+import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/hour-keys';
+import { mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage-cache';
+import { runPollCycle, type PollState } from '../../utils/poll-cycle';
+import { INITIAL_STATUS } from '../../utils/poll-status';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { summarizeUsage } from '../../utils/usage-summary';
+import type { ThordataClient } from '../../utils/thordata-client';
+
+const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
+const START = Date.parse('2026-11-18T00:20:00Z');
+const RUNS = 300;
+
+/** A plausible hourly figure with decimals, as the API sends them. */
+function kbFor(username: string, hour: string): number {
+  const parts = parseHourKey(hour);
+  const seed = (username.length * 7919 + (parts?.hour ?? 0) * 104729 + (parts?.day ?? 0) * 31) % 1000;
+  return Math.round((200_000 + seed * 1234.56) * 100) / 100;
+}
+
+function weekOfCache(now: number): UsageCache {
+  const hours = recentHourKeys(now, 168, UTC);
+  let cache: UsageCache = { users: {} };
+  for (const username of USERS) {
+    cache = withUser(cache, userKey(1, username), {
+      hours: Object.fromEntries(hours.map((hour) => [hour, kbFor(username, hour)])),
+      fetchedAt: now - 600_000,
+      trafficLimitKb: 500 * 1024 * 1024,
+      trafficBalanceKb: 200 * 1024 * 1024,
+    });
+  }
+  return cache;
+}
+
+/**
+ * The work a poll cycle does besides waiting for the network: merge each user's
+ * answer into a week of cached hours and prune, then derive the badge and decide
+ * the alerts. Median wall time of many runs, in ms.
+ */
+export function measureCoreCycle(): number {
+  const now = START + 7 * 24 * HOUR_MS;
+  const base = weekOfCache(now);
+  const answerHours = recentHourKeys(now, 2, UTC);
+  const times: number[] = [];
+  let log: AlertLog = EMPTY_ALERT_LOG;
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    let cache = base;
+    for (const username of USERS) {
+      const key = userKey(1, username);
+      const known = cache.users[key];
+      if (!known) continue;
+      const rows = answerHours.map((hour) => ({ hour, kb: kbFor(username, hour) + run }));
+      const merged = mergeAnswer(known, { rows, fetchedAt: now, trafficLimitKb: known.trafficLimitKb, trafficBalanceKb: known.trafficBalanceKb });
+      cache = withUser(cache, key, pruneUsage(merged, now, UTC));
+    }
+    const status = { ...INITIAL_STATUS, lastSuccessAt: now, lastAttemptAt: now };
+    summarizeUsage(cache, SETTINGS, now, 72);
+    computeBadge({ settings: SETTINGS, token: 'token-for-bench', cache, status, now });
+    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache, status, account: EMPTY_ACCOUNT, now }), log, now).log;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round((times[Math.floor(times.length / 2)] ?? 0) * 1000) / 1000;
+}
+
+/** Bytes the extension keeps after a week of hourly polls of 10 users (what storage.local holds, as JSON). */
+export async function measureStorageAfterWeek(): Promise<number> {
+  let clock = START;
+  const client: ThordataClient = {
+    hourlyUsage: async ({ username, from, to }) => {
+      const first = hourStart(from, UTC) ?? clock;
+      const last = hourStart(to, UTC) ?? clock;
+      const rows = [];
+      for (let t = first; t <= last; t += HOUR_MS) {
+        const hour = recentHourKeys(t, 1, UTC)[0] ?? '';
+        rows.push({ hour, kb: kbFor(username, hour) });
+      }
+      return { ok: true, value: { rows, trafficLimitKb: 500 * 1024 * 1024, trafficBalanceKb: 200 * 1024 * 1024, totalUsageKb: null } };
+    },
+    userList: async () => ({ ok: true, value: { users: USERS.map((username) => ({ username, enabled: true, trafficLimitKb: 0, usageKb: 0 })) } }),
+    accountBalance: async () => ({ ok: true, value: { balanceMb: 900_000, expiresOn: '2026-12-31' } }),
+  };
+  let state: PollState = { cache: { users: {} }, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+  let log: AlertLog = EMPTY_ALERT_LOG;
+  for (let hour = 0; hour < 7 * 24; hour += 1) {
+    state = await runPollCycle(SETTINGS, state, { kind: 'run', usernames: USERS, resumed: false, account: true }, {
+      client,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      random: () => 0.5,
+      save: async () => undefined,
+    });
+    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache: state.cache, status: state.status, account: state.account, now: clock }), log, clock).log;
+    clock += HOUR_MS;
+  }
+  const stored = { settings: SETTINGS, apiToken: 'x'.repeat(40), usageCache: state.cache, pollStatus: state.status, account: state.account, alertLog: log };
+  return Buffer.byteLength(JSON.stringify(stored));
+}
