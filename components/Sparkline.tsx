@@ -1,18 +1,9 @@
-import {
-  CategoryScale,
-  Chart,
-  Filler,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type TooltipItem,
-} from 'chart.js';
-import { useEffect, useRef } from 'preact/hooks';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, type ActiveElement } from 'chart.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
-// Only the parts a filled line with a tooltip needs: the rest of Chart.js stays out of the bundle.
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip);
+// Only what a filled line needs. The hover tooltip is a few lines of our own instead of
+// Chart.js's Tooltip plugin (5 KB gzip), and x is a plain linear scale (no CategoryScale).
+Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
 
 export interface SparkPoint {
   /** Axis label, e.g. the local hour `14:00`. */
@@ -32,6 +23,15 @@ interface SparklineProps {
   readonly onDrawn?: () => void;
 }
 
+/** About half the tip's width, to keep it inside the canvas. */
+const TIP_HALF_WIDTH = 120;
+
+interface Hover {
+  readonly index: number;
+  /** Where the hovered point sits, in canvas pixels from the left. */
+  readonly x: number;
+}
+
 function themeColor(element: Element, name: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim();
 }
@@ -49,6 +49,7 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
   const chartRef = useRef<Chart<'line'> | null>(null);
   const pointsRef = useRef(points);
   pointsRef.current = points;
+  const [hover, setHover] = useState<Hover | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -57,7 +58,6 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     const chart = new Chart(canvas, {
       type: 'line',
       data: {
-        labels: [],
         datasets: [
           {
             data: [],
@@ -76,15 +76,12 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
-        scales: { x: { display: false }, y: { display: false, beginAtZero: true } },
-        plugins: {
-          tooltip: {
-            displayColors: false,
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => pointsRef.current[items[0]?.dataIndex ?? 0]?.title ?? '',
-              label: (item: TooltipItem<'line'>) => pointsRef.current[item.dataIndex]?.valueText ?? '',
-            },
-          },
+        scales: { x: { type: 'linear', display: false }, y: { display: false, beginAtZero: true } },
+        onHover: (_event, active: ActiveElement[], instance) => {
+          const first = active[0];
+          // Keep the tip inside the popup: centred on the point, but not past either edge.
+          const half = Math.min(TIP_HALF_WIDTH, instance.width / 2);
+          setHover(first ? { index: first.index, x: Math.min(Math.max(first.element.x, half), instance.width - half) } : null);
         },
       },
     });
@@ -94,9 +91,12 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
       applyTheme(chart, canvas);
       chart.update('none');
     };
+    const onLeave = () => setHover(null);
     scheme.addEventListener('change', onScheme);
+    canvas.addEventListener('mouseleave', onLeave);
     return () => {
       scheme.removeEventListener('change', onScheme);
+      canvas.removeEventListener('mouseleave', onLeave);
       chart.destroy();
       chartRef.current = null;
     };
@@ -107,17 +107,23 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     const canvas = canvasRef.current;
     const dataset = chart?.data.datasets[0];
     if (!chart || !canvas || !dataset) return;
-    chart.data.labels = points.map((point) => point.label);
-    dataset.data = points.map((point) => point.value);
+    dataset.data = points.map((point, index) => ({ x: index, y: point.value }));
     applyTheme(chart, canvas);
     chart.update('none');
     onDrawn?.();
   }, [points, onDrawn]);
 
+  const hovered = hover ? points[hover.index] : undefined;
   return (
     <figure class="sparkline">
       <div class="sparkline-canvas">
         <canvas ref={canvasRef} role="img" aria-label={summary} />
+        {hover && hovered && (
+          <div class="spark-tip" aria-hidden="true" style={{ left: `${Math.round(hover.x)}px` }}>
+            <span class="spark-tip-title">{hovered.title}</span>
+            <span>{hovered.valueText}</span>
+          </div>
+        )}
       </div>
       <figcaption class="sr-only">{summary}</figcaption>
     </figure>
