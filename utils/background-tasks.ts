@@ -11,8 +11,9 @@ import { hostName, hostPattern } from './host-permission';
 import { createSerialQueue } from './serial-queue';
 import type { Locale } from './locale';
 import { deliverAlerts } from './notifier';
-import { coerceSettings, isConfigured } from './settings';
-import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from './storage-items';
+import { isConfigured } from './settings';
+import { readStoredState } from './stored-state';
+import { accountItem, pollStatusItem, tokenItem, usageCacheItem } from './storage-items';
 import { createThordataClient, type FetchLike, type ProxyType } from './thordata-client';
 
 export const POLL_ALARM = 'thordata-poll';
@@ -64,16 +65,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   let waiting: { trigger: PollTrigger } | null = null;
   let waitingDone: Promise<PollPlan> | null = null;
 
-  async function readAll() {
-    const [rawSettings, token, cache, status, account] = await Promise.all([
-      settingsItem.getValue(),
-      tokenItem.getValue(),
-      usageCacheItem.getValue(),
-      pollStatusItem.getValue(),
-      accountItem.getValue(),
-    ]);
-    return { settings: coerceSettings(rawSettings, deps.allowLoopback), token, cache, status, account };
-  }
+  const readAll = () => readStoredState(deps.allowLoopback);
 
   async function renderBadge(): Promise<void> {
     const { settings, token, cache, status } = await readAll();

@@ -7,8 +7,9 @@ import { PopupView } from '@/components/PopupView';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
-import { coerceSettings, isConfigured, type ChartHours } from '@/utils/settings';
+import { isConfigured, type ChartHours } from '@/utils/settings';
 import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
+import { readStoredState } from '@/utils/stored-state';
 import { userKey } from '@/utils/usage-cache';
 import { usageCsv } from '@/utils/usage-csv';
 
@@ -16,14 +17,7 @@ const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
 
 async function loadState() {
-  const [rawSettings, token, cache, status, account] = await Promise.all([
-    settingsItem.getValue(),
-    tokenItem.getValue(),
-    usageCacheItem.getValue(),
-    pollStatusItem.getValue(),
-    accountItem.getValue(),
-  ]);
-  const settings = coerceSettings(rawSettings, buildAllowsLoopback());
+  const { settings, token, cache, status, account } = await readStoredState(buildAllowsLoopback());
   // Only whether a token exists leaves this function: the popup never holds it.
   return { settings, configured: isConfigured(settings, token), cache, status, account };
 }

@@ -8,7 +8,6 @@ import type { FetchLike } from '@/utils/thordata-client';
 import { userKey } from '@/utils/usage-cache';
 import { hourKeyAt } from '@/utils/hour-keys';
 import { UTC } from '@/utils/api-timezone';
-import { accountItem } from '@/utils/storage-items';
 import { fakeClock } from './fake-client';
 
 const TOKEN = 'tok-SECRET-42';
