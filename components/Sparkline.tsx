@@ -108,6 +108,12 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     const dataset = chart?.data.datasets[0];
     if (!chart || !canvas || !dataset) return;
     dataset.data = points.map((point, index) => ({ x: index, y: point.value }));
+    // Exact bounds: a linear scale would round its end up to a "nice" number and leave a gap.
+    const x = chart.options.scales?.x;
+    if (x) {
+      x.min = 0;
+      x.max = Math.max(1, points.length - 1);
+    }
     applyTheme(chart, canvas);
     chart.update('none');
     onDrawn?.();
