@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/demo-api/**/*.test.ts'],
     restoreMocks: true,
+    // Pages register the Chinese words at startup; so do the tests.
+    setupFiles: ['tests/unit/setup-locales.ts'],
   },
 });

@@ -1,4 +1,5 @@
-import { NEARING_SHARE, type AlertErrors, type AlertField, type AlertRulesDraft } from '@/utils/alert-rules';
+import { NEARING_SHARE } from '@/utils/alert-rules';
+import type { AlertErrors, AlertField, AlertRulesDraft } from '@/utils/alert-rules-form';
 import type { RuleText, SettingsText } from '@/utils/settings-text';
 import type { TrafficUnits } from '@/utils/traffic-format';
 

@@ -5,7 +5,7 @@ import {
   validateAlertDraft,
   type AlertField,
   type AlertRulesDraft,
-} from '@/utils/alert-rules';
+} from '@/utils/alert-rules-form';
 import type { UserList } from '@/utils/api-answers';
 import type { ApiError } from '@/utils/api-errors';
 import { selectableOffsets } from '@/utils/api-timezone';

@@ -1,9 +1,33 @@
-import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, type ActiveElement } from 'chart.js';
+import { Chart, LinearScale, LineController, LineElement, PointElement, type ActiveElement, type Plugin } from 'chart.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-// Only what a filled line needs. The hover tooltip is a few lines of our own instead of
-// Chart.js's Tooltip plugin (5 KB gzip), and x is a plain linear scale (no CategoryScale).
-Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
+/**
+ * Fills the area under the (straight-segment) line: a few lines instead of Chart.js's
+ * Filler plugin, as the hover tip below replaces its Tooltip plugin and a linear x
+ * scale its CategoryScale. Together they keep the popup's JavaScript within budget.
+ */
+const areaFill: Plugin<'line'> = {
+  id: 'areaFill',
+  beforeDatasetsDraw(chart) {
+    const meta = chart.getDatasetMeta(0);
+    const first = meta.data[0];
+    const last = meta.data[meta.data.length - 1];
+    const color = chart.data.datasets[0]?.backgroundColor;
+    if (!first || !last || typeof color !== 'string') return;
+    const { ctx, chartArea } = chart;
+    ctx.save();
+    ctx.beginPath();
+    ctx.moveTo(first.x, chartArea.bottom);
+    for (const point of meta.data) ctx.lineTo(point.x, point.y);
+    ctx.lineTo(last.x, chartArea.bottom);
+    ctx.closePath();
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.restore();
+  },
+};
+
+Chart.register(LineController, LineElement, PointElement, LinearScale);
 
 export interface SparkPoint {
   /** Axis label, e.g. the local hour `14:00`. */
@@ -57,13 +81,13 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     if (!canvas?.getContext('2d')) return undefined;
     const chart = new Chart(canvas, {
       type: 'line',
+      plugins: [areaFill],
       data: {
         datasets: [
           {
             data: [],
-            fill: 'origin',
             borderWidth: 2,
-            tension: 0.3,
+            tension: 0,
             pointRadius: 0,
             pointHoverRadius: 4,
             // The last hour is still running: dash it so its dip does not read as a drop.

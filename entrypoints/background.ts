@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background-tasks';
 import { pickLocale } from '@/utils/locale';
+import '@/utils/locale-zh';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
 import { openForNotification } from '@/utils/notifier';
 

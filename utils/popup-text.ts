@@ -122,66 +122,16 @@ const en: PopupText = {
   tooltipStale: (duration) => `Figures are ${duration} old: not updated since then.`,
 };
 
-const zhCN: PopupText = {
-  product: 'Thordata 用量监控',
-  popupTitle: 'Thordata 用量',
-  settings: '设置',
-  dashboard: 'Thordata 控制台',
-  thisHour: (span) => `本小时 · ${span}`,
-  exact: (exact, hour) => `API 小时 ${hour} 报告值 ${exact}`,
-  noPreviousTraffic: '上一小时没有流量',
-  previousHour: (amount) => `上一小时：${amount}`,
-  onPace: (amount) => `与上一小时（${amount}）速度持平`,
-  paceChange: (arrow, percent, amount) => `速度比上一小时（${amount}）${arrow} ${percent}%`,
-  today: '今天',
-  lastHours: (hours) => `最近 ${hours} 小时`,
-  peakHour: '峰值小时',
-  peakAt: (time) => `${time}`,
-  chartSummary: (hours, total, peak, current) =>
-    `最近 ${hours} 小时的每小时流量：合计 ${total}${peak ? `，峰值 ${peak}` : '，没有流量'}；本小时目前 ${current}。`,
-  chartWindow: '图表范围',
-  hoursOption: (hours) => `${hours} 小时`,
-  users: '用户',
-  allUsers: '全部用户',
-  userRowLabel: (username, amount, share) => `${username}：本小时 ${amount}，占合计 ${share}%`,
-  shareOfTotal: (share) => `${share}%`,
-  userUnknown: 'Thordata 不认识此用户',
-  limitLeft: (balance, limit) => `剩余 ${balance} / 限额 ${limit}`,
-  noLimit: '无限额',
-  account: '账户',
-  accountBalance: '流量余额',
-  planExpires: (date, days) => `套餐到期：${date}（${days === 0 ? '今天' : `${days} 天后`}）`,
-  forecast: (days, date) => `按最近 24 小时的速度，余额约可用 ${days} 天（至 ${date}）。`,
-  exportCsv: '导出 CSV',
-  updated: (age) => `更新于${age}`,
-  notUpdated: '尚未更新',
-  refresh: '刷新',
-  refreshing: '正在刷新…',
-  openSettings: '打开设置',
-  justNow: '刚刚',
-  ago: (duration) => ` ${duration}前`,
-  notSetUp: '尚未设置。',
-  notSetUpRemedy: '请输入 Thordata API 令牌和要关注的代理用户名。',
-  showingFrom: (age) => `当前显示的是${age}的数据。`,
-  nextTry: (time) => `下次重试：${time}。`,
-  pausedForToken: '在令牌更改之前已暂停查询。',
-  staleProblem: (age) => `这些数据已有 ${age}未更新。`,
-  staleRemedy: '浏览器可能处于休眠或离线状态；点击“刷新”立即更新。',
-  firstLoad: '正在获取首批数据…',
-  firstLoadRemedy: '每个用户名需要几秒钟。',
-  offlineProblem: '浏览器处于离线状态。',
-  offlineRemedy: '恢复联网后数据会自动更新。',
-  tooltipThisHour: (span, hour, amount, exact) => `本小时（${span}，API 小时 ${hour}）：${amount}（${exact}）`,
-  tooltipToday: (amount) => `今天：${amount}`,
-  tooltipAlertAbove: (amount) => `每小时超过 ${amount} 时提醒`,
-  tooltipUpdated: (time) => `更新于 ${time}`,
-  tooltipSetUp: 'Thordata 用量监控：请打开设置，输入 API 令牌和要关注的代理用户名。',
-  tooltipFetching: 'Thordata 用量监控：正在获取首批数据…',
-  tooltipLastKnown: '最近一次的数据：',
-  tooltipFailed: (sentence) => `上次更新失败：${sentence}`,
-  tooltipStale: (duration) => `数据已有 ${duration}未更新。`,
-};
+/**
+ * Other languages register themselves (locale-zh.ts), so that a page can load the
+ * Chinese words only when the browser speaks Chinese: English pages do not carry them.
+ */
+const registered: Partial<Record<Locale, PopupText>> = {};
+
+export function registerPopupText(locale: Locale, text: PopupText): void {
+  registered[locale] = text;
+}
 
 export function popupText(locale: Locale): PopupText {
-  return locale === 'zh-CN' ? zhCN : en;
+  return registered[locale] ?? en;
 }

@@ -1,4 +1,4 @@
-import type { AlertProblem } from './alert-rules';
+import type { AlertProblem } from './alert-rules-form';
 import { errorSentence, type ApiError } from './api-errors';
 import type { Locale } from './locale';
 import type { FieldProblem } from './settings';

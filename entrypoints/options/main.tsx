@@ -9,6 +9,7 @@ import { buildAllowsLoopback } from '@/utils/api-origin';
 import { forgetTokenAndData } from '@/utils/forget-data';
 import { hostName, hostPattern } from '@/utils/host-permission';
 import { pickLocale } from '@/utils/locale';
+import '@/utils/locale-zh';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
 import { coerceSettings, draftFromSettings, parseProxyType, type Settings, type SettingsDraft } from '@/utils/settings';
 import { settingsText } from '@/utils/settings-text';

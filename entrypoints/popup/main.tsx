@@ -1,28 +1,21 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './popup.css';
 import { PopupView } from '@/components/PopupView';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
-import { isConfigured, type ChartHours } from '@/utils/settings';
-import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
-import { readStoredState } from '@/utils/stored-state';
+import { popupApi, readPopupState, watchPopupState, type PopupState } from '@/utils/popup-storage';
+import type { ChartHours } from '@/utils/settings';
 import { userKey } from '@/utils/usage-cache';
 import { usageCsv } from '@/utils/usage-csv';
 
 const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
 
-async function loadState() {
-  const { settings, token, cache, status, account } = await readStoredState(buildAllowsLoopback());
-  // Only whether a token exists leaves this function: the popup never holds it.
-  return { settings, configured: isConfigured(settings, token), cache, status, account };
-}
-
-type PopupState = Awaited<ReturnType<typeof loadState>>;
+const api = popupApi();
+const loadState = () => readPopupState(api, buildAllowsLoopback());
 
 function markReady() {
   if (performance.getEntriesByName('popup-ready').length === 0) performance.mark('popup-ready');
@@ -56,7 +49,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       setRefreshing(true);
       try {
         const request: BackgroundRequest = { type: 'poll-now', trigger };
-        await browser.runtime.sendMessage(request);
+        await api.runtime.sendMessage(request);
       } finally {
         setRefreshing(false);
         reload();
@@ -66,18 +59,22 @@ function PopupApp({ initial }: { initial: PopupState }) {
   );
 
   useEffect(() => {
-    const unwatch = [settingsItem, tokenItem, usageCacheItem, pollStatusItem, accountItem].map((item) => item.watch(reload));
+    const unwatch = watchPopupState(api, reload);
     const clock = setInterval(() => setNow(Date.now()), 30_000);
-    // The cached figures are already on screen; the background decides whether they need a request.
-    if (initial.configured) void refresh('popup-open');
+    // The cached figures are on screen first; then the background decides whether they need a
+    // request. Waking it only after the first paint keeps that work off the popup's critical path.
+    const wake = setTimeout(() => {
+      if (initial.configured) void refresh('popup-open');
+    }, 0);
     return () => {
-      unwatch.forEach((stop) => stop());
+      unwatch();
       clearInterval(clock);
+      clearTimeout(wake);
     };
   }, [initial, reload, refresh]);
 
   const chooseChartHours = (chartHours: ChartHours) => {
-    void settingsItem.setValue({ ...state.settings, chartHours });
+    void api.storage.local.set({ settings: { ...state.settings, chartHours } });
   };
 
   return (
@@ -87,7 +84,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       refreshing={refreshing}
       locale={locale}
       onRefresh={() => void refresh('manual')}
-      onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      onOpenSettings={() => void api.runtime.openOptionsPage()}
       onChartHours={chooseChartHours}
       onExport={() => exportCsv(state)}
       onChartDrawn={markReady}
@@ -95,9 +92,12 @@ function PopupApp({ initial }: { initial: PopupState }) {
   );
 }
 
+/** Chinese words load only for a Chinese browser: an English popup does not carry them. */
+const words = locale === 'zh-CN' ? import('@/utils/locale-zh') : Promise.resolve();
+
 const root = document.getElementById('app');
 if (root) {
-  void loadState().then((initial) => {
+  void Promise.all([loadState(), words]).then(([initial]) => {
     render(<PopupApp initial={initial} />, root);
     if (!initial.configured) markReady();
   });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULES } from '@/utils/alert-rules';
 import {
   convertDraftUnits,
-  DEFAULT_ALERT_RULES,
   draftFromRules,
   validateAlertDraft,
   type AlertField,
   type AlertProblem,
   type AlertRulesDraft,
-} from '@/utils/alert-rules';
+} from '@/utils/alert-rules-form';
 import type { TrafficUnits } from '@/utils/traffic-format';
 
 const DRAFT = draftFromRules(DEFAULT_ALERT_RULES, 'binary');

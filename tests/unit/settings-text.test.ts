@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertProblem } from '@/utils/alert-rules';
+import type { AlertProblem } from '@/utils/alert-rules-form';
 import type { Locale } from '@/utils/locale';
 import type { FieldProblem } from '@/utils/settings';
 import { settingsText } from '@/utils/settings-text';

@@ -1,0 +1,69 @@
+import { EMPTY_ACCOUNT, type AccountSnapshot } from './account-snapshot';
+import { INITIAL_STATUS, migratePollStatusV1, type PollStatus, type PollStatusV1 } from './poll-status';
+import { coerceSettings, isConfigured, type Settings } from './settings';
+import { EMPTY_CACHE, type UsageCache } from './usage-cache';
+
+/**
+ * The popup reads storage through the browser's own promise API rather than
+ * @wxt-dev/storage and webextension-polyfill: it only reads and watches five keys,
+ * and leaving those libraries out keeps the popup's JavaScript within its budget.
+ * The background, which owns the stored shapes and their migrations, keeps them.
+ */
+type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
+
+export interface PopupApi {
+  readonly storage: {
+    readonly local: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+    readonly onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
+  };
+  readonly runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
+}
+
+/** Firefox's `browser`, or Chrome's `chrome`, whose MV3 APIs return promises too. */
+export function popupApi(): PopupApi {
+  const scope = globalThis as unknown as { browser?: PopupApi; chrome: PopupApi };
+  return scope.browser ?? scope.chrome;
+}
+
+/** The keys @wxt-dev/storage writes the items of storage-items.ts under (`local:` dropped). */
+export const KEYS = ['settings', 'apiToken', 'usageCache', 'pollStatus', 'account'] as const;
+
+export interface PopupState {
+  readonly settings: Settings;
+  readonly configured: boolean;
+  readonly cache: UsageCache;
+  readonly status: PollStatus;
+  readonly account: AccountSnapshot;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A status from before version 2 (no retry field) is read as the migration would write it. */
+function readStatus(value: unknown): PollStatus {
+  if (!isRecord(value)) return INITIAL_STATUS;
+  return 'retry' in value ? (value as unknown as PollStatus) : migratePollStatusV1(value as unknown as PollStatusV1);
+}
+
+export async function readPopupState(api: PopupApi, allowLoopback: boolean): Promise<PopupState> {
+  const stored = await api.storage.local.get([...KEYS]);
+  const settings = coerceSettings(stored.settings, allowLoopback);
+  const token = typeof stored.apiToken === 'string' ? stored.apiToken : '';
+  const cache = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
+  const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
+  // Only whether a token exists leaves this function: the popup never holds it.
+  return { settings, configured: isConfigured(settings, token), cache, status: readStatus(stored.pollStatus), account };
+}
+
+/** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */
+export function watchPopupState(api: PopupApi, onChange: () => void): () => void {
+  const listener: ChangeListener = (changes, area) => {
+    if (area === 'local' && KEYS.some((key) => key in changes)) onChange();
+  };
+  api.storage.onChanged.addListener(listener);
+  return () => api.storage.onChanged.removeListener(listener);
+}
