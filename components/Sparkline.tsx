@@ -1,5 +1,5 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement, type ActiveElement, type Plugin } from 'chart.js';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * Fills the area under the (straight-segment) line: a few lines instead of Chart.js's
@@ -67,7 +67,11 @@ function applyTheme(chart: Chart<'line'>, canvas: HTMLCanvasElement): void {
   dataset.backgroundColor = themeColor(canvas, '--chart-fill');
 }
 
-/** One Chart.js instance for the component's life: updated in place, destroyed on unmount. */
+/**
+ * One Chart.js instance for the component's life: updated in place, destroyed on
+ * unmount. Layout effects, so the chart is drawn before the popup's first paint
+ * rather than a frame later.
+ */
 export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line'> | null>(null);
@@ -75,7 +79,7 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
   pointsRef.current = points;
   const [hover, setHover] = useState<Hover | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     // Without a 2D context (canvas blocked, or a DOM without one) the text summary stands alone.
     if (!canvas?.getContext('2d')) return undefined;
@@ -126,7 +130,7 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     };
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const chart = chartRef.current;
     const canvas = canvasRef.current;
     const dataset = chart?.data.datasets[0];
