@@ -37,7 +37,9 @@ export async function keepRequestGap(
   clock: { now: () => number; sleep: (ms: number) => Promise<void> },
 ): Promise<void> {
   if (lastRequestEndedAt === null) return;
-  const target = lastRequestEndedAt + MIN_REQUEST_GAP_MS;
+  // A clock set back (a correction, a changed time zone setting) must not make us wait
+  // until the old time comes round again.
+  const target = Math.min(lastRequestEndedAt, clock.now()) + MIN_REQUEST_GAP_MS;
   for (let wait = target - clock.now(); wait > 0; wait = target - clock.now()) await clock.sleep(wait);
 }
 

@@ -117,4 +117,12 @@ describe('one poll cycle', () => {
     await runPollCycle({ ...settings, usernames: ['alice'] }, recent, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]?.at).toBe(NOW - 500 + MIN_REQUEST_GAP_MS);
   });
+
+  it('does not wait for a last request that the clock, set back, places in the future', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(() => hourly([]), clock);
+    const future = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW + 3_600_000 } };
+    await runPollCycle({ ...settings, usernames: ['alice'] }, future, planFor(['alice']), deps(client, clock).deps);
+    expect(calls[0]?.at).toBe(NOW + MIN_REQUEST_GAP_MS);
+  });
 });
