@@ -1,4 +1,5 @@
 import { accountDue, type AccountSnapshot } from './account-snapshot';
+import { MAX_RETRY_MS } from './backoff';
 import type { PollStatus } from './poll-status';
 import { isConfigured, type Settings } from './settings';
 import { userKey } from './usage-cache';
@@ -44,14 +45,17 @@ export function planPoll({ trigger, settings, token, status, account, now, onlin
   if (!isConfigured(settings, token)) return { kind: 'skip', reason: 'unconfigured' };
   const userOverride = trigger === 'manual' || trigger === 'settings';
   if (status.failure?.kind === 'auth' && !userOverride) return { kind: 'skip', reason: 'token-rejected' };
-  const waiting = status.retry !== null && now < status.retry.notBefore;
+  // A wait longer than the longest backoff means the clock was set back: do not honour it.
+  const waiting = status.retry !== null && now < status.retry.notBefore && status.retry.notBefore - now <= MAX_RETRY_MS;
   const rateLimited = status.failure?.kind === 'rate-limited';
   if (waiting && trigger !== 'settings' && trigger !== 'retry' && !(trigger === 'manual' && !rateLimited)) {
     return { kind: 'skip', reason: 'backing-off' };
   }
   const intervalMs = settings.pollIntervalMinutes * 60_000;
   const freshFor = trigger === 'popup-open' ? POPUP_REFRESH_AFTER_MS : trigger === 'startup' ? intervalMs : 0;
-  if (status.lastAttemptAt !== null && now - status.lastAttemptAt < freshFor && status.cycle === null) {
+  const age = status.lastAttemptAt === null ? null : now - status.lastAttemptAt;
+  // A negative age (the clock set back) is not freshness.
+  if (age !== null && age >= 0 && age < freshFor && status.cycle === null) {
     return { kind: 'skip', reason: 'fresh' };
   }
   if (!online) return { kind: 'offline' };

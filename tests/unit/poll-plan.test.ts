@@ -73,6 +73,13 @@ describe('what a wake-up asks for', () => {
     expect(plan({ status, now: NOW + 3_000_000 })).toMatchObject({ usernames: ['a', 'b', 'c'] });
   });
 
+  it('is not fooled by a clock set back: alarms still poll, and no wait outlasts the longest backoff', () => {
+    const ahead = { ...base.status, lastAttemptAt: NOW + 3_600_000 };
+    expect(plan({ status: ahead }).kind).toBe('run');
+    const stuck = { ...base.status, retry: { attempt: 1, notBefore: NOW + 5 * 3_600_000 }, failure: { kind: 'rate-limited' as const, code: 10011 } };
+    expect(plan({ status: stuck }).kind).toBe('run');
+  });
+
   it('tries nothing while offline', () => {
     expect(plan({ online: false })).toEqual({ kind: 'offline' });
   });
