@@ -67,8 +67,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   const readAll = () => readStoredState(deps.allowLoopback);
 
-  async function renderBadge(): Promise<void> {
-    const { settings, token, cache, status } = await readAll();
+  type Known = Awaited<ReturnType<typeof readAll>>;
+
+  /** Shows what is known on the badge, without reading storage again. */
+  async function showBadge({ settings, token, cache, status }: Pick<Known, 'settings' | 'token' | 'cache' | 'status'>): Promise<void> {
     const view = computeBadge({ settings, token, cache, status, now: deps.now(), locale: deps.locale });
     const action = browser.action ?? browser.browserAction;
     await Promise.all([
@@ -78,23 +80,28 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     ]);
   }
 
+  async function renderBadge(): Promise<void> {
+    await showBadge(await readAll());
+  }
+
   /**
    * Saves a cycle's progress, unless the token changed meanwhile (saved anew, or
    * forgotten with all data): then the cycle's answers belong to another account
    * or to nobody, and it stops without writing.
    */
-  async function saveFor(token: string, state: PollState): Promise<void> {
-    if ((await tokenItem.getValue()) !== token) throw new CycleAbandoned();
-    await save(state);
+  async function saveFor(known: Known, state: PollState): Promise<void> {
+    if ((await tokenItem.getValue()) !== known.token) throw new CycleAbandoned();
+    await save(known, state);
   }
 
-  async function save(state: PollState): Promise<void> {
+  /** Writes a cycle's state and shows it, with the settings and token the cycle started from. */
+  async function save(known: Known, state: PollState): Promise<void> {
     await Promise.all([
       usageCacheItem.setValue(state.cache),
       pollStatusItem.setValue(state.status),
       accountItem.setValue(state.account),
     ]);
-    await renderBadge();
+    await showBadge({ ...known, ...state });
   }
 
   /** A retry is an alarm too, so it survives the worker being stopped while waiting. */
@@ -104,23 +111,24 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   }
 
   async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
-    const { settings, token, cache, status, account } = await readAll();
+    const known = await readAll();
+    const { settings, token, cache, status, account } = known;
     const now = deps.now();
     const plan = planPoll({ trigger, settings, token, status, account, now, online: deps.isOnline() });
     if (plan.kind === 'skip') {
-      await renderBadge();
+      await showBadge(known);
       return plan;
     }
     if (!(await deps.hasHostPermission(hostPattern(settings.apiBaseUrl)))) {
       // No request could succeed: say what is missing instead of failing on every poll.
       const missing = { ...status, failure: { kind: 'permission' as const, host: hostName(settings.apiBaseUrl) }, retry: null };
-      await save({ cache, status: { ...missing, failingSince: status.failingSince ?? now, lastAttemptAt: now }, account });
+      await save(known, { cache, status: { ...missing, failingSince: status.failingSince ?? now, lastAttemptAt: now }, account });
       await scheduleRetry(missing);
       return plan;
     }
     if (plan.kind === 'offline') {
       const offline = withFailure(status, { kind: 'offline' }, now, deps.random);
-      await save({ cache, status: { ...offline, lastAttemptAt: now }, account });
+      await save(known, { cache, status: { ...offline, lastAttemptAt: now }, account });
       await scheduleRetry(offline);
       return plan;
     }
@@ -133,7 +141,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
         now: deps.now,
         sleep: deps.sleep,
         random: deps.random,
-        save: (state) => saveFor(token, state),
+        save: (state) => saveFor(known, state),
       });
       await scheduleRetry(result.status);
     } catch (error) {
