@@ -16,6 +16,7 @@ import { AccountPanel } from './AccountPanel';
 import { Sparkline, type SparkPoint } from './Sparkline';
 import { StatusBannerView } from './StatusBannerView';
 import { UserList } from './UserList';
+import { dateTimeFormat } from '@/utils/intl-formats';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
 
@@ -52,7 +53,7 @@ export function PopupView(props: PopupViewProps) {
   const last24 = focused === null ? last24All : summarizeUsage(cache, settings, now, 24, keys);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
   const amount = (kb: number) => formatAmount(kb, settings.units);
-  const formatDate = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
+  const formatDate = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
   const points = useMemo<SparkPoint[]>(
     () =>
       summary.series.map((point) => ({

@@ -67,16 +67,28 @@ function applyTheme(chart: Chart<'line'>, canvas: HTMLCanvasElement): void {
   dataset.backgroundColor = themeColor(canvas, '--chart-fill');
 }
 
+function chartData(points: readonly SparkPoint[]): { x: number; y: number }[] {
+  return points.map((point, index) => ({ x: index, y: point.value }));
+}
+
+/** Exact bounds: a linear scale would round its end up to a "nice" number and leave a gap. */
+function xBounds(points: readonly SparkPoint[]): { min: number; max: number } {
+  return { min: 0, max: Math.max(1, points.length - 1) };
+}
+
 /**
  * One Chart.js instance for the component's life: updated in place, destroyed on
  * unmount. Layout effects, so the chart is drawn before the popup's first paint
- * rather than a frame later.
+ * rather than a frame later; it is created with its first points and colours, so
+ * the popup's first chart costs one Chart.js update, not two.
  */
 export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line'> | null>(null);
   const pointsRef = useRef(points);
   pointsRef.current = points;
+  /** The points the chart shows now: set at creation, so the first update is not repeated. */
+  const drawnRef = useRef<readonly SparkPoint[] | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
 
   useLayoutEffect(() => {
@@ -89,7 +101,9 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
       data: {
         datasets: [
           {
-            data: [],
+            data: chartData(pointsRef.current),
+            borderColor: themeColor(canvas, '--chart-line'),
+            backgroundColor: themeColor(canvas, '--chart-fill'),
             borderWidth: 2,
             tension: 0,
             pointRadius: 0,
@@ -104,7 +118,7 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
-        scales: { x: { type: 'linear', display: false }, y: { display: false, beginAtZero: true } },
+        scales: { x: { type: 'linear', display: false, ...xBounds(pointsRef.current) }, y: { display: false, beginAtZero: true } },
         onHover: (_event, active: ActiveElement[], instance) => {
           const first = active[0];
           // Keep the tip inside the popup: centred on the point, but not past either edge.
@@ -114,6 +128,7 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
       },
     });
     chartRef.current = chart;
+    drawnRef.current = pointsRef.current;
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => {
       applyTheme(chart, canvas);
@@ -135,15 +150,14 @@ export function Sparkline({ points, summary, onDrawn }: SparklineProps) {
     const canvas = canvasRef.current;
     const dataset = chart?.data.datasets[0];
     if (!chart || !canvas || !dataset) return;
-    dataset.data = points.map((point, index) => ({ x: index, y: point.value }));
-    // Exact bounds: a linear scale would round its end up to a "nice" number and leave a gap.
-    const x = chart.options.scales?.x;
-    if (x) {
-      x.min = 0;
-      x.max = Math.max(1, points.length - 1);
+    if (drawnRef.current !== points) {
+      drawnRef.current = points;
+      dataset.data = chartData(points);
+      const x = chart.options.scales?.x;
+      if (x) Object.assign(x, xBounds(points));
+      applyTheme(chart, canvas);
+      chart.update('none');
     }
-    applyTheme(chart, canvas);
-    chart.update('none');
     onDrawn?.();
   }, [points, onDrawn]);
 

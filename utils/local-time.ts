@@ -1,10 +1,11 @@
 import { HOUR_MS } from './hour-keys';
 import type { Locale } from './locale';
 import { popupText } from './popup-text';
+import { dateTimeFormat } from './intl-formats';
 
 /** Clock time in the user's own zone and locale, e.g. `14:05` or `2:05 PM`. */
 export function formatClock(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs);
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs);
 }
 
 /** The local span of an hour starting at `startMs`, e.g. `14:00–15:00`. */

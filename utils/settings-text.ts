@@ -4,6 +4,7 @@ import type { Locale } from './locale';
 import type { FieldProblem } from './settings';
 import type { ProxyType } from './thordata-client';
 import type { TrafficUnits } from './traffic-format';
+import { numberFormat } from './intl-formats';
 
 /** A notification rule's words: its switch, and the words after each of its thresholds. */
 export interface RuleText {
@@ -92,11 +93,11 @@ export interface SettingsText {
 /** Numbers, percentages and lists in the page's language. */
 function formatters(locale: Locale) {
   return {
-    number: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value),
-    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share),
-    hours: (hours: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(hours),
+    number: (value: number) => numberFormat(locale, { maximumFractionDigits: 3 }).format(value),
+    percent: (share: number) => numberFormat(locale, { style: 'percent' }).format(share),
+    hours: (hours: number) => numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(hours),
     either: (items: readonly number[]) =>
-      new Intl.ListFormat(locale, { type: 'disjunction' }).format(items.map((item) => new Intl.NumberFormat(locale).format(item))),
+      new Intl.ListFormat(locale, { type: 'disjunction' }).format(items.map((item) => numberFormat(locale).format(item))),
   };
 }
 

@@ -1,3 +1,5 @@
+import { numberFormat } from './intl-formats';
+
 /**
  * Traffic amounts arrive from the API in KB, where 1 KB = 1024 bytes (Thordata's own
  * client divides by 1,048,576 to get GB). Users choose how to read them: binary
@@ -52,14 +54,11 @@ export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?
   const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
   // Decimals chosen on the rounded value, so 9.996 reads `10.0`, not `10.00`.
   const digits = exponent === 0 ? 0 : value < 0.9995 ? 3 : value < 9.995 ? 2 : value < 99.95 ? 1 : 0;
-  const number = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return `${number} ${labels[exponent] ?? ''}`;
 }
 
 /** The figure exactly as the API reported it, e.g. `4,719,123.98 KB`. */
 export function formatExactKb(kb: number, locale?: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(kb)} KB`;
+  return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(kb)} KB`;
 }
