@@ -3,12 +3,8 @@ import type { BackgroundRequest } from './messages';
 import { ALL_ITEMS } from './storage-items';
 
 /**
- * "Forget token and data": removes every stored item, then tells the background,
- * which finds no token and shows the unconfigured badge.
- *
- * Each item's version marker stays: a worker that defined the item before the wipe
- * writes later values without one, and an item with migrations would then mistake
- * a current value for version 1 on the next start. The marker holds no user data.
+ * "Forget token and data": removes every stored item (value and version marker),
+ * then tells the background, which finds no token and shows the unconfigured badge.
  */
 export async function forgetTokenAndData(): Promise<void> {
   await Promise.all(ALL_ITEMS.map((item) => item.removeValue()));

@@ -4,10 +4,10 @@ import { coerceSettings, isConfigured, type Settings } from './settings';
 import { EMPTY_CACHE, type UsageCache } from './usage-cache';
 
 /**
- * The popup reads storage through the browser's own promise API rather than
- * @wxt-dev/storage and webextension-polyfill: it only reads and watches five keys,
- * and leaving those libraries out keeps the popup's JavaScript within its budget.
- * The background, which owns the stored shapes and their migrations, keeps them.
+ * The popup reads storage through the browser's own promise API rather than the
+ * storage items and webextension-polyfill: it only reads and watches five keys, and
+ * leaving those out keeps the popup's JavaScript within its budget. The background,
+ * which owns the stored shapes and their migrations, keeps them.
  */
 type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 
@@ -28,7 +28,7 @@ export function popupApi(): PopupApi {
   return scope.browser ?? scope.chrome;
 }
 
-/** The keys @wxt-dev/storage writes the items of storage-items.ts under (`local:` dropped). */
+/** The keys of the popup's items in storage-items.ts. */
 export const KEYS = ['settings', 'apiToken', 'usageCache', 'pollStatus', 'account'] as const;
 
 export interface PopupState {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import { EMPTY_ACCOUNT } from '@/utils/account-snapshot';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '@/utils/backoff';
 import { planPoll, type PlanInput, type PollTrigger } from '@/utils/poll-plan';
@@ -109,9 +108,7 @@ describe('stored poll status', () => {
       failure: null,
       userFailures: { '1:b': { kind: 'unknown-user', code: 10020, username: 'b' } },
     };
-    await storage.setItem('local:pollStatus', v1);
-    await storage.setMeta('local:pollStatus', { v: 1 });
-    await pollStatusItem.migrate();
+    await fakeBrowser.storage.local.set({ pollStatus: v1, pollStatus$: { v: 1 } });
     expect(await pollStatusItem.getValue()).toEqual({
       ...INITIAL_STATUS,
       lastAttemptAt: NOW,

@@ -47,10 +47,14 @@ describe('forgetTokenAndData', () => {
     expect(told).toEqual([{ type: 'settings-saved' }]);
   });
 
-  it('keeps the version markers, which hold no user data, so no current value is migrated again', async () => {
+  it('leaves nothing stored, and a status saved afterwards is read as current, not migrated', async () => {
     await browser.storage.local.set({ pollStatus: pollStatusItem.fallback, pollStatus$: { v: 2 } });
     await forgetTokenAndData();
-    expect(await browser.storage.local.get(null)).toEqual({ pollStatus$: { v: 2 } });
+    expect(await browser.storage.local.get(null)).toEqual({});
+
+    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 };
+    await pollStatusItem.setValue(later);
+    expect(await pollStatusItem.getValue()).toEqual(later);
   });
 
   it('does not fail when the background cannot be reached', async () => {
