@@ -9,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ mode }) => ({
     name: 'Thordata Usage Monitor',
+    // Badge and notification sentences come from public/_locales (see utils/i18n.ts).
+    default_locale: 'en',
     description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,

@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { buildAllowsLoopback } from '@/utils/api-origin';
+import { registerChineseErrors } from '@/utils/api-errors';
+import { chineseErrorDescription } from '@/utils/api-errors-zh';
 import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background-tasks';
 import { pickLocale } from '@/utils/locale';
-import '@/utils/locale-zh';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
 import { openForNotification } from '@/utils/notifier';
 
 export default defineBackground(() => {
+  // The badge and notifications describe errors in Chinese too; the popup's words stay out of the worker.
+  registerChineseErrors(chineseErrorDescription);
   const tasks = createBackgroundTasks({
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
     now: () => Date.now(),
@@ -15,7 +18,11 @@ export default defineBackground(() => {
     isOnline: () => navigator.onLine,
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     allowLoopback: buildAllowsLoopback(),
-    locale: pickLocale(navigator.languages),
+    // The browser's own language, which is also the one `i18n.getMessage` answers in.
+    language: {
+      locale: pickLocale([browser.i18n.getUILanguage()]),
+      t: (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String)),
+    },
   });
 
   // Every listener is registered synchronously here: an MV3 worker woken by an

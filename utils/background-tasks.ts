@@ -9,7 +9,7 @@ import type { PollStatus } from './poll-status';
 import type { Result } from './result';
 import { hostName, hostPattern } from './host-permission';
 import { createSerialQueue } from './serial-queue';
-import type { Locale } from './locale';
+import type { Language } from './i18n';
 import { deliverAlerts } from './notifier';
 import { isConfigured } from './settings';
 import { readStoredState } from './stored-state';
@@ -32,7 +32,7 @@ export interface BackgroundDeps {
   /** Whether this build may talk to a loopback API (the demo/e2e build). */
   readonly allowLoopback: boolean;
   /** The language of notifications and tooltips. */
-  readonly locale: Locale;
+  readonly language: Language;
 }
 
 export interface BackgroundTasks {
@@ -71,7 +71,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   /** Shows what is known on the badge, without reading storage again. */
   async function showBadge({ settings, token, cache, status }: Pick<Known, 'settings' | 'token' | 'cache' | 'status'>): Promise<void> {
-    const view = computeBadge({ settings, token, cache, status, now: deps.now(), locale: deps.locale });
+    const view = computeBadge({ settings, token, cache, status, now: deps.now(), language: deps.language });
     const action = browser.action ?? browser.browserAction;
     await Promise.all([
       action.setBadgeText({ text: view.text }),
@@ -156,7 +156,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const plan = await pollOnce(trigger);
     const { settings, token, cache, status, account } = await readAll();
     if (isConfigured(settings, token)) {
-      await deliverAlerts({ rules: settings.alerts, settings, cache, status, account, now: deps.now() }, deps.locale);
+      await deliverAlerts({ rules: settings.alerts, settings, cache, status, account, now: deps.now() }, deps.language);
     }
     return plan;
   }

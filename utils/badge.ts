@@ -3,8 +3,7 @@ import { describeApiError, errorSentence } from './api-errors';
 import { isStale } from './freshness';
 import { formatClock, formatDuration, formatHourSpan } from './local-time';
 import type { PollStatus } from './poll-status';
-import type { Locale } from './locale';
-import { popupText } from './popup-text';
+import type { Language } from './i18n';
 import { isConfigured, type Settings } from './settings';
 import { formatAmount, formatBadgeAmount, formatExactKb } from './traffic-format';
 import type { UsageCache } from './usage-cache';
@@ -52,23 +51,23 @@ export interface BadgeInput {
   readonly status: PollStatus;
   readonly now: number;
   /** The language of the words. */
-  readonly locale?: Locale;
+  readonly language: Language;
   /** How numbers and times are written: the browser's own locale when left out. */
   readonly intlLocale?: string;
 }
 
-export function computeBadge({ settings, token, cache, status, now, locale = 'en', intlLocale }: BadgeInput): BadgeView {
-  const text = popupText(locale);
-  if (!isConfigured(settings, token)) return { text: '', color: BADGE_COLORS.normal, title: text.tooltipSetUp };
+export function computeBadge({ settings, token, cache, status, now, language, intlLocale }: BadgeInput): BadgeView {
+  const { locale, t } = language;
+  if (!isConfigured(settings, token)) return { text: '', color: BADGE_COLORS.normal, title: t('badgeSetUp') };
   const amount = (kb: number) => formatAmount(kb, settings.units, intlLocale);
   const summary = summarizeUsage(cache, settings, now, 24);
   const { current } = summary;
   const alerts = settings.alerts.hourlyTotal;
   const figures = [
-    text.tooltipThisHour(formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)),
-    text.tooltipToday(amount(summary.todayKb)),
-    ...(alerts.enabled ? [text.tooltipAlertAbove(amount(alerts.kb))] : []),
-    status.lastSuccessAt === null ? text.notUpdated : text.tooltipUpdated(formatClock(status.lastSuccessAt, intlLocale)),
+    t('badgeThisHour', formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)),
+    t('badgeToday', amount(summary.todayKb)),
+    ...(alerts.enabled ? [t('badgeAlertAbove', amount(alerts.kb))] : []),
+    status.lastSuccessAt === null ? t('badgeNotUpdated') : t('badgeUpdated', formatClock(status.lastSuccessAt, intlLocale)),
   ];
   const failure = status.failure;
   if (failure?.kind === 'auth') {
@@ -76,18 +75,18 @@ export function computeBadge({ settings, token, cache, status, now, locale = 'en
     return {
       text: TOKEN_REJECTED_MARK,
       color: BADGE_COLORS.tokenRejected,
-      title: [`${text.product}: ${problem}`, remedy, text.tooltipLastKnown, ...figures].join('\n'),
+      title: [`${t('badgeProduct')}: ${problem}`, remedy, t('badgeLastKnown'), ...figures].join('\n'),
     };
   }
   if (status.lastSuccessAt === null && failure === null) {
-    return { text: '…', color: BADGE_COLORS.normal, title: text.tooltipFetching };
+    return { text: '…', color: BADGE_COLORS.normal, title: t('badgeFetching') };
   }
   const userProblems = Object.values(status.userFailures).map((failed) => errorSentence(failed.error, locale));
-  const retry = status.retry ? [text.nextTry(formatClock(status.retry.notBefore, intlLocale)).trim()] : [];
-  const problems = failure ? [text.tooltipFailed(errorSentence(failure, locale)), ...retry, ...userProblems] : userProblems;
+  const retry = status.retry ? [t('badgeNextTry', formatClock(status.retry.notBefore, intlLocale))] : [];
+  const problems = failure ? [t('badgeFailed', errorSentence(failure, locale)), ...retry, ...userProblems] : userProblems;
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
-  const ageLine = stale && lastSuccessAt !== null ? [text.tooltipStale(formatDuration(now - lastSuccessAt, locale))] : [];
+  const ageLine = stale && lastSuccessAt !== null ? [t('badgeStale', formatDuration(now - lastSuccessAt, locale))] : [];
   // With nothing fetched, or nothing fetched since this hour began, a 0 would be a lie.
   const badgeText =
     lastSuccessAt === null
@@ -98,6 +97,6 @@ export function computeBadge({ settings, token, cache, status, now, locale = 'en
   return {
     text: badgeText,
     color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : usageColor(current.kb, settings.alerts),
-    title: [text.product, ...ageLine, ...figures, ...problems].join('\n'),
+    title: [t('badgeProduct'), ...ageLine, ...figures, ...problems].join('\n'),
   };
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { selectAlerts, type AlertDelivery } from './alert-log';
 import { notificationText } from './alert-text';
 import { evaluateAlerts, type AlertInput, type AlertTarget } from './alerts';
-import type { Locale } from './locale';
+import type { Language } from './i18n';
 import { alertLogItem } from './storage-items';
 
 const ICON = '/icon/128.png';
@@ -27,13 +27,13 @@ function deliveryKey(delivery: AlertDelivery, now: number): { target: AlertTarge
  * fired is saved before the notifications are created, so a worker stopped in
  * between can at worst lose one, never repeat it.
  */
-export async function deliverAlerts(input: AlertInput, locale: Locale): Promise<number> {
+export async function deliverAlerts(input: AlertInput, language: Language): Promise<number> {
   const log = await alertLogItem.getValue();
   const { deliveries, log: next } = selectAlerts(evaluateAlerts(input), log, input.now);
   await alertLogItem.setValue(next);
   for (const delivery of deliveries) {
     const { target, key } = deliveryKey(delivery, input.now);
-    const { title, message } = notificationText(delivery, locale, input.settings.units, input.now);
+    const { title, message } = notificationText(delivery, language, input.settings.units, input.now);
     // Only `basic` notifications: Firefox supports no other type.
     await browser.notifications.create(notificationId(target, key), {
       type: 'basic',

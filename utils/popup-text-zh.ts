@@ -1,8 +1,7 @@
 import type { PopupText } from './popup-text';
 
-/** The popup, badge tooltip and banners in Simplified Chinese. */
+/** The popup and its banners in Simplified Chinese. */
 export const zhCN: PopupText = {
-  product: 'Thordata 用量监控',
   popupTitle: 'Thordata 用量',
   settings: '设置',
   dashboard: 'Thordata 控制台',
@@ -50,13 +49,4 @@ export const zhCN: PopupText = {
   firstLoadRemedy: '每个用户名需要几秒钟。',
   offlineProblem: '浏览器处于离线状态。',
   offlineRemedy: '恢复联网后数据会自动更新。',
-  tooltipThisHour: (span, hour, amount, exact) => `本小时（${span}，API 小时 ${hour}）：${amount}（${exact}）`,
-  tooltipToday: (amount) => `今天：${amount}`,
-  tooltipAlertAbove: (amount) => `每小时超过 ${amount} 时提醒`,
-  tooltipUpdated: (time) => `更新于 ${time}`,
-  tooltipSetUp: 'Thordata 用量监控：请打开设置，输入 API 令牌和要关注的代理用户名。',
-  tooltipFetching: 'Thordata 用量监控：正在获取首批数据…',
-  tooltipLastKnown: '最近一次的数据：',
-  tooltipFailed: (sentence) => `上次更新失败：${sentence}`,
-  tooltipStale: (duration) => `数据已有 ${duration}未更新。`,
 };

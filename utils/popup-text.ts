@@ -1,8 +1,7 @@
 import type { Locale } from './locale';
 
-/** Every visible string of the popup, the badge tooltip and the status banners, per language. */
+/** Every visible string of the popup and its status banners, per language (the badge's are in badge-text.ts). */
 export interface PopupText {
-  readonly product: string;
   readonly popupTitle: string;
   readonly settings: string;
   readonly dashboard: string;
@@ -50,20 +49,9 @@ export interface PopupText {
   readonly firstLoadRemedy: string;
   readonly offlineProblem: string;
   readonly offlineRemedy: string;
-  // Badge tooltip
-  readonly tooltipThisHour: (span: string, hour: string, amount: string, exact: string) => string;
-  readonly tooltipToday: (amount: string) => string;
-  readonly tooltipAlertAbove: (amount: string) => string;
-  readonly tooltipUpdated: (time: string) => string;
-  readonly tooltipSetUp: string;
-  readonly tooltipFetching: string;
-  readonly tooltipLastKnown: string;
-  readonly tooltipFailed: (sentence: string) => string;
-  readonly tooltipStale: (duration: string) => string;
 }
 
 const en: PopupText = {
-  product: 'Thordata Usage Monitor',
   popupTitle: 'Thordata usage',
   settings: 'Settings',
   dashboard: 'Thordata dashboard',
@@ -111,15 +99,6 @@ const en: PopupText = {
   firstLoadRemedy: 'This takes a few seconds per username.',
   offlineProblem: 'The browser is offline.',
   offlineRemedy: 'The figures update once the connection is back.',
-  tooltipThisHour: (span, hour, amount, exact) => `This hour (${span}, API hour ${hour}): ${amount} (${exact})`,
-  tooltipToday: (amount) => `Today: ${amount}`,
-  tooltipAlertAbove: (amount) => `Alert above ${amount} an hour`,
-  tooltipUpdated: (time) => `Updated ${time}`,
-  tooltipSetUp: 'Thordata Usage Monitor: open the settings to enter your API token and the proxy usernames to watch.',
-  tooltipFetching: 'Thordata Usage Monitor: fetching the first figures…',
-  tooltipLastKnown: 'Last known figures:',
-  tooltipFailed: (sentence) => `Last update failed: ${sentence}`,
-  tooltipStale: (duration) => `Figures are ${duration} old: not updated since then.`,
 };
 
 /**

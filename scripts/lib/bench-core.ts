@@ -4,6 +4,8 @@ import { EMPTY_ALERT_LOG, selectAlerts, type AlertLog } from '../../utils/alert-
 import { evaluateAlerts } from '../../utils/alerts';
 import { UTC } from '../../utils/api-timezone';
 import { computeBadge } from '../../utils/badge';
+import { catalogTranslate, type Language } from '../../utils/i18n';
+import englishMessages from '../../public/_locales/en/messages.json';
 import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/hour-keys';
 import { mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage-cache';
 import { runPollCycle, type PollState } from '../../utils/poll-cycle';
@@ -16,6 +18,7 @@ const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
 const START = Date.parse('2026-11-18T00:20:00Z');
 const RUNS = 300;
+const ENGLISH: Language = { locale: 'en', t: catalogTranslate(englishMessages) };
 
 /** A plausible hourly figure with decimals, as the API sends them. */
 function kbFor(username: string, hour: string): number {
@@ -62,7 +65,7 @@ export function measureCoreCycle(): number {
     }
     const status = { ...INITIAL_STATUS, lastSuccessAt: now, lastAttemptAt: now };
     summarizeUsage(cache, SETTINGS, now, 72);
-    computeBadge({ settings: SETTINGS, token: 'token-for-bench', cache, status, now });
+    computeBadge({ settings: SETTINGS, token: 'token-for-bench', cache, status, now, language: ENGLISH });
     log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache, status, account: EMPTY_ACCOUNT, now }), log, now).log;
     times.push(performance.now() - started);
   }

@@ -13,6 +13,7 @@ import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { alertLogItem } from '@/utils/storage-items';
 import { userKey, type UsageCache } from '@/utils/usage-cache';
+import { CHINESE, ENGLISH } from './languages';
 
 const NOW = Date.parse('2026-11-25T14:40:00Z');
 const GIB = 1024 * 1024;
@@ -152,7 +153,7 @@ describe('firing once only', () => {
     const { deliveries } = selectAlerts(evaluateAlerts(input({ rules: everything, account })), EMPTY_ALERT_LOG, NOW);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]?.kind).toBe('summary');
-    const text = notificationText(deliveries[0]!, 'en', 'binary', NOW);
+    const text = notificationText(deliveries[0]!, ENGLISH, 'binary', NOW);
     expect(text.title).toBe('5 Thordata usage alerts');
   });
 
@@ -171,16 +172,16 @@ describe('notifications in the browser', () => {
   const rules = { hourlyTotal: { enabled: true, kb: 1 * GIB } };
 
   it('creates a basic notification once, and not again after a restart re-reads the record', async () => {
-    expect(await deliverAlerts(input({ rules }), 'en')).toBe(1);
+    expect(await deliverAlerts(input({ rules }), ENGLISH)).toBe(1);
     const created = await browser.notifications.getAll();
     expect(Object.keys(created)).toEqual(['popup|hourly-total:2026-11-25 14']);
-    expect(await deliverAlerts(input({ rules, now: NOW + 60_000 }), 'en')).toBe(0);
+    expect(await deliverAlerts(input({ rules, now: NOW + 60_000 }), ENGLISH)).toBe(0);
     expect(Object.keys((await alertLogItem.getValue()).fired)).toEqual(['hourly-total:2026-11-25 14']);
   });
 
   it('speaks Simplified Chinese when the browser does', () => {
     const [alert] = evaluateAlerts(input({ rules }));
-    const text = notificationText({ kind: 'single', alert: alert! }, 'zh-CN', 'binary', NOW);
+    const text = notificationText({ kind: 'single', alert: alert! }, CHINESE, 'binary', NOW);
     expect(text.title).toBe('本小时流量已超过 1.00 GiB');
     expect(text.message).toContain('1.50 GiB');
   });

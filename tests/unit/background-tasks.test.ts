@@ -9,6 +9,7 @@ import { userKey } from '@/utils/usage-cache';
 import { hourKeyAt } from '@/utils/hour-keys';
 import { UTC } from '@/utils/api-timezone';
 import { fakeClock } from './fake-client';
+import { ENGLISH } from './languages';
 
 const TOKEN = 'tok-SECRET-42';
 
@@ -33,7 +34,7 @@ function tasksWith(fetch: FetchLike) {
     isOnline: () => true,
     allowLoopback: false,
       hasHostPermission: async () => true,
-      locale: 'en',
+      language: ENGLISH,
   });
 }
 
@@ -170,7 +171,7 @@ describe('without access to the API host', () => {
       isOnline: () => true,
       allowLoopback: false,
       hasHostPermission: async (pattern) => pattern !== 'https://openapi.thordata.com/*',
-      locale: 'en',
+      language: ENGLISH,
     });
     await tasks.pollNow('settings');
     expect(api.urls).toHaveLength(0);

@@ -5,6 +5,7 @@ import { formatClock } from '@/utils/local-time';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { userKey, type UsageCache } from '@/utils/usage-cache';
+import { CHINESE, ENGLISH } from './languages';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 const GIB_IN_KB = 1024 * 1024;
@@ -23,6 +24,7 @@ const base: BadgeInput = {
   status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 60_000, lastAttemptAt: NOW - 60_000 },
   now: NOW,
   intlLocale: 'en-GB',
+  language: ENGLISH,
 };
 
 describe('the toolbar badge', () => {
@@ -34,6 +36,14 @@ describe('the toolbar badge', () => {
     expect(badge.title).toContain('4,928,307.2 KB');
     expect(badge.title).toContain('Today: 5.70 GiB');
     expect(badge.title).toContain(`Updated ${formatClock(NOW - 60_000, 'en-GB')}`);
+  });
+
+  it('speaks Simplified Chinese when the browser does, figures included', () => {
+    const badge = computeBadge({ ...base, language: CHINESE });
+    expect(badge.title.split('\n')[0]).toBe('Thordata 用量监控');
+    expect(badge.title).toContain('API 小时 2026-11-25 14');
+    expect(badge.title).toContain('今天：5.70 GiB');
+    expect(badge.title).not.toMatch(/\$\d/);
   });
 
   it('colours the figure against the hourly alert: normal, nearing from 80 %, over', () => {

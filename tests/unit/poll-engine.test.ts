@@ -13,6 +13,7 @@ import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } 
 import { userKey } from '@/utils/usage-cache';
 import { fakeClock } from './fake-client';
 import { answer, modelApi } from './model-api';
+import { ENGLISH } from './languages';
 
 const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
 const START = Date.parse('2026-11-25T14:20:00Z');
@@ -33,7 +34,7 @@ async function setup(options: { online?: () => boolean } = {}) {
       isOnline: options.online ?? (() => true),
       allowLoopback: false,
       hasHostPermission: async () => true,
-      locale: 'en',
+      language: ENGLISH,
     });
   return { clock, api, tasks: worker(), newWorker: worker };
 }
