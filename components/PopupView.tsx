@@ -13,7 +13,7 @@ import type { UsageCache } from '@/utils/usage-cache';
 import { summarizeUsage, watchedUserKeys } from '@/utils/usage-summary';
 import { userRows } from '@/utils/user-rows';
 import { AccountPanel } from './AccountPanel';
-import { Sparkline, type SparkPoint } from './Sparkline';
+import { Sparkline, type SparkTip } from './Sparkline';
 import { StatusBannerView } from './StatusBannerView';
 import { UserList } from './UserList';
 import { dateTimeFormat } from '@/utils/intl-formats';
@@ -37,6 +37,7 @@ export interface PopupViewProps {
   readonly onChartHours: (hours: ChartHours) => void;
   readonly onExport: () => void;
   readonly onChartDrawn?: () => void;
+  readonly onChartInteractive?: () => void;
 }
 
 export function PopupView(props: PopupViewProps) {
@@ -54,16 +55,14 @@ export function PopupView(props: PopupViewProps) {
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
   const amount = (kb: number) => formatAmount(kb, settings.units);
   const formatDate = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
-  const points = useMemo<SparkPoint[]>(
-    () =>
-      summary.series.map((point) => ({
-        label: formatClock(point.startMs),
-        title: `${formatHourSpan(point.startMs)} (API ${point.hour})`,
-        value: point.kb,
-        valueText: `${formatAmount(point.kb, settings.units)} (${formatExactKb(point.kb)})`,
-      })),
-    [summary, settings.units],
-  );
+  const values = useMemo(() => summary.series.map((point) => point.kb), [summary]);
+  // Built on hover only: formatting every hour's tip up front cost the first paint ~1 ms at 72 h.
+  const describeHour = (index: number): SparkTip | null => {
+    const point = summary.series[index];
+    return point
+      ? { title: `${formatHourSpan(point.startMs)} (API ${point.hour})`, valueText: `${amount(point.kb)} (${formatExactKb(point.kb)})` }
+      : null;
+  };
   const peak = summary.peak;
   const chartSummary = text.chartSummary(
     hours,
@@ -128,7 +127,7 @@ export function PopupView(props: PopupViewProps) {
               ))}
             </select>
           </div>
-          <Sparkline points={points} summary={chartSummary} onDrawn={props.onChartDrawn} />
+          <Sparkline values={values} describe={describeHour} summary={chartSummary} onDrawn={props.onChartDrawn} onInteractive={props.onChartInteractive} />
           <dl class="stats">
             <div>
               <dt>{text.today}</dt>

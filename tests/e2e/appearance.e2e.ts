@@ -70,7 +70,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-${locale}-${scheme}.png`, fullPage: true });
         expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale === 'zh-CN' ? 'zh-CN' : 'en');
         expect(await seriousViolations(popup)).toEqual([]);
-        // Hovering the chart names the hour and its exact amount.
+        // Chart.js has taken over from the first frame's SVG line; hovering the chart names the hour and its exact amount.
+        await popup.locator('.spark-svg').waitFor({ state: 'detached' });
         const box = await popup.locator('canvas').boundingBox();
         await popup.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
         await expect.poll(() => popup.locator('.spark-tip').textContent(), { timeout: 3000 }).toMatch(/API .*\d{2}.*KB/);

@@ -57,6 +57,19 @@ describe('the popup', () => {
     expect(chart.getAttribute('aria-label')).toMatch(/Hourly traffic over the last 24 hours: 1\.66 GiB in total, peak 900 MiB/);
   });
 
+  it('draws the chart with the figures, before Chart.js is loaded: one point an hour, the running hour dashed', () => {
+    const onChartDrawn = vi.fn();
+    const { container } = render(<PopupView {...props({ onChartDrawn })} />);
+    expect(onChartDrawn).toHaveBeenCalled();
+    const line = container.querySelector('.spark-svg .spark-line:not(.spark-running)')?.getAttribute('d') ?? '';
+    const running = container.querySelector('.spark-svg .spark-running')?.getAttribute('d');
+    // 24 hours up to 14:00: hours 0..22 are complete; the peak (900 MiB at 09:00) sits under the top.
+    expect(line.split('L')).toHaveLength(23);
+    expect(line).toContain('L18,9.091L');
+    // 13:00 had 500 MiB, 14:00 (running) 300 MiB, against a top of 990 MiB.
+    expect(running).toBe('M22,49.495L23,69.697');
+  });
+
   it('asks to be set up, with a way to the settings, when unconfigured', () => {
     const onOpenSettings = vi.fn();
     render(<PopupView {...props({ configured: false, onOpenSettings, status: INITIAL_STATUS })} />);
