@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { registerChineseErrors } from '@/utils/api-errors';
 import { chineseErrorDescription } from '@/utils/api-errors-zh';

@@ -49,14 +49,22 @@ function readStatus(value: unknown): PollStatus {
   return 'retry' in value ? (value as unknown as PollStatus) : migratePollStatusV1(value as unknown as PollStatusV1);
 }
 
-export async function readPopupState(api: PopupApi, allowLoopback: boolean): Promise<PopupState> {
-  const stored = await api.storage.local.get([...KEYS]);
+/** The popup's state from what storage holds under KEYS. */
+export function popupStateFrom(stored: Record<string, unknown>, allowLoopback: boolean): PopupState {
   const settings = coerceSettings(stored.settings, allowLoopback);
   const token = typeof stored.apiToken === 'string' ? stored.apiToken : '';
   const cache = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
   const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
   // Only whether a token exists leaves this function: the popup never holds it.
   return { settings, configured: isConfigured(settings, token), cache, status: readStatus(stored.pollStatus), account };
+}
+
+export function readStored(api: PopupApi): Promise<Record<string, unknown>> {
+  return api.storage.local.get([...KEYS]);
+}
+
+export async function readPopupState(api: PopupApi, allowLoopback: boolean): Promise<PopupState> {
+  return popupStateFrom(await readStored(api), allowLoopback);
 }
 
 /** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */

@@ -57,9 +57,11 @@ describe('the Firefox package', () => {
     const report = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], {
       encoding: 'utf8',
     });
-    const { errors, warnings } = JSON.parse(report.slice(report.indexOf('{'))) as { errors: unknown[]; warnings: { code: string }[] };
+    const { errors, warnings } = JSON.parse(report.slice(report.indexOf('{'))) as { errors: unknown[]; warnings: { code: string; file: string }[] };
     expect(errors).toEqual([]);
-    // Preact's support for dangerouslySetInnerHTML, which this code never uses (README, Firefox).
-    expect(warnings.map((w) => w.code)).toEqual(['UNSAFE_VAR_ASSIGNMENT']);
+    // Preact's support for dangerouslySetInnerHTML, which this code never uses (README, Firefox),
+    // once in each page's script: the popup is built on its own (wxt.config.ts).
+    const named = warnings.map((w) => `${w.code} in ${w.file.replace(/-[\w-]+\.js$/, '.js')}`);
+    expect(named.sort()).toEqual(['UNSAFE_VAR_ASSIGNMENT in chunks/options.js', 'UNSAFE_VAR_ASSIGNMENT in chunks/popup.js']);
   });
 });
