@@ -35,6 +35,16 @@ export interface LaunchOptions {
   readonly locale?: string;
 }
 
+/** No GPU, and none of the browser's own network calls, which this machine's closed network refuses. */
+export const CHROMIUM_QUIET_FLAGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+] as const;
+
 /** Starts Chromium with the unpacked extension loaded, as a user would have it. */
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir);
@@ -49,12 +59,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
+      ...CHROMIUM_QUIET_FLAGS,
       `--lang=${options.locale ?? 'en-US'}`,
     ],
   });
