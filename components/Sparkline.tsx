@@ -76,14 +76,15 @@ export function Sparkline({ values, describe, summary, onDrawn, onInteractive }:
     onDrawn?.();
   }, [values, onDrawn]);
 
-  const bounds = sparkBounds(values);
-  const paths = interactive ? null : sparkPaths(values, bounds);
+  // Once Chart.js draws, the SVG's geometry is no longer needed.
+  const bounds = interactive ? null : sparkBounds(values);
+  const paths = bounds && sparkPaths(values, bounds);
   const tip = hover ? describe(hover.index) : null;
   return (
     <figure class="sparkline">
       <div class="sparkline-canvas">
         <canvas ref={canvasRef} role="img" aria-label={summary} />
-        {paths && (
+        {bounds && paths && (
           <svg class="spark-svg" viewBox={`0 0 ${bounds.xMax} ${SPARK_VIEW_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <path class="spark-area" d={paths.area} />
             <path class="spark-line" d={paths.line} />

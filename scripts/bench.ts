@@ -173,11 +173,11 @@ async function measureInBrowser(): Promise<void> {
       blankLoad.push(blank.load);
       storageRead.push(storage.marks['storage-read'] ?? Number.NaN);
     }
+    if (![popupReady, chartInteractive, blankLoad, storageRead].flat().every(Number.isFinite)) throw new Error('A page did not report its timing');
     const ready = median(popupReady);
     const interactive = median(chartInteractive);
     const empty = median(blankLoad);
     const storageOnly = median(storageRead);
-    if (![popupReady, chartInteractive, blankLoad, storageRead].flat().every(Number.isFinite)) throw new Error('A page did not report its timing');
     const ratio = (value: number) => Math.round((value / empty) * 100) / 100;
     add({ name: `popup ready, median of ${OPENS}`, value: Math.round(ready), unit: 'ms', timing: true });
     add({ name: `empty extension page, median of ${OPENS}`, value: Math.round(empty), unit: 'ms', timing: true });

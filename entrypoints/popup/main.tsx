@@ -17,7 +17,8 @@ const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
 
 const api = popupApi();
-const loadState = () => readPopupState(api, buildAllowsLoopback());
+const allowLoopback = buildAllowsLoopback();
+const loadState = () => readPopupState(api, allowLoopback);
 
 /** Marks for `npm run bench`: the cached figures and the chart on screen, then Chart.js in charge. */
 function markOnce(name: 'popup-ready' | 'chart-interactive') {
@@ -104,7 +105,7 @@ const words = locale === 'zh-CN' ? import('@/utils/locale-zh') : Promise.resolve
 const root = document.getElementById('app');
 if (root) {
   void Promise.all([firstRead, words]).then(([stored]) => {
-    const initial = popupStateFrom(stored, buildAllowsLoopback());
+    const initial = popupStateFrom(stored, allowLoopback);
     render(<PopupApp initial={initial} />, root);
     if (!initial.configured) markReady();
   });
