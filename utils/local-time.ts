@@ -3,9 +3,18 @@ import type { Locale } from './locale';
 import { popupText } from './popup-text';
 import { dateTimeFormat } from './intl-formats';
 
+function clockFormat(locale: string | undefined): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** Builds the clock's formatter before it is needed (see prepareAmountFormats). */
+export function prepareClockFormat(locale?: string): void {
+  clockFormat(locale);
+}
+
 /** Clock time in the user's own zone and locale, e.g. `14:05` or `2:05 PM`. */
 export function formatClock(epochMs: number, locale?: string): string {
-  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs);
+  return clockFormat(locale).format(epochMs);
 }
 
 /** The local span of an hour starting at `startMs`, e.g. `14:00–15:00`. */

@@ -47,6 +47,26 @@ export function formatBadgeAmount(kb: number, units: TrafficUnits = 'binary'): s
   return `${Math.round(value)}${suffix}`;
 }
 
+/** The decimals a readable amount may have: none for bytes, then 3, 2, 1 or 0 by size. */
+const AMOUNT_DIGITS = [0, 1, 2, 3] as const;
+
+function amountFormat(digits: number, locale: string | undefined): Intl.NumberFormat {
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function exactFormat(locale: string | undefined): Intl.NumberFormat {
+  return numberFormat(locale, { maximumFractionDigits: 2 });
+}
+
+/**
+ * Builds every formatter amounts are written with before any is needed. Building one costs
+ * far more than using it, so the popup does this while its storage read is still under way.
+ */
+export function prepareAmountFormats(locale?: string): void {
+  for (const digits of AMOUNT_DIGITS) amountFormat(digits, locale);
+  exactFormat(locale);
+}
+
 /** A readable amount with three significant digits, e.g. `4.50 GiB`, `812 MB`. */
 export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?: string): string {
   const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
@@ -54,11 +74,11 @@ export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?
   const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
   // Decimals chosen on the rounded value, so 9.996 reads `10.0`, not `10.00`.
   const digits = exponent === 0 ? 0 : value < 0.9995 ? 3 : value < 9.995 ? 2 : value < 99.95 ? 1 : 0;
-  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const number = amountFormat(digits, locale).format(value);
   return `${number} ${labels[exponent] ?? ''}`;
 }
 
 /** The figure exactly as the API reported it, e.g. `4,719,123.98 KB`. */
 export function formatExactKb(kb: number, locale?: string): string {
-  return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(kb)} KB`;
+  return `${exactFormat(locale).format(kb)} KB`;
 }

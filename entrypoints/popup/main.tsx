@@ -3,11 +3,13 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PopupView } from '@/components/PopupView';
 import { buildAllowsLoopback } from '@/utils/api-origin';
+import { prepareClockFormat } from '@/utils/local-time';
 import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
 import { popupApi, popupStateFrom, readPopupState, watchPopupState, type PopupState } from '@/utils/popup-storage';
 import type { ChartHours } from '@/utils/settings';
 import { userKey } from '@/utils/usage-cache';
+import { prepareAmountFormats } from '@/utils/traffic-format';
 import { usageCsv } from '@/utils/usage-csv';
 import { adoptPopupStyles } from './styles';
 
@@ -110,3 +112,8 @@ if (root) {
     if (!initial.configured) markReady();
   });
 }
+
+// Storage answers a few milliseconds after this point: time enough to build the formatters
+// the first render writes its figures with, which it would otherwise build itself.
+prepareAmountFormats();
+prepareClockFormat();
