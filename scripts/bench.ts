@@ -120,7 +120,8 @@ function writeStorageOnlyPage(dir: string): void {
  */
 /**
  * The timed build must be the shipped popup, only allowed to reach the loopback demo API. It
- * once carried development JSX (its main script 12 % larger than the store build's) and was timed as such.
+ * once carried development JSX, its main script 12 % larger than the store build's, and was
+ * timed as such.
  */
 function checkTimedBuildIsShipped(timedDir: string): void {
   const shipped = sizes('.output/chrome-mv3', popupScripts('.output/chrome-mv3')).raw;
