@@ -34,10 +34,16 @@ interface Figure {
 
 const figures: Figure[] = [];
 const add = (figure: Figure) => figures.push(figure);
+/** The store build, whose sizes are measured. */
+const SHIPPED_DIR = '.output/chrome-mv3';
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+function rawBytes(dir: string, files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + statSync(`${dir}/${file}`).size, 0);
+}
+
 function sizes(dir: string, files: readonly string[]) {
-  const raw = files.reduce((sum, file) => sum + statSync(`${dir}/${file}`).size, 0);
+  const raw = rawBytes(dir, files);
   const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length, 0);
   return { raw, gzip };
 }
@@ -64,7 +70,7 @@ function popupScripts(dir: string): string[] {
 
 function measureSizes(): void {
   execFileSync('npx', ['wxt', 'zip'], { stdio: 'ignore' });
-  const dir = '.output/chrome-mv3';
+  const dir = SHIPPED_DIR;
   const popup = sizes(dir, popupScripts(dir));
   const background = sizes(dir, ['background.js']);
   add({ name: 'popup JS, raw', value: kb(popup.raw), unit: 'KB' });
@@ -113,24 +119,24 @@ function writeStorageOnlyPage(dir: string): void {
 }
 
 /**
- * Sets the extension up against the demo API (Playwright, through its own pages), counts
- * the requests of a steady-state poll, then times cold opens of the popup, an empty extension
- * page and a page that only reads storage, interleaved, in the same profile with no DevTools
- * session on a page while it loads (see lib/cdp-pipe.ts).
- */
-/**
  * The timed build must be the shipped popup, only allowed to reach the loopback demo API. It
  * once carried development JSX, its main script 12 % larger than the store build's, and was
  * timed as such.
  */
 function checkTimedBuildIsShipped(timedDir: string): void {
-  const shipped = sizes('.output/chrome-mv3', popupScripts('.output/chrome-mv3')).raw;
-  const timed = sizes(timedDir, popupScripts(timedDir)).raw;
+  const shipped = rawBytes(SHIPPED_DIR, popupScripts(SHIPPED_DIR));
+  const timed = rawBytes(timedDir, popupScripts(timedDir));
   if (Math.abs(timed - shipped) > shipped * 0.01) {
     throw new Error(`The timed popup (${kb(timed)} KB) is not the shipped one (${kb(shipped)} KB): check how the e2e build differs`);
   }
 }
 
+/**
+ * Sets the extension up against the demo API (Playwright, through its own pages), counts
+ * the requests of a steady-state poll, then times cold opens of the popup, an empty extension
+ * page and a page that only reads storage, interleaved, in the same profile with no DevTools
+ * session on a page while it loads (see lib/cdp-pipe.ts).
+ */
 async function measureInBrowser(): Promise<void> {
   const dir = '.output/chrome-mv3-e2e';
   checkTimedBuildIsShipped(dir);

@@ -6,9 +6,9 @@ import { CHROMIUM_QUIET_FLAGS } from './extension-browser';
 /**
  * Chromium with the extension loaded, spoken to over `--remote-debugging-pipe`, with no
  * DevTools session on a page while it loads. Playwright attaches one to every new page, and
- * its traffic delays the page's own calls into the browser: chrome.storage answered a page
- * at load in ~6 ms with Playwright attached and ~1 ms without, while an empty page makes no
- * such call. Timings of extension pages are taken here, as a user's browser opens them;
+ * its traffic delays the page's own calls into the browser: chrome.storage answered the
+ * loading popup in ~7.5 ms with Playwright attached and ~3 ms without, while an empty page
+ * makes no such call. Timings of extension pages are taken here, as a user's browser opens them;
  * a session is attached only afterwards, to read the page's marks.
  */
 export interface PipeBrowser {
