@@ -7,6 +7,9 @@ import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/backgrou
 import { pickLocale } from '@/utils/locale';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
 import { openForNotification } from '@/utils/notifier';
+import { changesPopupItems, KEYS, popupStoredFrom } from '@/utils/popup-storage';
+import { createSnapshotMirror } from '@/utils/snapshot-mirror';
+import { writeSnapshotFromBackground } from '@/utils/snapshot-writer';
 
 export default defineBackground(() => {
   // The badge and notifications describe errors in Chinese too; the popup's words stay out of the worker.
@@ -26,15 +29,32 @@ export default defineBackground(() => {
     },
   });
 
+  const snapshot = createSnapshotMirror({
+    read: async () => popupStoredFrom(await browser.storage.local.get([...KEYS])),
+    write: writeSnapshotFromBackground,
+    schedule: (task, ms) => {
+      const timer = setTimeout(task, ms);
+      return () => clearTimeout(timer);
+    },
+    report: (problem) => console.warn(problem),
+  });
+
   // Every listener is registered synchronously here: an MV3 worker woken by an
   // event only delivers it to listeners added during its first turn.
   // An update (or an unpacked extension reloaded at browser start) keeps its data:
   // it polls like a browser start, respecting fresh figures and any pause.
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // An update may change the snapshot's format: write it anew even if no poll is due.
+    snapshot.changed();
     void tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup'));
   });
   browser.runtime.onStartup.addListener(() => {
     void tasks.syncAlarm().then(() => tasks.pollNow('startup'));
+  });
+  // The popup's snapshot follows every change to what the popup shows, whoever made it:
+  // a poll, the settings page, the popup's own chart hours.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changesPopupItems(changes)) snapshot.changed();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void tasks.syncAlarm().then(() => tasks.pollNow('alarm'));

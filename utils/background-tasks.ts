@@ -155,7 +155,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
     const plan = await pollOnce(trigger);
     const { settings, token, cache, status, account } = await readAll();
-    if (isConfigured(settings, token)) {
+    if (isConfigured(settings, token.length > 0)) {
       await deliverAlerts({ rules: settings.alerts, settings, cache, status, account, now: deps.now() }, deps.language);
     }
     return plan;

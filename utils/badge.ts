@@ -58,7 +58,7 @@ export interface BadgeInput {
 
 export function computeBadge({ settings, token, cache, status, now, language, intlLocale }: BadgeInput): BadgeView {
   const { locale, t } = language;
-  if (!isConfigured(settings, token)) return { text: '', color: BADGE_COLORS.normal, title: t('badgeSetUp') };
+  if (!isConfigured(settings, token.length > 0)) return { text: '', color: BADGE_COLORS.normal, title: t('badgeSetUp') };
   const amount = (kb: number) => formatAmount(kb, settings.units, intlLocale);
   const summary = summarizeUsage(cache, settings, now, 24);
   const { current } = summary;

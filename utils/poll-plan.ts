@@ -42,7 +42,7 @@ export interface PlanInput {
  * rejected the token.
  */
 export function planPoll({ trigger, settings, token, status, account, now, online }: PlanInput): PollPlan {
-  if (!isConfigured(settings, token)) return { kind: 'skip', reason: 'unconfigured' };
+  if (!isConfigured(settings, token.length > 0)) return { kind: 'skip', reason: 'unconfigured' };
   const userOverride = trigger === 'manual' || trigger === 'settings';
   if (status.failure?.kind === 'auth' && !userOverride) return { kind: 'skip', reason: 'token-rejected' };
   // A wait longer than the longest backoff means the clock was set back: do not honour it.

@@ -49,29 +49,50 @@ function readStatus(value: unknown): PollStatus {
   return 'retry' in value ? (value as unknown as PollStatus) : migratePollStatusV1(value as unknown as PollStatusV1);
 }
 
-/** The popup's state from what storage holds under KEYS. */
-export function popupStateFrom(stored: Record<string, unknown>, allowLoopback: boolean): PopupState {
+/**
+ * What the popup uses of storage's items under KEYS. Of the token, only whether one is saved:
+ * the popup never holds it, and this is what its snapshot (popup-snapshot.ts) copies.
+ */
+export interface PopupStored {
+  readonly settings: unknown;
+  readonly usageCache: unknown;
+  readonly pollStatus: unknown;
+  readonly account: unknown;
+  readonly tokenSaved: boolean;
+}
+
+export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
+  return {
+    settings: items.settings,
+    usageCache: items.usageCache,
+    pollStatus: items.pollStatus,
+    account: items.account,
+    tokenSaved: typeof items.apiToken === 'string' && items.apiToken.length > 0,
+  };
+}
+
+/** The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty. */
+export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
   const settings = coerceSettings(stored.settings, allowLoopback);
-  const token = typeof stored.apiToken === 'string' ? stored.apiToken : '';
   const cache = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
   const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
-  // Only whether a token exists leaves this function: the popup never holds it.
-  return { settings, configured: isConfigured(settings, token), cache, status: readStatus(stored.pollStatus), account };
+  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status: readStatus(stored.pollStatus), account };
 }
 
-export function readStored(api: PopupApi): Promise<Record<string, unknown>> {
-  return api.storage.local.get([...KEYS]);
-}
-
-export async function readPopupState(api: PopupApi, allowLoopback: boolean): Promise<PopupState> {
-  return popupStateFrom(await readStored(api), allowLoopback);
+export async function readStored(api: PopupApi): Promise<PopupStored> {
+  return popupStoredFrom(await api.storage.local.get([...KEYS]));
 }
 
 /** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */
 export function watchPopupState(api: PopupApi, onChange: () => void): () => void {
   const listener: ChangeListener = (changes, area) => {
-    if (area === 'local' && KEYS.some((key) => key in changes)) onChange();
+    if (area === 'local' && changesPopupItems(changes)) onChange();
   };
   api.storage.onChanged.addListener(listener);
   return () => api.storage.onChanged.removeListener(listener);
+}
+
+/** Whether a change in `storage.local` touches what the popup shows. */
+export function changesPopupItems(changes: Record<string, unknown>): boolean {
+  return KEYS.some((key) => key in changes);
 }

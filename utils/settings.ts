@@ -237,7 +237,7 @@ export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
   };
 }
 
-/** Ready to poll: a token and at least one username. */
-export function isConfigured(settings: Settings, token: string): boolean {
-  return token.length > 0 && settings.usernames.length > 0;
+/** Ready to poll: a token saved and at least one username. */
+export function isConfigured(settings: Settings, tokenSaved: boolean): boolean {
+  return tokenSaved && settings.usernames.length > 0;
 }

@@ -6,7 +6,8 @@ import { buildAllowsLoopback } from '@/utils/api-origin';
 import { prepareClockFormat } from '@/utils/local-time';
 import { pickLocale } from '@/utils/locale';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
-import { popupApi, popupStateFrom, readPopupState, watchPopupState, type PopupState } from '@/utils/popup-storage';
+import { keepSnapshot, snapshotText } from '@/utils/popup-snapshot';
+import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup-storage';
 import type { ChartHours } from '@/utils/settings';
 import { userKey } from '@/utils/usage-cache';
 import { prepareAmountFormats } from '@/utils/traffic-format';
@@ -20,7 +21,7 @@ document.documentElement.lang = locale;
 
 const api = popupApi();
 const allowLoopback = buildAllowsLoopback();
-const loadState = () => readPopupState(api, allowLoopback);
+const localArea = () => localStorage;
 
 /** Marks for `npm run bench`: the cached figures and the chart on screen, then Chart.js in charge. */
 function markOnce(name: 'popup-ready' | 'chart-interactive') {
@@ -40,17 +41,24 @@ function exportCsv({ cache, settings }: PopupState) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-function PopupApp({ initial }: { initial: PopupState }) {
+/** Where the first view came from: the snapshot's text, or what storage.local answered. */
+type FirstSource = { readonly kind: 'snapshot'; readonly text: string } | { readonly kind: 'storage'; readonly stored: PopupStored };
+
+function PopupApp({ initial, source }: { initial: PopupState; source: FirstSource }) {
   const [state, setState] = useState(initial);
   const [now, setNow] = useState(() => Date.now());
   const [refreshing, setRefreshing] = useState(false);
 
-  const reload = useCallback(() => {
-    void loadState().then((next) => {
-      setState(next);
-      setNow(Date.now());
-    });
+  /** Shows what storage holds, and keeps the snapshot in step for the next open. */
+  const show = useCallback((stored: PopupStored) => {
+    setState(popupStateFrom(stored, allowLoopback));
+    setNow(Date.now());
+    keepSnapshot(localArea, snapshotText(stored));
   }, []);
+
+  const reload = useCallback(() => {
+    void readStored(api).then(show);
+  }, [show]);
 
   const refresh = useCallback(
     async (trigger: PageTrigger) => {
@@ -67,6 +75,15 @@ function PopupApp({ initial }: { initial: PopupState }) {
   );
 
   useEffect(() => {
+    // The snapshot is usually what storage holds. When it is not (the background was stopped
+    // before writing it, or cannot), storage's figures replace it, and it is repaired.
+    if (source.kind === 'storage') {
+      keepSnapshot(localArea, snapshotText(source.stored));
+    } else {
+      void readStored(api).then((stored) => {
+        if (snapshotText(stored) !== source.text) show(stored);
+      });
+    }
     const unwatch = watchPopupState(api, reload);
     const clock = setInterval(() => setNow(Date.now()), 30_000);
     // The cached figures are on screen first; then the background decides whether they need a
@@ -79,7 +96,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       clearInterval(clock);
       clearTimeout(wake);
     };
-  }, [initial, reload, refresh]);
+  }, [initial, source, show, reload, refresh]);
 
   const chooseChartHours = (chartHours: ChartHours) => {
     void api.storage.local.set({ settings: { ...state.settings, chartHours } });
@@ -102,18 +119,23 @@ function PopupApp({ initial }: { initial: PopupState }) {
 }
 
 /** Chinese words load only for a Chinese browser: an English popup does not carry them. */
-const words = locale === 'zh-CN' ? import('@/utils/locale-zh') : Promise.resolve();
+const words = locale === 'zh-CN' ? import('@/utils/locale-zh') : null;
 
-const root = document.getElementById('app');
-if (root) {
-  void Promise.all([firstRead, words]).then(([stored]) => {
-    const initial = popupStateFrom(stored, allowLoopback);
-    render(<PopupApp initial={initial} />, root);
-    if (!initial.configured) markReady();
-  });
+function mount(root: HTMLElement, first: PopupStored) {
+  const source: FirstSource = firstRead.kind === 'snapshot' ? { kind: 'snapshot', text: firstRead.text } : { kind: 'storage', stored: first };
+  const initial = popupStateFrom(first, allowLoopback);
+  render(<PopupApp initial={initial} source={source} />, root);
+  if (!initial.configured) markReady();
 }
 
-// Storage answers a few milliseconds after this point: time enough to build the formatters
-// the first render writes its figures with, which it would otherwise build itself.
-prepareAmountFormats();
-prepareClockFormat();
+const root = document.getElementById('app');
+if (root && firstRead.kind === 'snapshot' && !words) {
+  mount(root, firstRead.stored);
+} else if (root) {
+  const first = firstRead.kind === 'snapshot' ? firstRead.stored : firstRead.answer;
+  void Promise.all([first, words]).then(([stored]) => mount(root, stored));
+  // Storage (or the Chinese words) answers a few milliseconds after this point: time enough to
+  // build the formatters the first render writes its figures with, which it would otherwise build.
+  prepareAmountFormats();
+  prepareClockFormat();
+}

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import { playwrightPage } from '../../scripts/lib/playwright-driver';
-import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { BADGE_COLORS } from '../../utils/badge';
 import type { Page } from 'playwright-core';
-import { collectConsole, fireAlarm, hexColor, pollIdle, readAlarm, stopServiceWorkers, storedItems, waitUntil } from './support';
+import { collectConsole, fireAlarm, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
 
 const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
 // A distinctive token, so that any leak of it is found by a plain text search.
@@ -37,17 +35,7 @@ describe('the polling engine against the demo API’s faults', () => {
     ({ baseUrl } = await api.start(0));
     browser = await launchExtensionBrowser({ extensionDir: '.output/chrome-mv3-e2e' });
     consoleLines = collectConsole(browser.context);
-    const settings = await browser.openPage('options.html');
-    await configureThroughSettings(playwrightPage(settings), {
-      token: TOKEN,
-      proxyType: 'Residential',
-      usernames: USERS,
-      pollIntervalMinutes: 10,
-      apiTimezone: 'UTC',
-      apiBaseUrl: baseUrl,
-    });
-    await settings.close();
-    await waitUntil(async () => /^\d/.test((await readBadge(browser)).text), 20_000, 'the first figure on the badge');
+    await (await setUpThroughSettings(browser, baseUrl, TOKEN, USERS)).close();
     popup = await browser.openPage('popup.html');
   });
 
@@ -148,6 +136,9 @@ describe('the polling engine against the demo API’s faults', () => {
     expect(items.apiToken).toBe(JSON.stringify(TOKEN));
     const leaks = Object.entries(items).filter(([key, json]) => key !== 'apiToken' && json.includes(TOKEN));
     expect(leaks).toEqual([]);
+    const local = await popup.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(local).toContain('popupSnapshot');
+    expect(local).not.toContain(TOKEN);
     expect((await readBadge(browser)).title).not.toContain(TOKEN);
     expect(await popup.locator('body').innerText()).not.toContain(TOKEN);
     expect(consoleLines.filter((line) => line.includes(TOKEN))).toEqual([]);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 interface Manifest {
@@ -15,14 +15,19 @@ interface Manifest {
 
 const read = (dir: string): Manifest => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Manifest;
 const ALLOWED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+/** Chrome's service worker writes the popup's snapshot through an offscreen document (README, Privacy). */
+const CHROME_ONLY_PERMISSIONS = ['offscreen'];
 const API_HOST = 'https://openapi.thordata.com/*';
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) => {
   const manifest = read(dir);
 
-  it('is MV3 and asks only for storage, alarms and notifications', () => {
+  const chrome = dir.startsWith('chrome');
+
+  it(`is MV3 and asks only for storage, alarms and notifications${chrome ? ', and offscreen' : ''}`, () => {
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(ALLOWED_PERMISSIONS);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([...ALLOWED_PERMISSIONS, ...(chrome ? CHROME_ONLY_PERMISSIONS : [])].sort());
+    expect(existsSync(`.output/${dir}/snapshot-writer.html`)).toBe(chrome);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 

@@ -1,5 +1,8 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
+import { readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { playwrightPage } from '../../scripts/lib/playwright-driver';
+import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
@@ -53,6 +56,18 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * Sets the extension up through its settings page against the demo API at `apiBaseUrl`
+ * (residential users, every 10 minutes, UTC) and waits for the first figure on the badge.
+ * Returns the settings page, still open.
+ */
+export async function setUpThroughSettings(browser: ExtensionBrowser, apiBaseUrl: string, token: string, usernames: readonly string[]): Promise<Page> {
+  const settings = await browser.openPage('options.html');
+  await configureThroughSettings(playwrightPage(settings), { token, proxyType: 'Residential', usernames, pollIntervalMinutes: 10, apiTimezone: 'UTC', apiBaseUrl });
+  await waitUntil(async () => /^\d/.test((await readBadge(browser)).text), 20_000, 'the first figure on the badge');
+  return settings;
 }
 
 /** Whether no poll cycle is under way, read from the extension's own storage. */

@@ -1,7 +1,10 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { forgetTokenAndData } from '@/utils/forget-data';
+import { SNAPSHOT_KEY, snapshotText } from '@/utils/popup-snapshot';
+import { popupStoredFrom } from '@/utils/popup-storage';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import {
   accountItem,
@@ -45,6 +48,15 @@ describe('forgetTokenAndData', () => {
     expect(await storedValueKeys()).toEqual([]);
     for (const item of ALL_ITEMS) expect(await item.getValue()).toEqual(item.fallback);
     expect(told).toEqual([{ type: 'settings-saved' }]);
+  });
+
+  it('drops the popup snapshot, which copies the cached figures', async () => {
+    await storeEverything();
+    localStorage.setItem(SNAPSHOT_KEY, snapshotText(popupStoredFrom(await browser.storage.local.get(null))));
+
+    await forgetTokenAndData();
+
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
   });
 
   it('leaves nothing stored, and a status saved afterwards is read as current, not migrated', async () => {
