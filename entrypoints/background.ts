@@ -44,8 +44,6 @@ export default defineBackground(() => {
   // An update (or an unpacked extension reloaded at browser start) keeps its data:
   // it polls like a browser start, respecting fresh figures and any pause.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // An update may change the snapshot's format: write it anew even if no poll is due.
-    snapshot.changed();
     void tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup'));
   });
   browser.runtime.onStartup.addListener(() => {

@@ -13,7 +13,8 @@ const ONE_DOCUMENT_ONLY = /single offscreen document/i;
  * offscreen document for the purpose (reason LOCAL_STORAGE), hands it the text and closes it.
  */
 export async function writeSnapshotFromBackground(text: string): Promise<void> {
-  if ('localStorage' in globalThis) {
+  // A build-time constant: each browser's build carries only its own way.
+  if (import.meta.env.FIREFOX) {
     if (!keepSnapshot(() => localStorage, text)) throw new Error('localStorage refused it');
     return;
   }
