@@ -12,9 +12,7 @@ import type { ChartHours } from '@/utils/settings';
 import { userKey } from '@/utils/usage-cache';
 import { prepareAmountFormats } from '@/utils/traffic-format';
 import { usageCsv } from '@/utils/usage-csv';
-import { adoptPopupStyles } from './styles';
 
-adoptPopupStyles();
 
 const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
