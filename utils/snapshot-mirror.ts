@@ -22,8 +22,6 @@ export interface SnapshotMirrorDeps {
 export interface SnapshotMirror {
   /** Storage changed: write once it has been quiet for SNAPSHOT_QUIET_MS. */
   changed(): void;
-  /** Writes what storage holds now, after any write under way. */
-  flush(): Promise<void>;
 }
 
 /**
@@ -43,18 +41,16 @@ export function createSnapshotMirror(deps: SnapshotMirrorDeps): SnapshotMirror {
     }
   }
 
-  function flush(): Promise<void> {
-    cancelPending?.();
+  /** Writes what storage holds now, after any write under way. */
+  function flush(): void {
     cancelPending = null;
     writes = writes.then(write);
-    return writes;
   }
 
   return {
     changed() {
       cancelPending?.();
-      cancelPending = deps.schedule(() => void flush(), SNAPSHOT_QUIET_MS);
+      cancelPending = deps.schedule(flush, SNAPSHOT_QUIET_MS);
     },
-    flush,
   };
 }

@@ -110,15 +110,6 @@ describe('the background keeping the popup snapshot', () => {
     expect(h.maxInFlight()).toBe(1);
   });
 
-  it('writes at once when flushed, without a second write for the pending change', async () => {
-    const h = harness();
-    h.mirror.changed();
-    h.set(7);
-    await h.mirror.flush();
-    await h.advance(SNAPSHOT_QUIET_MS);
-    expect(h.written).toEqual([7]);
-  });
-
   it('says why a write failed, and writes at the next change', async () => {
     const h = harness();
     h.failNextWrite();
