@@ -49,7 +49,7 @@ export default defineConfig({
     description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
     // `offscreen` (Chrome only): its service worker has no localStorage, and writes the popup's
     // snapshot there through an offscreen document (utils/snapshot-writer.ts). It shows no warning.
-    permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'offscreen'],
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: 'Thordata Usage Monitor' },
     // Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:

@@ -7,7 +7,7 @@ import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/backgrou
 import { pickLocale } from '@/utils/locale';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
 import { openForNotification } from '@/utils/notifier';
-import { changesPopupItems, KEYS, popupStoredFrom } from '@/utils/popup-storage';
+import { changesPopupItems, readStored } from '@/utils/popup-storage';
 import { createSnapshotMirror } from '@/utils/snapshot-mirror';
 import { writeSnapshotFromBackground } from '@/utils/snapshot-writer';
 
@@ -30,7 +30,7 @@ export default defineBackground(() => {
   });
 
   const snapshot = createSnapshotMirror({
-    read: async () => popupStoredFrom(await browser.storage.local.get([...KEYS])),
+    read: () => readStored(browser),
     write: writeSnapshotFromBackground,
     schedule: (task, ms) => {
       const timer = setTimeout(task, ms);

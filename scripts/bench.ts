@@ -123,10 +123,12 @@ const readTiming = (wanted: readonly string[]) => `(async () => {
  * popup's items from storage.local (what the popup would wait for without its snapshot).
  */
 function writeFloorPages(dir: string): void {
-  writeFileSync(`${dir}/bench-script.js`, `performance.mark('script-ran');\n`);
-  writeFileSync(`${dir}/bench-script.html`, '<!doctype html><meta charset="utf-8"><title>One script</title><script type="module" src="/bench-script.js"></script>\n');
-  writeFileSync(`${dir}/bench-storage.js`, `chrome.storage.local.get(${JSON.stringify(KEYS)}).then(() => performance.mark('storage-read'));\n`);
-  writeFileSync(`${dir}/bench-storage.html`, '<!doctype html><meta charset="utf-8"><title>Storage read</title><script type="module" src="/bench-storage.js"></script>\n');
+  const page = (name: string, title: string, script: string) => {
+    writeFileSync(`${dir}/${name}.js`, `${script}\n`);
+    writeFileSync(`${dir}/${name}.html`, `<!doctype html><meta charset="utf-8"><title>${title}</title><script type="module" src="/${name}.js"></script>\n`);
+  };
+  page('bench-script', 'One script', `performance.mark('script-ran');`);
+  page('bench-storage', 'Storage read', `chrome.storage.local.get(${JSON.stringify(KEYS)}).then(() => performance.mark('storage-read'));`);
 }
 
 /**

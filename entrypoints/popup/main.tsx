@@ -13,7 +13,6 @@ import { userKey } from '@/utils/usage-cache';
 import { prepareAmountFormats } from '@/utils/traffic-format';
 import { usageCsv } from '@/utils/usage-csv';
 
-
 const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
 
