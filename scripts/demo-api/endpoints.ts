@@ -26,7 +26,7 @@ import {
 } from './params.js';
 import { accountBalanceMB, planCycle, userBalanceKB } from './plan.js';
 import { DAY_MS, HOUR_MS, dayStartAt, floorToHour, formatDateTime, formatDayKey, formatHourKey } from './time-keys.js';
-import { hourUsageKB, lifetimeUsageKB, sumKB, usageBetweenKB, type Clock } from './traffic-model.js';
+import { hourUsageKB, kbToMB, lifetimeUsageKB, sumKB, usageBetweenKB, type Clock } from './traffic-model.js';
 import { USERS, usersOfType, type DemoUser } from './users.js';
 
 export const USER_SLOTS = 20;
@@ -124,6 +124,7 @@ function usageStatisticsDay(params: URLSearchParams, ctx: RequestContext): Serve
   return { answer: okAnswer(usageData(users, span, rows, ctx)) };
 }
 
+/** The model keeps KB; user-list is documented in MB, so its figures are converted here. */
 function userList(params: URLSearchParams, ctx: RequestContext): Served {
   const tokenError = checkToken(params, ctx.token);
   if (tokenError !== null) return failWith(tokenError);
@@ -134,8 +135,8 @@ function userList(params: URLSearchParams, ctx: RequestContext): Served {
     username: u.username,
     password: u.password,
     status: u.status,
-    traffic_limit: u.trafficLimitKB,
-    usage_traffic: lifetimeUsageKB(u.username, ctx.clock),
+    traffic_limit: kbToMB(u.trafficLimitKB),
+    usage_traffic: kbToMB(lifetimeUsageKB(u.username, ctx.clock)),
   }));
   const data: UserListData = {
     limit: USER_SLOTS,
@@ -172,11 +173,23 @@ function accountUsage(params: URLSearchParams, ctx: RequestContext): Served {
   return { answer: okAnswer(data) };
 }
 
+/** Where the endpoints live, as in `https://openapi.thordata.com/api`. */
+export const API_BASE_PATH = '/api';
+
 /** Keyed by the full request path, base path included. */
 export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map<string, Endpoint>([
-  ['/api/proxy-users/usage-statistics-hour', usageStatisticsHour],
-  ['/api/proxy-users/usage-statistics', usageStatisticsDay],
-  ['/api/proxy-users/user-list', userList],
-  ['/api/account/traffic-balance', trafficBalance],
-  ['/api/account/usage-statistics', accountUsage],
+  [`${API_BASE_PATH}/proxy-users/usage-statistics-hour`, usageStatisticsHour],
+  [`${API_BASE_PATH}/proxy-users/usage-statistics`, usageStatisticsDay],
+  [`${API_BASE_PATH}/proxy-users/user-list`, userList],
+  [`${API_BASE_PATH}/account/traffic-balance`, trafficBalance],
+  [`${API_BASE_PATH}/account/usage-statistics`, accountUsage],
 ]);
+
+/** A request path relative to the API base: '/api/account/traffic-balance' → 'account/traffic-balance'. */
+export function endpointName(path: string): string {
+  const prefix = `${API_BASE_PATH}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+/** The endpoints' paths relative to the API base (e.g. 'account/traffic-balance'), as faults name them. */
+export const ENDPOINT_NAMES: readonly string[] = [...ENDPOINTS.keys()].map((path) => endpointName(path));

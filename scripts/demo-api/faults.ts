@@ -1,18 +1,22 @@
 // Switchable failures, so the extension can be shown and tested against everything the real
-// API or the network between may do: error codes, slowness, gateway pages, broken bodies.
+// API or the network between may do: error codes, slowness, gateway pages, broken bodies,
+// success envelopes without data. A fault can be aimed at some usernames and/or endpoints.
 
-import { errorAnswer, type ApiAnswer } from './answers.js';
+import { OK_CODE, errorAnswer, type ApiAnswer } from './answers.js';
+import { ENDPOINT_NAMES } from './endpoints.js';
 import { htmlResponse, jsonResponse, JSON_TYPE, type RawResponse } from './raw-response.js';
 
 export const FAULT_KINDS = [
   'rate-limit',
   'bad-token',
+  'key-rejected',
   'unknown-user',
   'slow',
   'server-error',
   'html',
   'truncated',
   'wrong-shape',
+  'null-data',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -21,6 +25,11 @@ export interface Fault {
   readonly kind: FaultKind;
   /** Only requests whose `username` names one of these are hit; requests without one never are. */
   readonly usernames?: readonly string[];
+  /**
+   * Only requests to these endpoints are hit, named relative to the API base (e.g.
+   * 'account/traffic-balance'). With `usernames` too, a request must match both.
+   */
+  readonly endpoints?: readonly string[];
   /** Only the next N matching requests are hit, then the fault clears itself. */
   readonly times?: number;
   /** For `slow`: how long before the (correct) answer is sent. */
@@ -31,7 +40,7 @@ export const DEFAULT_SLOW_DELAY_MS = 30_000;
 
 export type FaultParse = { readonly ok: true; readonly fault: Fault | null } | { readonly ok: false; readonly error: string };
 
-const FAULT_KEYS = new Set(['kind', 'usernames', 'times', 'delayMs']);
+const FAULT_KEYS = new Set(['kind', 'usernames', 'endpoints', 'times', 'delayMs']);
 
 function isFaultKind(value: unknown): value is FaultKind {
   return FAULT_KINDS.some((k) => k === value);
@@ -41,22 +50,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function nonEmptyStrings(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const strings = value.filter((v): v is string => typeof v === 'string');
+  return strings.length === value.length ? strings : null;
+}
+
 /** Validates a fault sent by another process; unknown keys are refused so a typo is not silently ignored. */
 export function parseFault(value: unknown): FaultParse {
   if (value === null) return { ok: true, fault: null };
   if (!isRecord(value)) return { ok: false, error: 'fault must be an object or null' };
   const unknownKey = Object.keys(value).find((k) => !FAULT_KEYS.has(k));
   if (unknownKey !== undefined) return { ok: false, error: `unknown fault field: ${unknownKey}` };
-  const { kind, usernames, times, delayMs } = value;
+  const { kind, usernames, endpoints, times, delayMs } = value;
   if (!isFaultKind(kind)) return { ok: false, error: `kind must be one of ${FAULT_KINDS.join(', ')}` };
   let fault: Fault = { kind };
   if (usernames !== undefined) {
-    const names: unknown[] = Array.isArray(usernames) ? usernames : [];
-    const strings = names.filter((u): u is string => typeof u === 'string');
-    if (strings.length === 0 || strings.length !== names.length) {
-      return { ok: false, error: 'usernames must be a non-empty array of strings' };
-    }
+    const strings = nonEmptyStrings(usernames);
+    if (strings === null) return { ok: false, error: 'usernames must be a non-empty array of strings' };
     fault = { ...fault, usernames: strings };
+  }
+  if (endpoints !== undefined) {
+    const valid = `valid endpoints: ${ENDPOINT_NAMES.join(', ')}`;
+    const names = nonEmptyStrings(endpoints);
+    if (names === null) return { ok: false, error: `endpoints must be a non-empty array of strings; ${valid}` };
+    const unknown = names.find((name) => !ENDPOINT_NAMES.includes(name));
+    if (unknown !== undefined) return { ok: false, error: `unknown endpoint: ${unknown}; ${valid}` };
+    fault = { ...fault, endpoints: names };
   }
   if (times !== undefined) {
     if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) {
@@ -73,6 +93,21 @@ export function parseFault(value: unknown): FaultParse {
   return { ok: true, fault };
 }
 
+/** What a fault can target in a request. */
+export interface FaultTarget {
+  /** The endpoint's path relative to the API base, e.g. 'account/traffic-balance'. */
+  readonly endpoint: string;
+  /** The usernames the request names (none for endpoints without `username`). */
+  readonly usernames: readonly string[];
+}
+
+function targets(fault: Fault, request: FaultTarget): boolean {
+  const { usernames, endpoints } = fault;
+  if (endpoints !== undefined && !endpoints.includes(request.endpoint)) return false;
+  if (usernames !== undefined && !request.usernames.some((u) => usernames.includes(u))) return false;
+  return true;
+}
+
 /** Holds the active fault and counts down its `times`. */
 export class FaultSwitch {
   #fault: Fault | null = null;
@@ -86,12 +121,13 @@ export class FaultSwitch {
     return this.#fault;
   }
 
-  /** The fault that hits a request naming `usernames`, counting the hit against `times`. */
-  take(usernames: readonly string[]): Fault | null {
+  /**
+   * The fault that hits a request to `endpoint` (relative to the API base) naming `usernames`,
+   * counting the hit against `times`; requests it does not target are not counted.
+   */
+  take(request: FaultTarget): Fault | null {
     const fault = this.#fault;
-    if (fault === null) return null;
-    const targets = fault.usernames;
-    if (targets !== undefined && !usernames.some((u) => targets.includes(u))) return null;
+    if (fault === null || !targets(fault, request)) return null;
     if (fault.times !== undefined) this.#fault = fault.times > 1 ? { ...fault, times: fault.times - 1 } : null;
     return fault;
   }
@@ -132,6 +168,8 @@ export function faultResponse(kind: Exclude<FaultKind, 'slow'>, normal: ApiAnswe
       return jsonResponse(errorAnswer(10011));
     case 'bad-token':
       return jsonResponse(errorAnswer(10013));
+    case 'key-rejected':
+      return jsonResponse(errorAnswer(10014));
     case 'unknown-user':
       return jsonResponse(errorAnswer(10020));
     case 'server-error':
@@ -143,6 +181,9 @@ export function faultResponse(kind: Exclude<FaultKind, 'slow'>, normal: ApiAnswe
       return { status: 200, contentType: JSON_TYPE, body: full.slice(0, Math.floor(full.length / 2)), code: null };
     }
     case 'wrong-shape':
-      return jsonResponse({ code: 200, msg: 'ok', data: reshape(normal.data) });
+      return jsonResponse({ code: OK_CODE, msg: 'ok', data: reshape(normal.data) });
+    // A well-formed success envelope around nothing: the client must not read it as zeros.
+    case 'null-data':
+      return jsonResponse({ code: OK_CODE, msg: 'ok', data: null });
   }
 }

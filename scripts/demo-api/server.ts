@@ -2,7 +2,7 @@
 // fault, keeps the request log, and serves the /__demo/ control endpoints for other processes.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ENDPOINTS, type Endpoint, type Served } from './endpoints.js';
+import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';
 import { DEFAULT_SLOW_DELAY_MS, FaultSwitch, faultResponse, parseFault, type Fault } from './faults.js';
 import {
   INTERNAL_ERROR,
@@ -15,7 +15,7 @@ import { RequestLog, type RequestLogEntry, type RequestOutcome, type RequestStat
 import { assertWholeHourOffset } from './time-keys.js';
 
 export const DEFAULT_TOKEN = 'demo-token';
-export const API_BASE_PATH = '/api';
+export { API_BASE_PATH };
 export const CONTROL_PREFIX = '/__demo/';
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
@@ -156,7 +156,7 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
     }
     const normal = jsonResponse(served.answer);
     const rows = served.rows === undefined ? {} : { rows: served.rows };
-    const fault = faults.take(requestUsernames(url.searchParams));
+    const fault = faults.take({ endpoint: endpointName(url.pathname), usernames: requestUsernames(url.searchParams) });
     if (fault === null) return reply(normal, rows);
     if (fault.kind !== 'slow') return reply(faultResponse(fault.kind, served.answer), { fault: fault.kind });
 

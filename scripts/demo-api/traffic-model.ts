@@ -4,7 +4,7 @@
 
 import { unitHash } from './hash.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorToHour } from './time-keys.js';
-import { findUser, type DemoUser } from './users.js';
+import { KB_PER_MB, findUser, type DemoUser } from './users.js';
 
 export interface Clock {
   /** Epoch ms. */
@@ -20,6 +20,11 @@ const NOISE_SPAN = 0.3;
 
 export function roundKB(kb: number): number {
   return Math.round(kb * 100) / 100;
+}
+
+/** KB as MB (1 MB = 1024 KB) with 2 decimals, for the endpoints documented to speak MB. */
+export function kbToMB(kb: number): number {
+  return Math.round((kb / KB_PER_MB) * 100) / 100;
 }
 
 // Sums go through integer hundredths so that a day's total equals the sum of its hours exactly,

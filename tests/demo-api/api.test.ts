@@ -229,16 +229,38 @@ describe('user-list', () => {
         expect(item.created_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
         expect(item.status).toBe(true);
         expect(typeof item.password).toBe('string');
-        expect(item.traffic_limit).toBe(findUser(item.username)?.trafficLimitKB);
         expect(item.usage_traffic).toBeGreaterThan(0);
       }
     }
   });
 
-  it('reports the same usage as total_usage_traffic', async () => {
-    const list = await answer<UserListData>('/proxy-users/user-list', { token: TOKEN, proxy_type: '3' });
-    const usage = await hourly('erin_mobile', '2025-07-01 00', '2025-07-01 01', utcBase, '3');
-    expect(list.data.list[0]?.usage_traffic).toBe(usage.data.total_usage_traffic);
+  // Documented: "proxy user traffic limit (MB), 0 = no limit", "proxy user total usage (MB)";
+  // the hourly endpoint speaks KB. Both from the same model, they differ by 1024 (1 MB = 1024 KB).
+  const KB_PER_MB = 1024;
+  /** Half a hundredth of an MB, in KB: the most that rounding MB to 2 decimals may lose. */
+  const MB_ROUNDING_KB = 0.005 * KB_PER_MB;
+  const hasTwoDecimalsAtMost = (value: number): boolean => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+
+  it.each(USERS.map((u) => [u.username, u.proxyType] as const))(
+    'answers %s in MB, matching the hourly endpoint in KB',
+    async (username, proxyType) => {
+      const list = await answer<UserListData>('/proxy-users/user-list', { token: TOKEN, proxy_type: String(proxyType) });
+      const item = list.data.list.find((u) => u.username === username);
+      if (!item) throw new Error(`${username} missing from user-list`);
+      const hour = await hourly(username, '2025-07-01 00', '2025-07-01 01', utcBase, String(proxyType));
+      expect(hour.code).toBe(200);
+      expect(Math.abs(item.traffic_limit * KB_PER_MB - hour.data.traffic_limit)).toBeLessThanOrEqual(MB_ROUNDING_KB);
+      expect(Math.abs(item.usage_traffic * KB_PER_MB - hour.data.total_usage_traffic)).toBeLessThanOrEqual(MB_ROUNDING_KB);
+      expect(hasTwoDecimalsAtMost(item.traffic_limit)).toBe(true);
+      expect(hasTwoDecimalsAtMost(item.usage_traffic)).toBe(true);
+      expect(item.traffic_limit === 0).toBe(hour.data.traffic_limit === 0);
+    },
+  );
+
+  it('gives the limits of the demo users as documented MB figures', async () => {
+    const list = await answer<UserListData>('/proxy-users/user-list', { token: TOKEN, proxy_type: '1' });
+    const limits = Object.fromEntries(list.data.list.map((u) => [u.username, u.traffic_limit]));
+    expect(limits).toEqual({ alice_res: 500 * 1024, bob_scraper: 0, carol_eu: 200 * 1024 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Fault } from '../../scripts/demo-api/faults.js';
+import { parseFault, type Fault } from '../../scripts/demo-api/faults.js';
 import { clearDemoRequests, getDemoRequests, setDemoFault } from '../../scripts/demo-api/control-client.js';
 import { createDemoApi } from '../../scripts/demo-api/server.js';
 
@@ -50,6 +50,7 @@ describe('faults', () => {
   it.each([
     ['rate-limit', { code: 10011, msg: 'too frequent, try later', data: null }],
     ['bad-token', { code: 10013, msg: 'sign error', data: null }],
+    ['key-rejected', { code: 10014, msg: 'apiKey error', data: null }],
     ['unknown-user', { code: 10020, msg: 'username does not exist', data: null }],
   ] as const)('%s answers HTTP 200 with the API error', async (kind, expected) => {
     api.setFault({ kind });
@@ -98,6 +99,29 @@ describe('faults', () => {
     expect(Number(body.data.range_usage)).toBeNaN();
   });
 
+  it('null-data answers a well-formed success envelope without data', async () => {
+    api.setFault({ kind: 'null-data' });
+    const reply = await hourly('alice_res');
+    expect([reply.status, reply.contentType, JSON.parse(reply.text)]).toEqual([
+      200,
+      'application/json',
+      { code: 200, msg: 'ok', data: null },
+    ]);
+    expect(api.requests()[0]).toMatchObject({ status: 200, code: 200, fault: 'null-data' });
+  });
+
+  it('null-data for one username leaves the other users\' answers intact', async () => {
+    const names = ['alice_res', 'bob_scraper', 'carol_eu'];
+    const normal = await Promise.all(names.map((name) => hourly(name)));
+    api.setFault({ kind: 'null-data', usernames: ['bob_scraper'] });
+    const hit = [];
+    for (const name of names) hit.push(await hourly(name));
+    expect(JSON.parse(hit[1]?.text ?? '')).toEqual({ code: 200, msg: 'ok', data: null });
+    expect(JSON.parse(normal[1]?.text ?? '')).toMatchObject({ code: 200, data: { data: expect.any(Array) } });
+    expect([hit[0]?.text, hit[2]?.text]).toEqual([normal[0]?.text, normal[2]?.text]);
+    expect(api.requests().slice(-3).map((r) => r.fault)).toEqual([undefined, 'null-data', undefined]);
+  });
+
   it('hits every endpoint when no usernames are given', async () => {
     api.setFault({ kind: 'rate-limit' });
     expect(codeOf(await get('/proxy-users/user-list', { token: TOKEN, proxy_type: '1' }))).toBe(10011);
@@ -126,6 +150,38 @@ describe('faults', () => {
     });
     expect(codeOf(both)).toBe(10013);
     expect(codeOf(await hourly('bob_scraper'))).toBe(200);
+  });
+
+  it('hits only the given endpoints, and counts only requests to them', async () => {
+    api.setFault({ kind: 'rate-limit', endpoints: ['account/traffic-balance'], times: 2 });
+    expect(codeOf(await hourly('alice_res'))).toBe(200);
+    expect(codeOf(await get('/proxy-users/user-list', { token: TOKEN, proxy_type: '1' }))).toBe(200);
+    expect(codeOf(await get('/account/usage-statistics', { token: TOKEN, from_date: '2025-07-01', to_date: '2025-07-01' }))).toBe(200);
+    expect(api.currentFault()).toEqual({ kind: 'rate-limit', endpoints: ['account/traffic-balance'], times: 2 });
+    expect(codeOf(await get('/account/traffic-balance', { token: TOKEN }))).toBe(10011);
+    expect(api.currentFault()?.times).toBe(1);
+    expect(codeOf(await hourly('alice_res'))).toBe(200);
+    expect(codeOf(await get('/account/traffic-balance', { token: TOKEN }))).toBe(10011);
+    expect(api.currentFault()).toBeNull();
+    expect(codeOf(await get('/account/traffic-balance', { token: TOKEN }))).toBe(200);
+  });
+
+  it('tells the daily endpoint from the hourly one it prefixes', async () => {
+    api.setFault({ kind: 'unknown-user', endpoints: ['proxy-users/usage-statistics'] });
+    expect(codeOf(await hourly('alice_res'))).toBe(200);
+    const day = await get('/proxy-users/usage-statistics', { token: TOKEN, username: 'alice_res', from_date: '2025-07-01', to_date: '2025-07-01' });
+    expect(codeOf(day)).toBe(10020);
+  });
+
+  it('needs both the endpoint and the username to match when both are given', async () => {
+    api.setFault({ kind: 'key-rejected', endpoints: ['proxy-users/usage-statistics-hour'], usernames: ['bob_scraper'], times: 1 });
+    expect(codeOf(await hourly('alice_res'))).toBe(200);
+    const bobDaily = await get('/proxy-users/usage-statistics', { token: TOKEN, username: 'bob_scraper', from_date: '2025-07-01', to_date: '2025-07-01' });
+    expect(codeOf(bobDaily)).toBe(200);
+    expect(codeOf(await get('/proxy-users/user-list', { token: TOKEN, proxy_type: '1' }))).toBe(200);
+    expect(api.currentFault()?.times).toBe(1);
+    expect(codeOf(await hourly('bob_scraper'))).toBe(10014);
+    expect(api.currentFault()).toBeNull();
   });
 
   it('slow answers correctly after delayMs without holding up other requests', async () => {
@@ -177,10 +233,58 @@ describe('faults', () => {
     expect(() => api.setFault({ kind: 'rate-limit', times: 0 })).toThrow(TypeError);
     expect(() => api.setFault({ kind: 'slow', delayMs: -1 })).toThrow(TypeError);
     expect(() => api.setFault({ kind: 'rate-limit', usernames: [] })).toThrow(TypeError);
+    expect(() => api.setFault({ kind: 'rate-limit', endpoints: [] })).toThrow(TypeError);
+    expect(() => api.setFault({ kind: 'rate-limit', endpoints: ['account/nothing'] })).toThrow(TypeError);
+  });
+});
+
+describe('parseFault endpoints', () => {
+  const VALID = [
+    'proxy-users/usage-statistics-hour',
+    'proxy-users/usage-statistics',
+    'proxy-users/user-list',
+    'account/traffic-balance',
+    'account/usage-statistics',
+  ];
+
+  it('accepts the endpoints relative to the API base', () => {
+    expect(parseFault({ kind: 'null-data', endpoints: VALID })).toEqual({ ok: true, fault: { kind: 'null-data', endpoints: VALID } });
+  });
+
+  it.each([
+    ['an empty list', []],
+    ['a string instead of a list', 'account/traffic-balance'],
+    ['a name that is not a string', ['account/traffic-balance', 7]],
+    ['an unknown endpoint', ['account/wallet-balance']],
+    ['a path with the base', ['/api/account/traffic-balance']],
+    ['a path with a leading slash', ['/account/traffic-balance']],
+  ])('refuses %s, listing the valid endpoints', (_, endpoints) => {
+    const parsed = parseFault({ kind: 'rate-limit', endpoints });
+    if (parsed.ok) throw new Error(`accepted endpoints ${JSON.stringify(endpoints)}`);
+    expect(parsed.error).toMatch(/endpoint/);
+    for (const name of VALID) expect(parsed.error).toContain(name);
+  });
+
+  it('names the unknown endpoint', () => {
+    const parsed = parseFault({ kind: 'rate-limit', endpoints: ['proxy-users/user-list', 'account/wallet-balance'] });
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('unknown endpoint: account/wallet-balance') });
   });
 });
 
 describe('control endpoints', () => {
+  it('set a fault with endpoints over HTTP', async () => {
+    const fault: Fault = { kind: 'null-data', endpoints: ['proxy-users/user-list'], usernames: ['alice_res'] };
+    const reply = await control('fault', { method: 'POST', body: JSON.stringify(fault) });
+    expect(reply).toEqual({ status: 200, body: { ok: true, fault } });
+    expect(api.currentFault()).toEqual(fault);
+  });
+
+  it('explain a refused endpoint over HTTP', async () => {
+    const reply = await control('fault', { method: 'POST', body: JSON.stringify({ kind: 'html', endpoints: ['user-list'] }) });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ ok: false, error: expect.stringContaining('proxy-users/user-list') });
+  });
+
   it('set, show and clear the fault over HTTP', async () => {
     const fault: Fault = { kind: 'unknown-user', usernames: ['carol_eu'], times: 3 };
     await setDemoFault(base, fault);
@@ -197,6 +301,7 @@ describe('control endpoints', () => {
     ['a misspelt field', JSON.stringify({ kind: 'slow', delay: 5 })],
     ['times of 0', JSON.stringify({ kind: 'rate-limit', times: 0 })],
     ['usernames that are not strings', JSON.stringify({ kind: 'html', usernames: [1] })],
+    ['an unknown endpoint', JSON.stringify({ kind: 'null-data', endpoints: ['account/balance'] })],
   ])('refuse a fault that is %s', async (_, body) => {
     const reply = await control('fault', { method: 'POST', body });
     expect(reply.status).toBe(400);
