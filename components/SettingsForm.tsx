@@ -1,11 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  convertDraftUnits,
-  draftFromRules,
-  validateAlertDraft,
-  type AlertField,
-  type AlertRulesDraft,
-} from '@/utils/alert-rules-form';
+import type { AlertField } from '@/utils/alert-rules-form';
 import type { UserList } from '@/utils/api-answers';
 import type { ApiError } from '@/utils/api-errors';
 import { selectableOffsets } from '@/utils/api-timezone';
@@ -14,30 +8,24 @@ import type { Result } from '@/utils/result';
 import {
   CHART_HOURS_CHOICES,
   DEFAULT_SETTINGS,
-  draftFromSettings,
-  parseUnits,
   POLL_INTERVAL_RANGE,
   PROXY_TYPES,
   splitUsernames,
   UNITS_CHOICES,
-  validateDraft,
   type DraftField,
-  type Settings,
   type SettingsDraft,
 } from '@/utils/settings';
 import { settingsText, type SettingsText } from '@/utils/settings-text';
 import { formatAmount } from '@/utils/traffic-format';
+import { mbToKb, type Kb } from '@/utils/units';
 import { AlertRulesFields, type NotificationPermission } from './AlertRulesFields';
 import { Field } from './Field';
+import { useSettingsDraft, type SettingsDraftOptions, type StoredSettings } from './useSettingsDraft';
 
-export interface SettingsFormProps {
+export interface SettingsFormProps extends SettingsDraftOptions {
   readonly locale: Locale;
-  readonly initialDraft: SettingsDraft;
   readonly permission: NotificationPermission;
-  readonly currentSettings: Settings;
-  readonly allowLoopback: boolean;
   readonly onTestConnection: (draft: SettingsDraft) => Promise<Result<UserList, ApiError>>;
-  readonly onSave: (settings: Settings, token: string) => Promise<void>;
   /** Removes every stored item and tells the background; rejects if the browser refuses. */
   readonly onForget: () => Promise<void>;
 }
@@ -86,10 +74,8 @@ type FieldsProps = Omit<SettingsFormProps, 'locale' | 'onForget'> & { readonly t
  */
 function SettingsFields(props: FieldsProps) {
   const { text, locale } = props;
-  const [draft, setDraft] = useState<SettingsDraft>(props.initialDraft);
-  const [alertDraft, setAlertDraft] = useState<AlertRulesDraft>(() =>
-    draftFromRules(props.currentSettings.alerts, parseUnits(props.initialDraft.units) ?? props.currentSettings.units),
-  );
+  const drafts = useSettingsDraft(props);
+  const { draft, alertDraft, units, check, alertCheck } = drafts;
   const [visited, setVisited] = useState<ReadonlySet<DraftField | AlertField>>(new Set());
   /** After a save attempt every problem shows, visited or not. */
   const [submitted, setSubmitted] = useState(false);
@@ -100,9 +86,6 @@ function SettingsFields(props: FieldsProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender();
 
-  const units = parseUnits(draft.units) ?? props.currentSettings.units;
-  const check = validateDraft(draft, props.allowLoopback, props.currentSettings);
-  const alertCheck = validateAlertDraft(alertDraft, units);
   const shows = (field: DraftField | AlertField) => submitted || visited.has(field);
   const errors = onlyShown(check.ok ? {} : check.error, shows);
   const alertErrors = onlyShown(alertCheck.ok ? {} : alertCheck.error, shows);
@@ -115,14 +98,13 @@ function SettingsFields(props: FieldsProps) {
     setVisited((current) => (fields.every((field) => current.has(field)) ? current : new Set([...current, ...fields])));
 
   const update = (field: DraftField, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+    drafts.update(field, value);
     setSaveNotice(null);
   };
 
   const changeUnits = (value: string) => {
-    const to = parseUnits(value);
-    if (to) setAlertDraft((current) => convertDraftUnits(current, units, to));
-    update('units', value);
+    drafts.changeUnits(value);
+    setSaveNotice(null);
   };
 
   /** What every control shares: its value, validity, description, and edit and leave handlers. */
@@ -177,27 +159,27 @@ function SettingsFields(props: FieldsProps) {
   }
 
   const updateAlert = (field: AlertField, value: string | boolean) => {
-    setAlertDraft((current) => ({ ...current, [field]: value }));
+    drafts.updateAlert(field, value);
     setSaveNotice(null);
   };
 
   async function save(event: Event) {
     event.preventDefault();
     setSubmitted(true);
-    if (!check.ok || !alertCheck.ok) {
+    if (!drafts.save) {
       setSaveNotice({ tone: 'error', text: text.save.notSaved });
       focusAfterRender(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
     }
     try {
-      await props.onSave({ ...check.value.settings, alerts: alertCheck.value }, check.value.token);
+      await drafts.save();
       setSaveNotice({ tone: 'ok', text: text.save.saved });
     } catch {
       setSaveNotice({ tone: 'error', text: text.save.storeFailed });
     }
   }
 
-  const amount = (kb: number) => formatAmount(kb, units, locale);
+  const amount = (kb: Kb) => formatAmount(kb, units, locale);
 
   return (
     <form class="settings-form" ref={formRef} onSubmit={(event) => void save(event)} noValidate>
@@ -265,9 +247,10 @@ function SettingsFields(props: FieldsProps) {
                 </label>
                 <span id={`user-${index}-status`} class="muted">
                   {text.users.status(user.enabled)}
+                  {/* user-list speaks MB, unlike the hourly endpoint. */}
                   {text.users.usage(
-                    user.usageKb === null ? null : amount(user.usageKb),
-                    user.trafficLimitKb ? amount(user.trafficLimitKb) : null,
+                    user.usageMb === null ? null : amount(mbToKb(user.usageMb)),
+                    user.trafficLimitMb ? amount(mbToKb(user.trafficLimitMb)) : null,
                   )}
                 </span>
               </div>
@@ -427,21 +410,20 @@ function ForgetData({ text, onForget }: { readonly text: SettingsText; readonly 
   );
 }
 
+/** What the form shows after "Forget token and data". */
+const FORGOTTEN: StoredSettings = { settings: DEFAULT_SETTINGS, token: '' };
+
 /**
  * The settings page. Forgetting remounts the form on the defaults (a new `key`),
  * which clears every field, list and message in one step.
  */
 export function SettingsForm({ locale, onForget, ...props }: SettingsFormProps) {
   const text = settingsText(locale);
-  const [start, setStart] = useState({ draft: props.initialDraft, settings: props.currentSettings, generation: 0 });
+  const [start, setStart] = useState({ stored: props.stored, generation: 0 });
 
   async function forgetAndReset() {
     await onForget();
-    setStart((current) => ({
-      draft: draftFromSettings(DEFAULT_SETTINGS, ''),
-      settings: DEFAULT_SETTINGS,
-      generation: current.generation + 1,
-    }));
+    setStart((current) => ({ stored: FORGOTTEN, generation: current.generation + 1 }));
   }
 
   return (
@@ -452,8 +434,7 @@ export function SettingsForm({ locale, onForget, ...props }: SettingsFormProps) 
         {...props}
         locale={locale}
         text={text}
-        initialDraft={start.draft}
-        currentSettings={start.settings}
+        stored={start.stored}
       />
       <ForgetData text={text} onForget={forgetAndReset} />
     </main>

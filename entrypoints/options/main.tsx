@@ -5,13 +5,15 @@ import './options.css';
 import type { NotificationPermission } from '@/components/AlertRulesFields';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { SettingsForm } from '@/components/SettingsForm';
+import type { SettingsChange, StoredSettings } from '@/components/useSettingsDraft';
 import { buildAllowsLoopback } from '@/utils/api-origin';
 import { forgetTokenAndData } from '@/utils/forget-data';
 import { hostName, hostPattern } from '@/utils/host-permission';
 import { pickLocale } from '@/utils/locale';
 import '@/utils/locale-zh';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
-import { coerceSettings, draftFromSettings, parseProxyType, type Settings, type SettingsDraft } from '@/utils/settings';
+import { coerceSettings, parseProxyType, type SettingsDraft } from '@/utils/settings';
+import { writeSettingsPatch, type SettingsStore } from '@/utils/settings-patch';
 import { settingsText } from '@/utils/settings-text';
 import { settingsItem, tokenItem } from '@/utils/storage-items';
 
@@ -28,11 +30,44 @@ async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply
   return (await browser.runtime.sendMessage(request)) as TestConnectionReply;
 }
 
-async function save(settings: Settings, token: string): Promise<void> {
-  await Promise.all([settingsItem.setValue(settings), tokenItem.setValue(token)]);
+/** Through the item, which owns the stored shape and its migrations. */
+const settingsStore: SettingsStore = { read: () => settingsItem.getValue(), write: (settings) => settingsItem.setValue(settings) };
+
+// The page's storage wiring is exported for tests/unit/settings-form.test.tsx, which runs it over
+// the fake browser with the popup's write beside it.
+
+export async function readStoredSettings(): Promise<StoredSettings> {
+  const [settings, token] = await Promise.all([settingsItem.getValue(), tokenItem.getValue()]);
+  return { settings: coerceSettings(settings, allowLoopback), token };
+}
+
+/**
+ * Writes what the form changed over what is stored now, not the form's whole copy: the popup's
+ * chart window, or another settings tab, may have written since the form last heard.
+ */
+export async function saveChange({ settings, token }: SettingsChange): Promise<StoredSettings> {
+  const [saved] = await Promise.all([
+    writeSettingsPatch(settingsStore, settings, allowLoopback, navigator),
+    token === null ? undefined : tokenItem.setValue(token),
+  ]);
   const request: BackgroundRequest = { type: 'settings-saved' };
   // The poll that follows may take a while; the page does not wait for it.
   void browser.runtime.sendMessage(request);
+  return { settings: saved, token: token ?? (await tokenItem.getValue()) };
+}
+
+/**
+ * Calls `listener` with what is stored whenever the settings or the token change, whoever wrote
+ * them, and once now: a write between the page's first read and this call is not missed.
+ */
+export function watchStoredSettings(listener: (stored: StoredSettings) => void): () => void {
+  const read = () => void readStoredSettings().then(listener);
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && (settingsItem.key in changes || tokenItem.key in changes)) read();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  read();
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 /** Chrome can say whether notifications are blocked; Firefox cannot (no getPermissionLevel). */
@@ -44,12 +79,8 @@ async function notificationPermission(): Promise<NotificationPermission> {
 async function main(root: HTMLElement) {
   document.documentElement.lang = locale;
   document.title = settingsText(locale).pageTitle;
-  const [rawSettings, token, permission] = await Promise.all([
-    settingsItem.getValue(),
-    tokenItem.getValue(),
-    notificationPermission(),
-  ]);
-  const settings = coerceSettings(rawSettings, allowLoopback);
+  const [stored, permission] = await Promise.all([readStoredSettings(), notificationPermission()]);
+  const { settings } = stored;
   const pattern = hostPattern(settings.apiBaseUrl);
   const granted = await browser.permissions.contains({ origins: [pattern] });
   const requestAccess = async () => {
@@ -61,14 +92,14 @@ async function main(root: HTMLElement) {
     <>
       <HostAccessNotice host={hostName(settings.apiBaseUrl)} granted={granted} locale={locale} onRequest={requestAccess} />
       <SettingsForm
-      locale={locale}
-      initialDraft={draftFromSettings(settings, token)}
-      permission={permission}
-      currentSettings={settings}
-      allowLoopback={allowLoopback}
-      onTestConnection={testConnection}
-      onSave={save}
-      onForget={forgetTokenAndData}
+        locale={locale}
+        stored={stored}
+        permission={permission}
+        allowLoopback={allowLoopback}
+        onTestConnection={testConnection}
+        onSave={saveChange}
+        watchStored={watchStoredSettings}
+        onForget={forgetTokenAndData}
       />
     </>,
     root,

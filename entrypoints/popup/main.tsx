@@ -9,6 +9,7 @@ import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
 import { keepSnapshot, snapshotText } from '@/utils/popup-snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup-storage';
 import type { ChartHours } from '@/utils/settings';
+import { writeSettingsPatch, type SettingsStore } from '@/utils/settings-patch';
 import { userKey } from '@/utils/usage-cache';
 import { prepareAmountFormats } from '@/utils/traffic-format';
 import { usageCsv } from '@/utils/usage-csv';
@@ -95,8 +96,16 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
     };
   }, [initial, source, show, reload, refresh]);
 
+  /**
+   * Writes the chart window alone over what is stored now: the popup's copy of the other settings
+   * may be older than a Save made in the settings page since, which writing it would undo.
+   */
   const chooseChartHours = (chartHours: ChartHours) => {
-    void api.storage.local.set({ settings: { ...state.settings, chartHours } });
+    const store: SettingsStore = {
+      read: async () => (await api.storage.local.get(['settings'])).settings,
+      write: (settings) => api.storage.local.set({ settings }),
+    };
+    void writeSettingsPatch(store, { chartHours }, allowLoopback, navigator);
   };
 
   return (

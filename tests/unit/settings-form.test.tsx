@@ -1,30 +1,45 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsForm, type SettingsFormProps } from '@/components/SettingsForm';
-import { DEFAULT_SETTINGS, draftFromSettings } from '@/utils/settings';
+import type { SettingsChange, StoredSettings } from '@/components/useSettingsDraft';
+import { readStoredSettings, saveChange, watchStoredSettings } from '@/entrypoints/options/main';
+import { forgetTokenAndData } from '@/utils/forget-data';
+import { DEFAULT_SETTINGS, type ChartHours, type Settings } from '@/utils/settings';
+import { applySettingsPatch, writeSettingsPatch } from '@/utils/settings-patch';
+import { settingsItem, tokenItem } from '@/utils/storage-items';
+import { kb, mb } from '@/utils/units';
 
 afterEach(cleanup);
 
 const GIB_IN_KB = 1024 * 1024;
 
+const NOTHING_STORED: StoredSettings = { settings: DEFAULT_SETTINGS, token: '' };
+
+/** The form alone: Save answers as if nothing else wrote meanwhile, and no change from elsewhere arrives. */
 function setup(overrides: Partial<SettingsFormProps> = {}) {
+  const stored = overrides.stored ?? NOTHING_STORED;
   const props: SettingsFormProps = {
     locale: 'en',
-    initialDraft: draftFromSettings(DEFAULT_SETTINGS, ''),
+    stored,
     permission: 'granted',
-    currentSettings: DEFAULT_SETTINGS,
     allowLoopback: false,
     onTestConnection: vi.fn(async () => ({
       ok: true as const,
       value: {
         users: [
-          { username: 'alice_res', enabled: true, trafficLimitKb: 0, usageKb: 1024 },
-          { username: 'bob_scraper', enabled: false, trafficLimitKb: 1024 * 1024, usageKb: 0 },
+          { username: 'alice_res', enabled: true, trafficLimitMb: mb(0), usageMb: mb(1) },
+          { username: 'bob_scraper', enabled: false, trafficLimitMb: mb(1024), usageMb: mb(0) },
         ],
       },
     })),
-    onSave: vi.fn(async () => undefined),
+    onSave: vi.fn(async ({ settings, token }: SettingsChange) => ({
+      settings: applySettingsPatch(stored.settings, settings, false),
+      token: token ?? stored.token,
+    })),
+    watchStored: () => () => undefined,
     onForget: vi.fn(async () => undefined),
     ...overrides,
   };
@@ -94,10 +109,10 @@ describe('the settings form', () => {
     choose('API timezone', 'UTC+8');
     save();
     await screen.findByText(/^Saved/);
-    expect(props.onSave).toHaveBeenCalledWith(
-      expect.objectContaining({ usernames: ['alice_res', 'bob_scraper'], apiTimezone: { kind: 'offset', minutes: 480 } }),
-      'my-token-123',
-    );
+    expect(props.onSave).toHaveBeenCalledWith({
+      settings: { usernames: ['alice_res', 'bob_scraper'], apiTimezone: { kind: 'offset', minutes: 480 } },
+      token: 'my-token-123',
+    });
   });
 
   it('does not let a field’s message, revealed as the field loses focus, move a button from under the pointer', () => {
@@ -200,9 +215,9 @@ describe('the settings form', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'One user’s traffic this hour passes GiB' }), { target: { value: '1.5' } });
     save();
     await screen.findByText(/^Saved/);
-    const saved = vi.mocked(props.onSave).mock.calls[0]?.[0];
-    expect(saved?.alerts.hourlyUser).toEqual({ enabled: true, kb: 1.5 * GIB_IN_KB });
-    expect(saved?.alerts.hourlyTotal).toEqual(DEFAULT_SETTINGS.alerts.hourlyTotal);
+    const saved = vi.mocked(props.onSave).mock.calls[0]?.[0].settings;
+    // Only the rule that changed is written: another page's change to another rule stays.
+    expect(saved?.alerts).toEqual({ hourlyUser: { enabled: true, kb: 1.5 * GIB_IN_KB } });
   });
 
   it('rejects a bad threshold next to its rule and saves nothing', async () => {
@@ -316,10 +331,10 @@ describe('units and chart window', () => {
     choose('Units', 'decimal');
     save();
     await screen.findByText(/^Saved/);
-    const saved = vi.mocked(props.onSave).mock.calls[0]?.[0];
+    const saved = vi.mocked(props.onSave).mock.calls[0]?.[0].settings;
     expect(saved?.units).toBe('decimal');
-    // 5.369 GB, as shown, still means exactly the 5 GiB it was.
-    expect(saved?.alerts).toEqual(DEFAULT_SETTINGS.alerts);
+    // 5.369 GB, as shown, still means exactly the 5 GiB it was: no rule changed.
+    expect(saved).not.toHaveProperty('alerts');
   });
 
   it('takes a threshold typed after the switch in the new units', async () => {
@@ -329,7 +344,7 @@ describe('units and chart window', () => {
     fireEvent.input(screen.getByRole('textbox', { name: /^One user’s traffic this hour passes GB/ }), { target: { value: '2' } });
     save();
     await screen.findByText(/^Saved/);
-    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].alerts.hourlyUser.kb).toBe(2e9 / 1024);
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings.alerts?.hourlyUser?.kb).toBe(2e9 / 1024);
   });
 
   it('leaves a threshold that is not a number as typed when the units change', () => {
@@ -349,12 +364,12 @@ describe('units and chart window', () => {
     choose('Chart window', '72');
     save();
     await screen.findByText(/^Saved/);
-    expect(vi.mocked(props.onSave).mock.calls[0]?.[0]).toMatchObject({ chartHours: 72, units: 'binary' });
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings).toEqual({ usernames: ['alice_res'], chartHours: 72 });
   });
 
   it('starts from the saved units and chart window', () => {
     const settings = { ...DEFAULT_SETTINGS, units: 'decimal' as const, chartHours: 48 as const };
-    setup({ currentSettings: settings, initialDraft: draftFromSettings(settings, '') });
+    setup({ stored: { settings, token: '' } });
     expect((screen.getByLabelText('Units') as HTMLSelectElement).value).toBe('decimal');
     expect((screen.getByLabelText('Chart window') as HTMLSelectElement).value).toBe('48');
     expect(screen.getByRole('textbox', { name: /passes GB \(the badge/ })).toHaveProperty('value', '5.369');
@@ -386,7 +401,7 @@ describe('forget token and data', () => {
 
   it('forgets when confirmed, resets the form to the defaults and says so', async () => {
     const settings = { ...DEFAULT_SETTINGS, usernames: ['alice_res'], pollIntervalMinutes: 30, chartHours: 72 as const };
-    const props = setup({ currentSettings: settings, initialDraft: draftFromSettings(settings, 'my-token-123') });
+    const props = setup({ stored: { settings, token: 'my-token-123' } });
     type('Poll interval (minutes)', '0');
     save();
     await screen.findByText(/^Not saved/);
@@ -403,7 +418,7 @@ describe('forget token and data', () => {
   });
 
   it('says so, and keeps the form, when the browser refuses', async () => {
-    setup({ onForget: vi.fn(async () => Promise.reject(new Error('storage failed'))), initialDraft: draftFromSettings(DEFAULT_SETTINGS, 'my-token-123') });
+    setup({ onForget: vi.fn(async () => Promise.reject(new Error('storage failed'))), stored: { ...NOTHING_STORED, token: 'my-token-123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Forget token and data' }));
     fireEvent.click(screen.getByRole('button', { name: 'Forget everything' }));
     await waitFor(() => expect(screen.getByTestId('forget-result').textContent).toMatch(/^Could not remove everything/));
@@ -485,5 +500,198 @@ describe('in Simplified Chinese', () => {
     type('API 令牌', 'my-token-123');
     fireEvent.click(screen.getByRole('button', { name: '测试连接' }));
     await waitFor(() => expect(screen.getByTestId('test-result').textContent).toContain('Thordata 拒绝了 API 令牌'));
+  });
+});
+
+describe('with other pages writing the settings', () => {
+  let told: unknown[];
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    told = [];
+    fakeBrowser.runtime.onMessage.addListener((message) => {
+      told.push(message);
+    });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'] });
+    await tokenItem.setValue('my-token-123');
+  });
+
+  /**
+   * The settings page as entrypoints/options/main.tsx wires it, over the fake storage. A page
+   * that does not hear stands for one whose change event has not arrived yet.
+   */
+  async function openSettingsPage({ hears = true } = {}) {
+    render(
+      <SettingsForm
+        locale="en"
+        stored={await readStoredSettings()}
+        permission="granted"
+        allowLoopback={false}
+        onTestConnection={vi.fn()}
+        onSave={saveChange}
+        watchStored={hears ? watchStoredSettings : () => () => undefined}
+        onForget={forgetTokenAndData}
+      />,
+    );
+  }
+
+  /** What the popup does when its chart window is chosen (entrypoints/popup/main.tsx), through the raw storage API. */
+  const popupChoosesChartHours = (chartHours: ChartHours) =>
+    writeSettingsPatch(
+      {
+        read: async () => (await browser.storage.local.get(['settings'])).settings,
+        write: (settings) => browser.storage.local.set({ settings }),
+      },
+      { chartHours },
+      false,
+      navigator,
+    );
+
+  /** Another settings tab saving: a change to what is stored. */
+  async function elsewhere(change: (settings: Settings) => Settings) {
+    await settingsItem.setValue(change(await settingsItem.getValue()));
+  }
+
+  const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+  const threshold = (name: RegExp) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+  const userBalance = () => threshold(/^A user’s remaining traffic falls below/);
+  const spikeFactor = () => threshold(/^Spike: this hour reaches ×/);
+  const saved = async () => {
+    save();
+    await screen.findByText(/^Saved/);
+  };
+
+  it('keeps the chart window chosen in the popup when a page opened before saves another field', async () => {
+    await openSettingsPage();
+    await popupChoosesChartHours(72);
+    await waitFor(() => expect(valueOf('Chart window')).toBe('72'));
+    type('Poll interval (minutes)', '30');
+    await saved();
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72, pollIntervalMinutes: 30 });
+    expect(told).toEqual([{ type: 'settings-saved' }]);
+  });
+
+  it('keeps the popup’s chart window even when the page saves before hearing of it, and then shows it', async () => {
+    await openSettingsPage({ hears: false });
+    await popupChoosesChartHours(72);
+    expect(valueOf('Chart window')).toBe('24');
+    type('Poll interval (minutes)', '30');
+    await saved();
+    expect(await settingsItem.getValue()).toMatchObject({ chartHours: 72, pollIntervalMinutes: 30 });
+    expect(valueOf('Chart window')).toBe('72');
+  });
+
+  it('shows a change made elsewhere in the fields the person has not touched', async () => {
+    await openSettingsPage();
+    await elsewhere((settings) => ({
+      ...settings,
+      usernames: ['alice_res', 'carol_dc'],
+      alerts: { ...settings.alerts, spike: { ...settings.alerts.spike, factor: 5 } },
+    }));
+    await waitFor(() => expect(valueOf('Usernames')).toBe('alice_res, carol_dc'));
+    expect(spikeFactor().value).toBe('5');
+  });
+
+  it('shows the thresholds in the units chosen elsewhere, still meaning the same amounts', async () => {
+    await openSettingsPage();
+    await elsewhere((settings) => ({ ...settings, units: 'decimal' }));
+    await waitFor(() => expect(valueOf('Units')).toBe('decimal'));
+    expect(threshold(/passes GB \(the badge/).value).toBe('5.369');
+    await saved();
+    expect((await settingsItem.getValue()).alerts).toEqual(DEFAULT_SETTINGS.alerts);
+  });
+
+  it('re-expresses a threshold changed elsewhere in the units the person has chosen here', async () => {
+    await openSettingsPage();
+    choose('Units', 'decimal');
+    await elsewhere((settings) => ({
+      ...settings,
+      alerts: { ...settings.alerts, hourlyTotal: { enabled: true, kb: kb(8 * GIB_IN_KB) } },
+    }));
+    await waitFor(() => expect(threshold(/passes GB \(the badge/).value).toBe('8.59'));
+    await saved();
+    expect(await settingsItem.getValue()).toMatchObject({ units: 'decimal', alerts: { hourlyTotal: { kb: 8 * GIB_IN_KB } } });
+  });
+
+  it('keeps the exact amount behind a threshold changed elsewhere, which the form shows rounded', async () => {
+    await openSettingsPage();
+    const exact = kb(5 * GIB_IN_KB + 100);
+    await elsewhere((settings) => ({
+      ...settings,
+      pollIntervalMinutes: 45,
+      alerts: { ...settings.alerts, hourlyTotal: { enabled: true, kb: exact } },
+    }));
+    await waitFor(() => expect(valueOf('Poll interval (minutes)')).toBe('45'));
+    expect(threshold(/passes GiB \(the badge/).value).toBe('5');
+    type('Usernames', 'bob_scraper');
+    await saved();
+    expect((await settingsItem.getValue()).alerts.hourlyTotal.kb).toBe(exact);
+  });
+
+  it('keeps the amount the person typed through a change of units and a change elsewhere', async () => {
+    await openSettingsPage();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'One user’s traffic this hour passes' }));
+    fireEvent.input(threshold(/^One user’s traffic this hour passes GiB/), { target: { value: '1.5' } });
+    choose('Units', 'decimal');
+    await elsewhere((settings) => ({ ...settings, pollIntervalMinutes: 45 }));
+    await waitFor(() => expect(valueOf('Poll interval (minutes)')).toBe('45'));
+    expect(threshold(/^One user’s traffic this hour passes GB/).value).toBe('1.611');
+    await saved();
+    expect((await settingsItem.getValue()).alerts.hourlyUser).toEqual({ enabled: true, kb: 1.5 * GIB_IN_KB });
+  });
+
+  it('keeps what the person is typing when the same field changes elsewhere, and saves their value', async () => {
+    await openSettingsPage();
+    type('Usernames', 'bob_scraper');
+    fireEvent.input(userBalance(), { target: { value: '20' } });
+    await elsewhere((settings) => ({
+      ...settings,
+      usernames: ['carol_dc'],
+      pollIntervalMinutes: 45,
+      alerts: { ...settings.alerts, userBalance: { enabled: true, percent: 30 }, spike: { ...settings.alerts.spike, factor: 5 } },
+    }));
+    await waitFor(() => expect(valueOf('Poll interval (minutes)')).toBe('45'));
+    expect(valueOf('Usernames')).toBe('bob_scraper');
+    expect(userBalance().value).toBe('20');
+    expect(spikeFactor().value).toBe('5');
+
+    await saved();
+    const stored = await settingsItem.getValue();
+    expect(stored).toMatchObject({ usernames: ['bob_scraper'], pollIntervalMinutes: 45 });
+    expect(stored.alerts).toMatchObject({ userBalance: { enabled: true, percent: 20 }, spike: { factor: 5 } });
+  });
+
+  it('does not write the token back when it was not changed, so a token saved in another tab stays', async () => {
+    await openSettingsPage({ hears: false });
+    await tokenItem.setValue('newer-token-456');
+    const tokenWrites: unknown[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('apiToken' in changes) tokenWrites.push(changes.apiToken);
+    });
+    type('Poll interval (minutes)', '30');
+    await saved();
+    expect(await tokenItem.getValue()).toBe('newer-token-456');
+    expect(tokenWrites).toEqual([]);
+    expect(valueOf('API token')).toBe('newer-token-456');
+  });
+
+  it('writes the token when the person changes it', async () => {
+    await openSettingsPage();
+    type('API token', ' pasted-token-789 ');
+    await saved();
+    expect(await tokenItem.getValue()).toBe('pasted-token-789');
+    expect(valueOf('API token')).toBe('pasted-token-789');
+  });
+
+  it('resets after Forget, and goes on following what is stored', async () => {
+    await openSettingsPage();
+    type('Poll interval (minutes)', '30');
+    fireEvent.click(screen.getByRole('button', { name: 'Forget token and data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forget everything' }));
+    await screen.findByText(/^Forgotten/);
+    expect([valueOf('API token'), valueOf('Usernames'), valueOf('Poll interval (minutes)')]).toEqual(['', '', '10']);
+
+    await popupChoosesChartHours(48);
+    await waitFor(() => expect(valueOf('Chart window')).toBe('48'));
   });
 });
