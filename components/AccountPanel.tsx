@@ -1,8 +1,10 @@
 import type { AccountSnapshot } from '@/utils/account-snapshot';
+import type { ApiError } from '@/utils/api-errors';
 import { daysUntil } from '@/utils/alerts';
 import type { Forecast } from '@/utils/forecast';
 import type { PopupText } from '@/utils/popup-text';
 import type { UserRow } from '@/utils/user-rows';
+import { mbToKb, type Kb } from '@/utils/units';
 
 interface AccountPanelProps {
   readonly account: AccountSnapshot;
@@ -10,14 +12,13 @@ interface AccountPanelProps {
   readonly forecast: Forecast;
   readonly now: number;
   readonly text: PopupText;
-  readonly amount: (kb: number) => string;
+  readonly amount: (kb: Kb) => string;
   readonly formatDate: (ms: number) => string;
+  /** One sentence on what went wrong, in the reader's language. */
+  readonly problemOf: (error: ApiError) => string;
 }
 
-/** The API's balance endpoint speaks MB: 1 MB = 1024 KB. */
-const KB_PER_MB = 1024;
-
-function LimitBar({ row, text, amount }: { row: UserRow; text: PopupText; amount: (kb: number) => string }) {
+function LimitBar({ row, text, amount }: { row: UserRow; text: PopupText; amount: (kb: Kb) => string }) {
   if (row.limitKb === null || row.limitKb <= 0 || row.balanceKb === null) return null;
   const left = Math.min(1, Math.max(0, row.balanceKb / row.limitKb));
   const label = text.limitLeft(amount(row.balanceKb), amount(row.limitKb));
@@ -42,17 +43,24 @@ function LimitBar({ row, text, amount }: { row: UserRow; text: PopupText; amount
 }
 
 /** Limits and balances: what is left, and how long it lasts at the recent rate. */
-export function AccountPanel({ account, rows, forecast, now, text, amount, formatDate }: AccountPanelProps) {
+export function AccountPanel({ account, rows, forecast, now, text, amount, formatDate, problemOf }: AccountPanelProps) {
   const balance = account.balance;
   const limited = rows.filter((row) => row.limitKb !== null && row.limitKb > 0 && row.balanceKb !== null);
-  if (!balance && limited.length === 0) return null;
+  const { balanceError, usersError } = account;
+  if (!balance && limited.length === 0 && !balanceError && !usersError) return null;
   const days = balance?.expiresOn ? daysUntil(balance.expiresOn, now) : null;
   return (
     <section class="account" aria-labelledby="account-heading">
       <h2 id="account-heading">{text.account}</h2>
       {balance && (
         <p class="account-line">
-          <span>{text.accountBalance}</span> <strong data-testid="account-balance">{amount(balance.balanceMb * KB_PER_MB)}</strong>
+          <span>{text.accountBalance}</span> <strong data-testid="account-balance">{amount(mbToKb(balance.balanceMb))}</strong>
+        </p>
+      )}
+      {/* Each secondary endpoint's failure stays with its own figures, never in the banner. */}
+      {balanceError && (
+        <p class="account-line muted" data-testid="balance-error">
+          {text.balanceNotRead(problemOf(balanceError))}
         </p>
       )}
       {balance?.expiresOn && days !== null && days >= 0 && (
@@ -63,6 +71,11 @@ export function AccountPanel({ account, rows, forecast, now, text, amount, forma
       {forecast.kind === 'runs-out' && (
         <p class="forecast" data-testid="forecast">
           {text.forecast(Math.max(1, Math.round(forecast.days)), formatDate(forecast.at))}
+        </p>
+      )}
+      {usersError && (
+        <p class="account-line muted" data-testid="limits-error">
+          {text.limitsNotRead(problemOf(usersError))}
         </p>
       )}
       {limited.map((row) => (

@@ -8,7 +8,9 @@ import type { PollStatus } from '@/utils/poll-status';
 import { popupText } from '@/utils/popup-text';
 import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings';
 import { statusBanner } from '@/utils/status-banner';
+import { describeApiError } from '@/utils/api-errors';
 import { formatAmount, formatExactKb } from '@/utils/traffic-format';
+import { mbToKb, type Kb } from '@/utils/units';
 import type { UsageCache } from '@/utils/usage-cache';
 import { summarizeUsage, watchedUserKeys } from '@/utils/usage-summary';
 import { userRows } from '@/utils/user-rows';
@@ -19,9 +21,6 @@ import { UserList } from './UserList';
 import { dateTimeFormat } from '@/utils/intl-formats';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
-
-/** Balances arrive in MB: 1 MB = 1024 KB. */
-const KB_PER_MB = 1024;
 
 export interface PopupViewProps {
   readonly settings: Settings;
@@ -53,7 +52,7 @@ export function PopupView(props: PopupViewProps) {
   const last24All = useMemo(() => summarizeUsage(cache, settings, now, 24), [cache, settings, now]);
   const last24 = focused === null ? last24All : summarizeUsage(cache, settings, now, 24, keys);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
-  const amount = (kb: number) => formatAmount(kb, settings.units);
+  const amount = (kb: Kb) => formatAmount(kb, settings.units);
   const formatDate = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
   const values = useMemo(() => summary.series.map((point) => point.kb), [summary]);
   // Built on hover only: formatting every hour's tip up front cost the first paint ~1 ms at 72 h.
@@ -70,7 +69,7 @@ export function PopupView(props: PopupViewProps) {
     peak ? `${amount(peak.kb)} ${text.peakAt(formatHourSpan(peak.startMs))}` : null,
     amount(summary.current.kb),
   );
-  const balanceKb = account.balance ? account.balance.balanceMb * KB_PER_MB : null;
+  const balanceKb = account.balance ? mbToKb(account.balance.balanceMb) : null;
   // The account balance is shared by every watched user, so its forecast uses all of them.
   const forecast = forecastBalance(balanceKb, last24All.windowKb, now);
 
@@ -146,7 +145,16 @@ export function PopupView(props: PopupViewProps) {
             </div>
           </dl>
           {rows.length > 1 && <UserList rows={rows} focus={focused} text={text} amount={amount} onFocus={setFocus} />}
-          <AccountPanel account={account} rows={rows} forecast={forecast} now={now} text={text} amount={amount} formatDate={formatDate} />
+          <AccountPanel
+            account={account}
+            rows={rows}
+            forecast={forecast}
+            now={now}
+            text={text}
+            amount={amount}
+            formatDate={formatDate}
+            problemOf={(error) => describeApiError(error, locale).problem}
+          />
         </>
       )}
       <footer class="popup-footer">

@@ -1,12 +1,13 @@
 import type { PopupText } from '@/utils/popup-text';
 import type { UserRow } from '@/utils/user-rows';
+import type { Kb } from '@/utils/units';
 import { MiniTrend } from './MiniTrend';
 
 interface UserListProps {
   readonly rows: readonly UserRow[];
   readonly focus: string | null;
   readonly text: PopupText;
-  readonly amount: (kb: number) => string;
+  readonly amount: (kb: Kb) => string;
   readonly onFocus: (key: string | null) => void;
 }
 
@@ -33,14 +34,14 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
               >
                 {/* Screen readers get the whole sentence; the columns are for the eye. */}
                 <span class="sr-only">
-                  {row.failure ? `${row.username}: ${text.userUnknown}` : text.userRowLabel(row.username, amount(row.currentKb), share)}
+                  {row.failure ? `${row.username}: ${text.userFailed(row.failure)}` : text.userRowLabel(row.username, amount(row.currentKb), share)}
                 </span>
                 <span class="user-name" aria-hidden="true">
                   {row.username}
                 </span>
                 {row.failure ? (
                   <span class="user-warning" aria-hidden="true">
-                    {text.userUnknown}
+                    {text.userFailed(row.failure)}
                   </span>
                 ) : (
                   <>

@@ -1,6 +1,7 @@
 import type { AlertRules } from './alert-rules';
 import type { Result } from './result';
 import { BYTES_PER_API_KB, type TrafficUnits } from './traffic-format';
+import { kb, kbToMb, mbToKb, type Kb } from './units';
 
 // The settings form's view of the alert rules, apart from the rules themselves so that
 // pages which only read the rules (the popup) do not load the form's code.
@@ -16,7 +17,7 @@ const TRAFFIC_FIELDS = Object.keys(TRAFFIC_UNIT) as TrafficField[];
  * display; while it is unchanged, the exact amount is what it means, so switching
  * units back and forth, or saving untouched, never shifts a threshold.
  */
-export type ExactAmounts = Partial<Record<TrafficField, { readonly text: string; readonly kb: number }>>;
+export type ExactAmounts = Partial<Record<TrafficField, { readonly text: string; readonly kb: Kb }>>;
 
 /** The form's view of the rules: switches, and numbers as typed in the user's units. */
 export interface AlertRulesDraft {
@@ -60,9 +61,6 @@ function kbPer(unit: 'GB' | 'MB', units: TrafficUnits): number {
   return bytes / BYTES_PER_API_KB;
 }
 
-/** The balance endpoint speaks MB: 1 MB = 1024 KB, as for traffic. */
-const KB_PER_API_MB = 1024;
-
 /** Three decimals (5 GiB reads 5.369 GB), or four significant digits below 1, so a small amount never reads 0. */
 function display(value: number): string {
   return String(Number(value >= 1 || value === 0 ? value.toFixed(3) : value.toPrecision(4)));
@@ -71,23 +69,23 @@ function display(value: number): string {
 const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
 /** Writes traffic thresholds as text in `units`, remembering the exact amount behind each. */
-function withAmounts(draft: AlertRulesDraft, kbs: Partial<Record<TrafficField, number>>, units: TrafficUnits): AlertRulesDraft {
+function withAmounts(draft: AlertRulesDraft, kbs: Partial<Record<TrafficField, Kb>>, units: TrafficUnits): AlertRulesDraft {
   let next = draft;
   for (const field of TRAFFIC_FIELDS) {
-    const kb = kbs[field];
-    if (kb === undefined) continue;
-    const text = display(kb / kbPer(TRAFFIC_UNIT[field], units));
-    next = { ...next, [field]: text, exact: { ...next.exact, [field]: { text, kb } } };
+    const amount = kbs[field];
+    if (amount === undefined) continue;
+    const text = display(amount / kbPer(TRAFFIC_UNIT[field], units));
+    next = { ...next, [field]: text, exact: { ...next.exact, [field]: { text, kb: amount } } };
   }
   return next;
 }
 
 /** The amount a traffic threshold means, or null when its text is not a number. */
-function amountKb(draft: AlertRulesDraft, field: TrafficField, units: TrafficUnits): number | null {
+function amountKb(draft: AlertRulesDraft, field: TrafficField, units: TrafficUnits): Kb | null {
   const text = draft[field];
   const exact = draft.exact[field];
   if (exact && exact.text === text) return exact.kb;
-  return NUMBER.test(text) ? Number(text) * kbPer(TRAFFIC_UNIT[field], units) : null;
+  return NUMBER.test(text) ? kb(Number(text) * kbPer(TRAFFIC_UNIT[field], units)) : null;
 }
 
 export function draftFromRules(rules: AlertRules, units: TrafficUnits): AlertRulesDraft {
@@ -113,7 +111,7 @@ export function draftFromRules(rules: AlertRules, units: TrafficUnits): AlertRul
     hourlyTotalGb: rules.hourlyTotal.kb,
     hourlyUserGb: rules.hourlyUser.kb,
     spikeFloorMb: rules.spike.floorKb,
-    accountBalanceGb: rules.accountBalance.mb * KB_PER_API_MB,
+    accountBalanceGb: mbToKb(rules.accountBalance.mb),
   };
   return withAmounts(unitless, kbs, units);
 }
@@ -124,10 +122,10 @@ export function draftFromRules(rules: AlertRules, units: TrafficUnits): AlertRul
  */
 export function convertDraftUnits(draft: AlertRulesDraft, from: TrafficUnits, to: TrafficUnits): AlertRulesDraft {
   if (from === to) return draft;
-  const kbs: Partial<Record<TrafficField, number>> = {};
+  const kbs: Partial<Record<TrafficField, Kb>> = {};
   for (const field of TRAFFIC_FIELDS) {
-    const kb = amountKb(draft, field, from);
-    if (kb !== null) kbs[field] = kb;
+    const amount = amountKb(draft, field, from);
+    if (amount !== null) kbs[field] = amount;
   }
   return withAmounts(draft, kbs, to);
 }
@@ -159,9 +157,9 @@ export function validateAlertDraft(draft: AlertRulesDraft, units: TrafficUnits):
     return value ?? 0;
   };
   /** A traffic threshold is checked as shown, and saved as the exact amount it means. */
-  const amount = (field: TrafficField, code: AlertProblem['code'], bounds: Bounds): number => {
+  const amount = (field: TrafficField, code: AlertProblem['code'], bounds: Bounds): Kb => {
     check(field, code, bounds);
-    return amountKb(draft, field, units) ?? 0;
+    return amountKb(draft, field, units) ?? kb(0);
   };
   // A threshold of 0 would fire every hour, so traffic amounts must be above it; the spike floor may be 0.
   const hourlyTotalKb = amount('hourlyTotalGb', 'amount-positive', { min: 0, max: 100_000, aboveMin: true });
@@ -180,7 +178,7 @@ export function validateAlertDraft(draft: AlertRulesDraft, units: TrafficUnits):
       hourlyUser: { enabled: draft.hourlyUserOn, kb: hourlyUserKb },
       spike: { enabled: draft.spikeOn, factor, floorKb },
       userBalance: { enabled: draft.userBalanceOn, percent },
-      accountBalance: { enabled: draft.accountBalanceOn, mb: accountKb / KB_PER_API_MB },
+      accountBalance: { enabled: draft.accountBalanceOn, mb: kbToMb(accountKb) },
       planExpiry: { enabled: draft.planExpiryOn, days },
       pollingBroken: { enabled: draft.pollingBrokenOn, minutes },
     },

@@ -1,3 +1,5 @@
+import { kb, mb, type Kb, type Mb } from './units';
+
 
 /**
  * The notification rules, each switched on or off with its threshold. Traffic
@@ -5,25 +7,26 @@
  * balance) and shown in the user's units.
  */
 export interface AlertRules {
-  readonly hourlyTotal: { readonly enabled: boolean; readonly kb: number };
-  readonly hourlyUser: { readonly enabled: boolean; readonly kb: number };
-  readonly spike: { readonly enabled: boolean; readonly factor: number; readonly floorKb: number };
+  readonly hourlyTotal: { readonly enabled: boolean; readonly kb: Kb };
+  readonly hourlyUser: { readonly enabled: boolean; readonly kb: Kb };
+  readonly spike: { readonly enabled: boolean; readonly factor: number; readonly floorKb: Kb };
   readonly userBalance: { readonly enabled: boolean; readonly percent: number };
-  readonly accountBalance: { readonly enabled: boolean; readonly mb: number };
+  readonly accountBalance: { readonly enabled: boolean; readonly mb: Mb };
   readonly planExpiry: { readonly enabled: boolean; readonly days: number };
   readonly pollingBroken: { readonly enabled: boolean; readonly minutes: number };
 }
 
 const GIB_IN_KB = 1024 * 1024;
 const MIB_IN_KB = 1024;
+const GIB_IN_MB = 1024;
 
 /** Defaults, stated in the settings page: alert on what costs money, stay quiet otherwise. */
 export const DEFAULT_ALERT_RULES: AlertRules = {
-  hourlyTotal: { enabled: true, kb: 5 * GIB_IN_KB },
-  hourlyUser: { enabled: false, kb: 2 * GIB_IN_KB },
-  spike: { enabled: true, factor: 3, floorKb: 100 * MIB_IN_KB },
+  hourlyTotal: { enabled: true, kb: kb(5 * GIB_IN_KB) },
+  hourlyUser: { enabled: false, kb: kb(2 * GIB_IN_KB) },
+  spike: { enabled: true, factor: 3, floorKb: kb(100 * MIB_IN_KB) },
   userBalance: { enabled: true, percent: 10 },
-  accountBalance: { enabled: true, mb: 10 * 1024 },
+  accountBalance: { enabled: true, mb: mb(10 * GIB_IN_MB) },
   planExpiry: { enabled: true, days: 3 },
   pollingBroken: { enabled: true, minutes: 30 },
 };

@@ -4,31 +4,41 @@ import { describeApiError } from './api-errors';
 import type { Language } from './i18n';
 import { formatDuration, formatHourSpan } from './local-time';
 import { formatAmount, type TrafficUnits } from './traffic-format';
+import { mbToKb, type Kb } from './units';
 
 export interface NotificationText {
   readonly title: string;
   readonly message: string;
 }
 
-/** Balances arrive in MB (1 MB = 1024 KB). */
-const KB_PER_MB = 1024;
-
 function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now: number): NotificationText {
-  const amount = (kb: number) => formatAmount(kb, units, locale);
+  const amount = (kb: Kb) => formatAmount(kb, units, locale);
   switch (alert.kind) {
     case 'hourly-total':
+      if (alert.ended) {
+        return {
+          title: t('alertHourEndedTotalTitle', formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)),
+          message: t('alertHourEndedTotalMessage', alert.hour),
+        };
+      }
       return {
         title: t('alertHourlyTotalTitle', amount(alert.thresholdKb)),
         message: t('alertHourlyTotalMessage', amount(alert.kb), formatHourSpan(alert.startMs, locale), alert.hour),
       };
     case 'hourly-user':
+      if (alert.ended) {
+        return {
+          title: t('alertHourEndedUserTitle', alert.username, formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)),
+          message: t('alertHourEndedUserMessage', alert.hour),
+        };
+      }
       return {
         title: t('alertHourlyUserTitle', alert.username, amount(alert.thresholdKb)),
         message: t('alertHourlyUserMessage', amount(alert.kb), alert.hour),
       };
     case 'spike':
       return {
-        title: t('alertSpikeTitle', amount(alert.kb)),
+        title: alert.ended ? t('alertSpikeEndedTitle', formatHourSpan(alert.startMs, locale), amount(alert.kb)) : t('alertSpikeTitle', amount(alert.kb)),
         message: t('alertSpikeMessage', alert.factor, amount(alert.typicalKb)),
       };
     case 'user-balance':
@@ -38,8 +48,8 @@ function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now:
       };
     case 'account-balance':
       return {
-        title: t('alertAccountBalanceTitle', amount(alert.balanceMb * KB_PER_MB)),
-        message: t('alertAccountBalanceMessage', amount(alert.thresholdMb * KB_PER_MB)),
+        title: t('alertAccountBalanceTitle', amount(mbToKb(alert.balanceMb))),
+        message: t('alertAccountBalanceMessage', amount(mbToKb(alert.thresholdMb))),
       };
     case 'plan-expiry':
       return {

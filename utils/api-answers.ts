@@ -1,35 +1,40 @@
 import { errorFromCode, type ApiError } from './api-errors';
 import { parseHourKey, type HourKey } from './hour-keys';
 import type { Result } from './result';
+import { kb, mb, type Kb, type Mb } from './units';
 
-/** One hour of one proxy user's traffic, in KB. */
+/** One hour of one proxy user's traffic: the hourly endpoint speaks KB. */
 export interface HourRow {
   readonly hour: HourKey;
-  readonly kb: number;
+  readonly kb: Kb;
 }
 
+/** `proxy-users/usage-statistics-hour`: every amount in KB. */
 export interface HourlyUsage {
   /** Sorted by hour, one row per hour. */
   readonly rows: readonly HourRow[];
-  /** The user's traffic limit in KB, 0 = none; null when the API left it out. */
-  readonly trafficLimitKb: number | null;
-  readonly trafficBalanceKb: number | null;
-  readonly totalUsageKb: number | null;
+  /** The user's traffic limit, 0 = none; null when the API left it out. */
+  readonly trafficLimitKb: Kb | null;
+  readonly trafficBalanceKb: Kb | null;
+  readonly totalUsageKb: Kb | null;
 }
 
+/** One entry of `proxy-users/user-list`, whose field table gives limit and usage in MB. */
 export interface ProxyUser {
   readonly username: string;
   readonly enabled: boolean;
-  readonly trafficLimitKb: number | null;
-  readonly usageKb: number | null;
+  /** 0 = no limit. */
+  readonly trafficLimitMb: Mb | null;
+  readonly usageMb: Mb | null;
 }
 
 export interface UserList {
   readonly users: readonly ProxyUser[];
 }
 
+/** `account/traffic-balance`: the balance in MB. */
 export interface AccountBalance {
-  readonly balanceMb: number;
+  readonly balanceMb: Mb;
   readonly expiresOn: string | null;
 }
 
@@ -45,12 +50,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const NUMERIC_TEXT = /^\s*\d+(\.\d+)?\s*$/;
 
-/** A non-negative finite amount, accepting numeric strings; null for anything else. */
+/**
+ * No real figure comes near this (10^12 KB is about a petabyte in an hour). A larger one
+ * (`1e300`, say) is a broken answer, and would turn every sum it joins into Infinity.
+ */
+export const MAX_PLAUSIBLE_AMOUNT = 1e12;
+
+/** A non-negative, plausible amount, accepting numeric strings; null for anything else. */
 export function readAmount(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  if (typeof value !== 'string' || !NUMERIC_TEXT.test(value)) return null;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : null;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : NaN;
+  return Number.isFinite(number) && number >= 0 && number <= MAX_PLAUSIBLE_AMOUNT ? number : null;
+}
+
+function readKb(value: unknown): Kb | null {
+  const amount = readAmount(value);
+  return amount === null ? null : kb(amount);
+}
+
+function readMb(value: unknown): Mb | null {
+  const amount = readAmount(value);
+  return amount === null ? null : mb(amount);
 }
 
 function describeBody(body: string): string {
@@ -71,13 +90,13 @@ export function readEnvelope(status: number, body: string, username: string | nu
     parsed = JSON.parse(body);
   } catch {
     if (status < 200 || status >= 300) return { ok: false, error: errorFromCode(status, '', username) };
-    return malformed(describeBody(body));
+    return { ok: false, error: { kind: 'unreadable', detail: describeBody(body) } };
   }
   const code = isRecord(parsed) ? readAmount(parsed.code) : null;
   const apiMessage = isRecord(parsed) && typeof parsed.msg === 'string' ? parsed.msg : '';
   if (code !== null && code !== 200) return { ok: false, error: errorFromCode(code, apiMessage, username) };
   if (status < 200 || status >= 300) return { ok: false, error: errorFromCode(status, apiMessage, username) };
-  if (!isRecord(parsed) || code === null) return malformed('no result code');
+  if (!isRecord(parsed) || code === null) return { ok: false, error: { kind: 'unreadable', detail: 'no result code' } };
   return { ok: true, value: parsed.data };
 }
 
@@ -90,30 +109,30 @@ export function parseHourlyUsage(data: unknown): Parsed<HourlyUsage> {
   if (!isRecord(data)) return malformed('no data object');
   const list = data.data;
   if (!Array.isArray(list)) return malformed('no hourly rows');
-  const byHour = new Map<HourKey, number>();
+  const byHour = new Map<HourKey, Kb>();
   for (const row of list) {
     if (!isRecord(row) || typeof row.date !== 'string' || !parseHourKey(row.date)) {
       return malformed('an hourly row without a valid date');
     }
-    const kb = readAmount(row.usage_traffic);
-    if (kb === null) return malformed(`an invalid traffic figure for ${row.date}`);
-    byHour.set(row.date, Math.max(kb, byHour.get(row.date) ?? 0));
+    const usage = readKb(row.usage_traffic);
+    if (usage === null) return malformed(`an invalid traffic figure for ${row.date}`);
+    byHour.set(row.date, kb(Math.max(usage, byHour.get(row.date) ?? 0)));
   }
   const rows = [...byHour.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([hour, kb]) => ({ hour, kb }));
+    .map(([hour, usage]) => ({ hour, kb: usage }));
   return {
     ok: true,
     value: {
       rows,
-      trafficLimitKb: readAmount(data.traffic_limit),
-      trafficBalanceKb: readAmount(data.traffic_balance),
-      totalUsageKb: readAmount(data.total_usage_traffic),
+      trafficLimitKb: readKb(data.traffic_limit),
+      trafficBalanceKb: readKb(data.traffic_balance),
+      totalUsageKb: readKb(data.total_usage_traffic),
     },
   };
 }
 
-/** Proxy users without their passwords: those are never kept. */
+/** Proxy users without their passwords: those are never kept. Limits and usage are MB here. */
 export function parseUserList(data: unknown): Parsed<UserList> {
   if (!isRecord(data) || !Array.isArray(data.list)) return malformed('no user list');
   const users: ProxyUser[] = [];
@@ -124,8 +143,8 @@ export function parseUserList(data: unknown): Parsed<UserList> {
     users.push({
       username: item.username,
       enabled: item.status !== false && item.status !== 0 && item.status !== '0',
-      trafficLimitKb: readAmount(item.traffic_limit),
-      usageKb: readAmount(item.usage_traffic),
+      trafficLimitMb: readMb(item.traffic_limit),
+      usageMb: readMb(item.usage_traffic),
     });
   }
   return { ok: true, value: { users } };
@@ -135,7 +154,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}/;
 
 export function parseAccountBalance(data: unknown): Parsed<AccountBalance> {
   if (!isRecord(data)) return malformed('no data object');
-  const balanceMb = readAmount(data.traffic_balance);
+  const balanceMb = readMb(data.traffic_balance);
   if (balanceMb === null) return malformed('no traffic balance');
   const expiry = data.expiration_time;
   const expiresOn = typeof expiry === 'string' && DATE_PATTERN.test(expiry) ? expiry.slice(0, 10) : null;

@@ -1,4 +1,5 @@
 import { numberFormat } from './intl-formats';
+import type { Kb } from './units';
 
 /**
  * Traffic amounts arrive from the API in KB, where 1 KB = 1024 bytes (Thordata's own
@@ -33,7 +34,7 @@ function scale(bytes: number, units: TrafficUnits): { value: number; exponent: n
  * At most four characters for the toolbar badge: `0`, `850K`, `4.7M`, `12G`, `1.2T`.
  * Values under 10 keep one decimal so a glance still tells 1.2 from 1.9.
  */
-export function formatBadgeAmount(kb: number, units: TrafficUnits = 'binary'): string {
+export function formatBadgeAmount(kb: Kb, units: TrafficUnits = 'binary'): string {
   const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
   if (!Number.isFinite(bytes)) return '?';
   if (bytes < 0.5) return '0';
@@ -68,7 +69,7 @@ export function prepareAmountFormats(locale?: string): void {
 }
 
 /** A readable amount with three significant digits, e.g. `4.50 GiB`, `812 MB`. */
-export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?: string): string {
+export function formatAmount(kb: Kb, units: TrafficUnits = 'binary', locale?: string): string {
   const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
   const { value, exponent } = scale(bytes, units);
   const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
@@ -79,6 +80,6 @@ export function formatAmount(kb: number, units: TrafficUnits = 'binary', locale?
 }
 
 /** The figure exactly as the API reported it, e.g. `4,719,123.98 KB`. */
-export function formatExactKb(kb: number, locale?: string): string {
+export function formatExactKb(kb: Kb, locale?: string): string {
   return `${exactFormat(locale).format(kb)} KB`;
 }

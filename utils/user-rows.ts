@@ -4,18 +4,19 @@ import { recentHourKeys } from './hour-keys';
 import type { PollStatus } from './poll-status';
 import type { Settings } from './settings';
 import { userKey, userUsage, type UsageCache } from './usage-cache';
+import { kb, mbToKb, type Kb } from './units';
 
 /** One watched user as the popup lists it. */
 export interface UserRow {
   readonly username: string;
   readonly key: string;
-  readonly currentKb: number;
+  readonly currentKb: Kb;
   /** Share of all watched users' traffic this hour, 0–1 (0 when there is none). */
   readonly share: number;
   /** The last hours, oldest first, for a mini trend. */
-  readonly trend: readonly number[];
-  readonly limitKb: number | null;
-  readonly balanceKb: number | null;
+  readonly trend: readonly Kb[];
+  readonly limitKb: Kb | null;
+  readonly balanceKb: Kb | null;
   readonly failure: ApiError | null;
 }
 
@@ -37,10 +38,10 @@ export function userRows(
     return {
       username,
       key,
-      currentKb: usage.hours[current] ?? 0,
-      trend: hours.map((hour) => usage.hours[hour] ?? 0),
-      // The hourly answer's figures are fresher than user-list's; either will do.
-      limitKb: usage.trafficLimitKb ?? listed?.trafficLimitKb ?? null,
+      currentKb: usage.hours[current] ?? kb(0),
+      trend: hours.map((hour) => usage.hours[hour] ?? kb(0)),
+      // The hourly answer's figures (KB) are fresher than user-list's (MB); either will do.
+      limitKb: usage.trafficLimitKb ?? (listed?.trafficLimitMb == null ? null : mbToKb(listed.trafficLimitMb)),
       balanceKb: usage.trafficBalanceKb,
       failure: status.userFailures[key]?.error ?? null,
     };

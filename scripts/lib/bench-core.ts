@@ -7,12 +7,13 @@ import { computeBadge } from '../../utils/badge';
 import { catalogTranslate, type Language } from '../../utils/i18n';
 import englishMessages from '../../public/_locales/en/messages.json';
 import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/hour-keys';
-import { mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage-cache';
+import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage-cache';
 import { runPollCycle, type PollState } from '../../utils/poll-cycle';
 import { INITIAL_STATUS } from '../../utils/poll-status';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { summarizeUsage } from '../../utils/usage-summary';
 import type { ThordataClient } from '../../utils/thordata-client';
+import { kb, mb, type Kb } from '../../utils/units';
 
 const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
@@ -21,21 +22,24 @@ const RUNS = 300;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(englishMessages) };
 
 /** A plausible hourly figure with decimals, as the API sends them. */
-function kbFor(username: string, hour: string): number {
+const LIMIT_KB = kb(500 * 1024 * 1024);
+const BALANCE_KB = kb(200 * 1024 * 1024);
+
+function kbFor(username: string, hour: string): Kb {
   const parts = parseHourKey(hour);
   const seed = (username.length * 7919 + (parts?.hour ?? 0) * 104729 + (parts?.day ?? 0) * 31) % 1000;
-  return Math.round((200_000 + seed * 1234.56) * 100) / 100;
+  return kb(Math.round((200_000 + seed * 1234.56) * 100) / 100);
 }
 
 function weekOfCache(now: number): UsageCache {
   const hours = recentHourKeys(now, 168, UTC);
-  let cache: UsageCache = { users: {} };
+  let cache: UsageCache = EMPTY_CACHE;
   for (const username of USERS) {
     cache = withUser(cache, userKey(1, username), {
       hours: Object.fromEntries(hours.map((hour) => [hour, kbFor(username, hour)])),
       fetchedAt: now - 600_000,
-      trafficLimitKb: 500 * 1024 * 1024,
-      trafficBalanceKb: 200 * 1024 * 1024,
+      trafficLimitKb: LIMIT_KB,
+      trafficBalanceKb: BALANCE_KB,
     });
   }
   return cache;
@@ -59,14 +63,14 @@ export function measureCoreCycle(): number {
       const key = userKey(1, username);
       const known = cache.users[key];
       if (!known) continue;
-      const rows = answerHours.map((hour) => ({ hour, kb: kbFor(username, hour) + run }));
+      const rows = answerHours.map((hour) => ({ hour, kb: kb(kbFor(username, hour) + run) }));
       const merged = mergeAnswer(known, { rows, fetchedAt: now, trafficLimitKb: known.trafficLimitKb, trafficBalanceKb: known.trafficBalanceKb });
       cache = withUser(cache, key, pruneUsage(merged, now, UTC));
     }
     const status = { ...INITIAL_STATUS, lastSuccessAt: now, lastAttemptAt: now };
     summarizeUsage(cache, SETTINGS, now, 72);
     computeBadge({ settings: SETTINGS, token: 'token-for-bench', cache, status, now, language: ENGLISH });
-    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache, status, account: EMPTY_ACCOUNT, now }), log, now).log;
+    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache, status, account: EMPTY_ACCOUNT, now, lastEvaluatedAt: log.evaluatedAt, judgedThrough: log.judgedThrough }), log, now).log;
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -85,12 +89,12 @@ export async function measureStorageAfterWeek(): Promise<number> {
         const hour = recentHourKeys(t, 1, UTC)[0] ?? '';
         rows.push({ hour, kb: kbFor(username, hour) });
       }
-      return { ok: true, value: { rows, trafficLimitKb: 500 * 1024 * 1024, trafficBalanceKb: 200 * 1024 * 1024, totalUsageKb: null } };
+      return { ok: true, value: { rows, trafficLimitKb: LIMIT_KB, trafficBalanceKb: BALANCE_KB, totalUsageKb: null } };
     },
-    userList: async () => ({ ok: true, value: { users: USERS.map((username) => ({ username, enabled: true, trafficLimitKb: 0, usageKb: 0 })) } }),
-    accountBalance: async () => ({ ok: true, value: { balanceMb: 900_000, expiresOn: '2026-12-31' } }),
+    userList: async () => ({ ok: true, value: { users: USERS.map((username) => ({ username, enabled: true, trafficLimitMb: mb(0), usageMb: mb(0) })) } }),
+    accountBalance: async () => ({ ok: true, value: { balanceMb: mb(900_000), expiresOn: '2026-12-31' } }),
   };
-  let state: PollState = { cache: { users: {} }, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+  let state: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
   let log: AlertLog = EMPTY_ALERT_LOG;
   for (let hour = 0; hour < 7 * 24; hour += 1) {
     state = await runPollCycle(SETTINGS, state, { kind: 'run', usernames: USERS, resumed: false, account: true }, {
@@ -102,7 +106,8 @@ export async function measureStorageAfterWeek(): Promise<number> {
       random: () => 0.5,
       save: async () => undefined,
     });
-    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache: state.cache, status: state.status, account: state.account, now: clock }), log, clock).log;
+    const input = { rules: SETTINGS.alerts, settings: SETTINGS, cache: state.cache, status: state.status, account: state.account, now: clock, lastEvaluatedAt: log.evaluatedAt, judgedThrough: log.judgedThrough };
+    log = selectAlerts(evaluateAlerts(input), log, clock).log;
     clock += HOUR_MS;
   }
   const stored = { settings: SETTINGS, apiToken: 'x'.repeat(40), usageCache: state.cache, pollStatus: state.status, account: state.account, alertLog: log };

@@ -3,16 +3,17 @@ import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
 import { readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
+import { kb, type Kb } from '../../utils/units';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** The current hour's traffic the demo API last served for each user, summed: the truth the badge must show. */
-export function servedCurrentHourKb(log: readonly RequestLogEntry[], usernames: readonly string[], hour: string): number {
-  return usernames.reduce((sum, username) => {
+export function servedCurrentHourKb(log: readonly RequestLogEntry[], usernames: readonly string[], hour: string): Kb {
+  return kb(usernames.reduce((sum, username) => {
     const last = log.filter((entry) => entry.params.username === username && entry.rows !== undefined).at(-1);
     const row = last?.rows?.find((r) => r.date === hour);
     return sum + (row?.usage_traffic ?? 0);
-  }, 0);
+  }, 0));
 }
 
 /** The slice of the `chrome` global these helpers use inside extension pages. */

@@ -4,18 +4,18 @@ import { DEFAULT_ALERT_RULES } from '@/utils/alert-rules';
 import { formatClock } from '@/utils/local-time';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { userKey, type UsageCache } from '@/utils/usage-cache';
+import { EMPTY_CACHE, userKey, type UsageCache } from '@/utils/usage-cache';
+import { kb } from '@/utils/units';
+import { kbCache } from './usage-fixtures';
 import { CHINESE, ENGLISH } from './languages';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 const GIB_IN_KB = 1024 * 1024;
 
-const cache: UsageCache = {
-  users: {
-    [userKey(1, 'alice')]: { hours: { '2026-11-25 14': 3 * GIB_IN_KB, '2026-11-25 13': 1 * GIB_IN_KB, '2026-11-25 22': 9 }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
-    [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 1.7 * GIB_IN_KB, '2026-11-24 23': 5 * GIB_IN_KB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
-  },
-};
+const cache: UsageCache = kbCache({
+  [userKey(1, 'alice')]: { hours: { '2026-11-25 14': 3 * GIB_IN_KB, '2026-11-25 13': 1 * GIB_IN_KB, '2026-11-25 22': 9 }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+  [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 1.7 * GIB_IN_KB, '2026-11-24 23': 5 * GIB_IN_KB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+});
 
 const base: BadgeInput = {
   settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
@@ -50,7 +50,7 @@ describe('the toolbar badge', () => {
     const withAlert = (gib: number, enabled = true) =>
       computeBadge({
         ...base,
-        settings: { ...base.settings, alerts: { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled, kb: gib * GIB_IN_KB } } },
+        settings: { ...base.settings, alerts: { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled, kb: kb(gib * GIB_IN_KB) } } },
       });
     expect(withAlert(10).color).toBe(BADGE_COLORS.normal);
     expect(withAlert(5.8).color).toBe(BADGE_COLORS.nearing);
@@ -94,7 +94,7 @@ describe('the toolbar badge', () => {
   });
 
   it('says it failed rather than showing 0 when nothing was ever fetched', () => {
-    const badge = computeBadge({ ...base, cache: { users: {} }, status: { ...INITIAL_STATUS, failure: { kind: 'timeout', afterMs: 20_000 } } });
+    const badge = computeBadge({ ...base, cache: EMPTY_CACHE, status: { ...INITIAL_STATUS, failure: { kind: 'timeout', afterMs: 20_000 } } });
     expect(badge.text).toBe(NO_FIGURES_MARK);
     expect(badge.title).toContain('did not answer within 20 s');
   });

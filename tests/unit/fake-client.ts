@@ -2,6 +2,7 @@ import type { HourlyUsage, UserList, AccountBalance } from '@/utils/api-answers'
 import type { ApiError } from '@/utils/api-errors';
 import type { Result } from '@/utils/result';
 import type { ThordataClient } from '@/utils/thordata-client';
+import { kb } from '@/utils/units';
 
 export interface HourlyCall {
   readonly username: string;
@@ -47,9 +48,9 @@ export function hourly(rows: Array<[string, number]>): Result<HourlyUsage, ApiEr
   return {
     ok: true,
     value: {
-      rows: rows.map(([hour, kb]) => ({ hour, kb })),
-      trafficLimitKb: 0,
-      trafficBalanceKb: 0,
+      rows: rows.map(([hour, usage]) => ({ hour, kb: kb(usage) })),
+      trafficLimitKb: kb(0),
+      trafficBalanceKb: kb(0),
       totalUsageKb: null,
     },
   };

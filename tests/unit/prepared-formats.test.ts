@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatClock, prepareClockFormat } from '@/utils/local-time';
 import { formatAmount, formatExactKb, prepareAmountFormats } from '@/utils/traffic-format';
+import { kb as inKb } from '@/utils/units';
 
 const MIB = 1024;
 const GIB = 1024 * MIB;
@@ -8,8 +9,8 @@ const GIB = 1024 * MIB;
 const AMOUNTS = [0.5, 0.98 * MIB, 4.5 * GIB, 12.3 * MIB, 812 * MIB];
 
 function writeFigures(locale: string) {
-  for (const kb of AMOUNTS) formatAmount(kb, 'binary', locale);
-  formatExactKb(2_296_174.11, locale);
+  for (const kb of AMOUNTS) formatAmount(inKb(kb), 'binary', locale);
+  formatExactKb(inKb(2_296_174.11), locale);
   formatClock(Date.UTC(2026, 10, 25, 9), locale);
 }
 
@@ -54,7 +55,7 @@ describe('formatters prepared while the popup waits for storage', () => {
   it('write in the locale they were prepared for', () => {
     prepareAmountFormats('nl-NL');
     prepareClockFormat('nl-NL');
-    expect(formatAmount(4.5 * GIB, 'binary', 'nl-NL')).toBe('4,50 GiB');
-    expect(formatExactKb(2_296_174.11, 'nl-NL')).toBe('2.296.174,11 KB');
+    expect(formatAmount(inKb(4.5 * GIB), 'binary', 'nl-NL')).toBe('4,50 GiB');
+    expect(formatExactKb(inKb(2_296_174.11), 'nl-NL')).toBe('2.296.174,11 KB');
   });
 });

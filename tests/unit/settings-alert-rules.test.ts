@@ -10,6 +10,7 @@ import {
   type AlertRulesDraft,
 } from '@/utils/alert-rules-form';
 import type { TrafficUnits } from '@/utils/traffic-format';
+import { kb } from '@/utils/units';
 
 const DRAFT = draftFromRules(DEFAULT_ALERT_RULES, 'binary');
 
@@ -97,14 +98,14 @@ describe('convertDraftUnits', () => {
   });
 
   it('keeps a stored threshold exact when the page shows it rounded', () => {
-    const rules = { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled: true, kb: 1234567.891 } };
+    const rules = { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled: true, kb: kb(1234567.891) } };
     const draft = draftFromRules(rules, 'decimal');
     expect(draft.hourlyTotalGb).toBe('1.264');
     expect(validateAlertDraft(draft, 'decimal')).toEqual({ ok: true, value: rules });
   });
 
   it('shows a small amount without rounding it to 0', () => {
-    const rules = { ...DEFAULT_ALERT_RULES, hourlyUser: { enabled: true, kb: 512 } };
+    const rules = { ...DEFAULT_ALERT_RULES, hourlyUser: { enabled: true, kb: kb(512) } };
     expect(draftFromRules(rules, 'binary').hourlyUserGb).toBe('0.0004883');
   });
 });

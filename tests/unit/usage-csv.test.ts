@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { forecastBalance } from '@/utils/forecast';
 import { usageCsv } from '@/utils/usage-csv';
 import { userKey, type UsageCache } from '@/utils/usage-cache';
+import { kb } from '@/utils/units';
+import { kbCache } from './usage-fixtures';
 
 describe('CSV export', () => {
-  const cache: UsageCache = {
-    users: {
-      [userKey(1, 'alice')]: { hours: { '2026-11-25 09': 1.5, '2026-11-25 08': 2048 }, fetchedAt: 0, trafficLimitKb: null, trafficBalanceKb: null },
-      [userKey(1, '=cmd')]: { hours: { '2026-11-25 08': 1 }, fetchedAt: 0, trafficLimitKb: null, trafficBalanceKb: null },
-    },
-  };
+  const cache: UsageCache = kbCache({
+    [userKey(1, 'alice')]: { hours: { '2026-11-25 09': 1.5, '2026-11-25 08': 2048 }, fetchedAt: 0, trafficLimitKb: null, trafficBalanceKb: null },
+    [userKey(1, '=cmd')]: { hours: { '2026-11-25 08': 1 }, fetchedAt: 0, trafficLimitKb: null, trafficBalanceKb: null },
+  });
 
   it('writes one row per user and hour, in API time and UTC, KB and bytes', () => {
     const names = new Map([[userKey(1, 'alice'), 'alice']]);
@@ -28,13 +28,13 @@ describe('balance forecast', () => {
   const NOW = Date.parse('2026-11-25T12:00:00Z');
 
   it('says when the balance runs out at the last 24 hours’ rate', () => {
-    expect(forecastBalance(100, 25, NOW)).toEqual({ kind: 'runs-out', days: 4, at: Date.parse('2026-11-29T12:00:00Z') });
+    expect(forecastBalance(kb(100), kb(25), NOW)).toEqual({ kind: 'runs-out', days: 4, at: Date.parse('2026-11-29T12:00:00Z') });
   });
 
   it('stays quiet when it would mean nothing', () => {
-    expect(forecastBalance(null, 25, NOW)).toEqual({ kind: 'none' });
-    expect(forecastBalance(0, 25, NOW)).toEqual({ kind: 'none' });
-    expect(forecastBalance(100, 0, NOW)).toEqual({ kind: 'none' });
-    expect(forecastBalance(1_000_000, 1, NOW)).toEqual({ kind: 'none' });
+    expect(forecastBalance(null, kb(25), NOW)).toEqual({ kind: 'none' });
+    expect(forecastBalance(kb(0), kb(25), NOW)).toEqual({ kind: 'none' });
+    expect(forecastBalance(kb(100), kb(0), NOW)).toEqual({ kind: 'none' });
+    expect(forecastBalance(kb(1_000_000), kb(1), NOW)).toEqual({ kind: 'none' });
   });
 });
