@@ -13,7 +13,7 @@ export function StatusBannerView({ banner, openSettings, onOpenSettings }: Statu
       <p>
         <strong>{banner.problem}</strong>
       </p>
-      <p>{banner.remedy}</p>
+      {banner.remedy && <p>{banner.remedy}</p>}
       {banner.needsSettings && (
         <button type="button" onClick={onOpenSettings}>
           {openSettings}

@@ -10,7 +10,10 @@ function chineseBadRequest(code: number, apiMessage: string): string {
 export function chineseErrorDescription(error: ApiError): ErrorDescription {
   switch (error.kind) {
     case 'auth':
-      return { problem: `Thordata 拒绝了 API 令牌（错误码 ${error.code}）。`, remedy: '请从控制台 → 我的账户重新复制令牌，并在设置中保存。' };
+      return {
+        problem: `Thordata 拒绝了 API ${error.code === 10014 ? '密钥' : '令牌'}（错误码 ${error.code}）。`,
+        remedy: '请从控制台 → 我的账户重新复制令牌，并在设置中保存。',
+      };
     case 'rate-limited':
       return { problem: `Thordata 提示请求过于频繁（错误码 ${error.code}）。`, remedy: '无需操作：扩展会等待后自动重试。' };
     case 'unknown-user':
@@ -34,7 +37,9 @@ export function chineseErrorDescription(error: ApiError): ErrorDescription {
       return { problem: `浏览器尚未允许本扩展访问 ${error.host}。`, remedy: '请打开设置并点击“允许访问”。' };
     case 'timeout':
       return { problem: `Thordata API 在 ${Math.round(error.afterMs / 1000)} 秒内没有响应。`, remedy: '无需操作：扩展稍后会自动重试。' };
-    case 'malformed':
+    case 'unreadable':
       return { problem: `Thordata API 返回的内容无法解析（${error.detail}）。`, remedy: '请检查设置中的 API 地址；如果地址正确，扩展稍后会自动重试。' };
+    case 'malformed':
+      return { problem: `Thordata 的应答中没有可用的数据（${error.detail}）。`, remedy: '无需操作：扩展会在下次更新时再次查询。' };
   }
 }

@@ -14,9 +14,35 @@ export type ApiError =
   /** The browser has not granted access to the API's host (Firefox lets users withhold it). */
   | { readonly kind: 'permission'; readonly host: string }
   | { readonly kind: 'timeout'; readonly afterMs: number }
+  /** The body is not Thordata's JSON envelope (a gateway page, a cut-off body): the way there is broken. */
+  | { readonly kind: 'unreadable'; readonly detail: string }
+  /** The envelope said 200 but its data holds no usable figures: that one answer is broken. */
   | { readonly kind: 'malformed'; readonly detail: string };
 
 export type ApiErrorKind = ApiError['kind'];
+
+/**
+ * Longest server text kept or shown. Thordata's `msg` is a few words; anything longer is a
+ * page or a dump that would flood the badge's tooltip and the stored status.
+ */
+export const MAX_API_MESSAGE_LENGTH = 160;
+
+/** Cuts a text that came from outside to a length a tooltip can hold. */
+export function clipText(text: string, max = MAX_API_MESSAGE_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/**
+ * Who a failure of one user's usage request concerns. The account's: the token, the plan,
+ * Thordata asking to wait, and anything that stops every request alike (server, network,
+ * timeouts, an unreadable body). That user's: Thordata not knowing the name, refusing the
+ * parameters of that request, or answering it without usable figures. A failure scoped to
+ * the user marks it and the cycle goes on with the others.
+ */
+export function errorScope(error: ApiError): 'user' | 'account' {
+  return error.kind === 'unknown-user' || error.kind === 'bad-request' || error.kind === 'malformed' ? 'user' : 'account';
+}
 
 /**
  * Maps an error code (the body's `code`, or else the HTTP status) to its kind.
@@ -53,6 +79,7 @@ export function isTransient(error: ApiError): boolean {
     error.kind === 'network' ||
     error.kind === 'offline' ||
     error.kind === 'timeout' ||
+    error.kind === 'unreadable' ||
     error.kind === 'malformed'
   );
 }
@@ -75,7 +102,8 @@ function english(error: ApiError): ErrorDescription {
   switch (error.kind) {
     case 'auth':
       return {
-        problem: `Thordata rejected the API token (code ${error.code}).`,
+        // 10014 is Thordata's "apiKey error": say which credential it refused.
+        problem: `Thordata rejected the API ${error.code === 10014 ? 'key' : 'token'} (code ${error.code}).`,
         remedy: 'Copy the token again from Dashboard → My Account and save it in settings.',
       };
     case 'rate-limited':
@@ -119,10 +147,15 @@ function english(error: ApiError): ErrorDescription {
         problem: `The Thordata API did not answer within ${Math.round(error.afterMs / 1000)} s.`,
         remedy: 'Nothing to do: the extension tries again later.',
       };
-    case 'malformed':
+    case 'unreadable':
       return {
         problem: `The Thordata API sent an answer that could not be read (${error.detail}).`,
         remedy: 'Check the API base URL in settings; if it is right, the extension tries again later.',
+      };
+    case 'malformed':
+      return {
+        problem: `Thordata answered without usable figures (${error.detail}).`,
+        remedy: 'Nothing to do: the extension asks again at the next update.',
       };
   }
 }

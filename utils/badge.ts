@@ -8,6 +8,7 @@ import { isConfigured, type Settings } from './settings';
 import { formatAmount, formatBadgeAmount, formatExactKb } from './traffic-format';
 import type { UsageCache } from './usage-cache';
 import { summarizeUsage } from './usage-summary';
+import type { Kb } from './units';
 
 export interface BadgeView {
   /** At most four characters. */
@@ -28,7 +29,7 @@ export const BADGE_COLORS = {
 } as const;
 
 /** The colour for this hour's traffic against the hourly alert, when that rule is on. */
-function usageColor(kb: number, rules: AlertRules): string {
+function usageColor(kb: Kb, rules: AlertRules): string {
   if (!rules.hourlyTotal.enabled) return BADGE_COLORS.normal;
   if (kb >= rules.hourlyTotal.kb) return BADGE_COLORS.over;
   if (kb >= NEARING_SHARE * rules.hourlyTotal.kb) return BADGE_COLORS.nearing;
@@ -59,7 +60,7 @@ export interface BadgeInput {
 export function computeBadge({ settings, token, cache, status, now, language, intlLocale }: BadgeInput): BadgeView {
   const { locale, t } = language;
   if (!isConfigured(settings, token.length > 0)) return { text: '', color: BADGE_COLORS.normal, title: t('badgeSetUp') };
-  const amount = (kb: number) => formatAmount(kb, settings.units, intlLocale);
+  const amount = (kb: Kb) => formatAmount(kb, settings.units, intlLocale);
   const summary = summarizeUsage(cache, settings, now, 24);
   const { current } = summary;
   const alerts = settings.alerts.hourlyTotal;
@@ -78,12 +79,16 @@ export function computeBadge({ settings, token, cache, status, now, language, in
       title: [`${t('badgeProduct')}: ${problem}`, remedy, t('badgeLastKnown'), ...figures].join('\n'),
     };
   }
-  if (status.lastSuccessAt === null && failure === null) {
+  // Each user's problem names the user: the badge's figure is the sum of the others.
+  const userProblems = Object.values(status.userFailures).map((failed) =>
+    t('badgeUserProblem', failed.username, errorSentence(failed.error, locale)),
+  );
+  if (status.lastSuccessAt === null && failure === null && userProblems.length === 0) {
     return { text: '…', color: BADGE_COLORS.normal, title: t('badgeFetching') };
   }
-  const userProblems = Object.values(status.userFailures).map((failed) => errorSentence(failed.error, locale));
+  const backgroundError = status.backgroundError ? [t('badgeBackgroundError', status.backgroundError.detail)] : [];
   const retry = status.retry ? [t('badgeNextTry', formatClock(status.retry.notBefore, intlLocale))] : [];
-  const problems = failure ? [t('badgeFailed', errorSentence(failure, locale)), ...retry, ...userProblems] : userProblems;
+  const problems = [...(failure ? [t('badgeFailed', errorSentence(failure, locale)), ...retry] : []), ...userProblems, ...backgroundError];
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
   const ageLine = stale && lastSuccessAt !== null ? [t('badgeStale', formatDuration(now - lastSuccessAt, locale))] : [];

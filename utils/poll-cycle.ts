@@ -1,5 +1,5 @@
 import type { AccountSnapshot } from './account-snapshot';
-import { isTransient, type ApiError } from './api-errors';
+import { errorScope, isTransient, type ApiError } from './api-errors';
 import type { ApiTimezone } from './api-timezone';
 import { retryDelay } from './backoff';
 import { hourKeyAt, HOUR_MS, type HourKey } from './hour-keys';
@@ -8,9 +8,11 @@ import type { PollStatus, UserFailure } from './poll-status';
 import type { Settings } from './settings';
 import type { ThordataClient } from './thordata-client';
 import {
+  cacheFor,
   keepUsers,
   mergeAnswer,
   pruneUsage,
+  RETENTION_HOURS,
   userKey,
   userUsage,
   withUser,
@@ -25,8 +27,11 @@ import {
  */
 export const MIN_REQUEST_GAP_MS = 1600;
 
-/** The first poll of a user fetches the widest chart window. */
-export const FIRST_FETCH_HOURS = 72;
+/**
+ * The first poll of a user fetches every hour the cache keeps, in one request: so does the
+ * re-read after a settings change (the API timezone) that made the cached hours unusable.
+ */
+export const FIRST_FETCH_HOURS = RETENTION_HOURS;
 
 /**
  * Waits until the gap since the last request has passed. Checks the clock again
@@ -87,51 +92,60 @@ export function withFailure(status: PollStatus, failure: ApiError, now: number, 
   };
 }
 
-/** Account-wide failures stop the cycle: asking again for another user would only fail again. */
-function stopsCycle(error: ApiError): boolean {
-  return error.kind !== 'unknown-user';
-}
-
+/**
+ * Reads the secondary endpoints: the user list (limits, usage) and the account balance. Their
+ * failures are kept on their own figures and never stop usage polling, nor read as a rejected
+ * token: only the usage endpoint speaks for the account. Thordata asking to wait on the list
+ * leaves the balance for the next try rather than asking again at once.
+ */
 async function refreshAccount(
   settings: Settings,
   state: PollState,
   deps: PollDeps,
-): Promise<{ account: AccountSnapshot; status: PollStatus; failure: ApiError | null }> {
+): Promise<{ account: AccountSnapshot; status: PollStatus }> {
   let status = state.status;
   await keepRequestGap(status.lastRequestEndedAt, deps);
   const list = await deps.client.userList({ proxyType: settings.proxyType });
   status = { ...status, lastRequestEndedAt: deps.now() };
-  if (!list.ok && (list.error.kind === 'auth' || list.error.kind === 'rate-limited')) {
-    return { account: state.account, status, failure: list.error };
+  let balance: Awaited<ReturnType<ThordataClient['accountBalance']>> | null = null;
+  if (list.ok || list.error.kind !== 'rate-limited') {
+    await keepRequestGap(status.lastRequestEndedAt, deps);
+    balance = await deps.client.accountBalance();
+    status = { ...status, lastRequestEndedAt: deps.now() };
   }
-  await keepRequestGap(status.lastRequestEndedAt, deps);
-  const balance = await deps.client.accountBalance();
-  status = { ...status, lastRequestEndedAt: deps.now() };
-  if (!balance.ok && (balance.error.kind === 'auth' || balance.error.kind === 'rate-limited')) {
-    return { account: state.account, status, failure: balance.error };
-  }
+  const known = state.account;
   const users = list.ok
     ? Object.fromEntries(list.value.users.map((user) => [userKey(settings.proxyType, user.username), user]))
-    : state.account.users;
-  // Account figures are secondary: their other failures are noted, not allowed to stop polling.
-  const error = !list.ok ? list.error : !balance.ok ? balance.error : null;
+    : known.users;
   return {
     account: {
       fetchedAt: deps.now(),
-      balance: balance.ok ? balance.value : state.account.balance,
+      balance: balance?.ok ? balance.value : known.balance,
+      balanceError: balance === null ? (known.balanceError ?? (list.ok ? null : list.error)) : balance.ok ? null : balance.error,
       users,
-      error,
+      usersError: list.ok ? null : list.error,
     },
     status,
-    failure: null,
   };
 }
 
+/** Failures of watched users only: a user no longer watched takes its failure with it. */
+function watchedFailures(status: PollStatus, keys: readonly string[]): Record<string, UserFailure> {
+  const kept: Record<string, UserFailure> = {};
+  for (const key of keys) {
+    const known = status.userFailures[key];
+    if (known) kept[key] = known;
+  }
+  return kept;
+}
+
 /**
- * Carries out a plan: the planned users in turn, one request at a time, spaced
- * apart, saving after each answer. An account-wide failure stops the cycle and
- * leaves the rest for a resumed cycle; an unknown username is noted and the
- * others go on. Cached hours are only ever merged into, never dropped.
+ * Carries out a plan: the planned users in turn, one request at a time, spaced apart, saving
+ * after each answer. A failure that concerns one user (errorScope) marks that user and the
+ * cycle goes on; an account-wide one stops the cycle and leaves the rest for a resumed cycle,
+ * with the user it stopped at moved to the end, so that no user can hold back the others.
+ * Cached hours are only ever merged into, never dropped, except those read under another API
+ * timezone (cacheFor).
  */
 export async function runPollCycle(
   settings: Settings,
@@ -140,21 +154,20 @@ export async function runPollCycle(
   deps: PollDeps,
 ): Promise<PollState> {
   const watched = settings.usernames.map((name) => userKey(settings.proxyType, name));
-  let cache = keepUsers(state.cache, watched);
-  let userFailures: Record<string, UserFailure> = {};
-  for (const key of watched) {
-    const known = state.status.userFailures[key];
-    if (known) userFailures[key] = known;
-  }
+  let cache = keepUsers(cacheFor(state.cache, settings.apiTimezone), watched);
+  let userFailures = watchedFailures(state.status, watched);
   const startedAt = plan.resumed && state.status.cycle ? state.status.cycle.startedAt : deps.now();
   let status: PollStatus = {
     ...state.status,
     lastAttemptAt: deps.now(),
     userFailures,
     cycle: { startedAt, remaining: plan.usernames },
+    backgroundError: null,
   };
   let account = state.account;
   let failure: ApiError | null = null;
+  let answered = 0;
+  const userErrors: ApiError[] = [];
 
   for (const [index, username] of plan.usernames.entries()) {
     const key = userKey(settings.proxyType, username);
@@ -171,28 +184,43 @@ export async function runPollCycle(
       });
       cache = withUser(cache, key, pruneUsage(merged, endedAt, settings.apiTimezone));
       userFailures = without(userFailures, key);
-    } else if (!stopsCycle(result.error)) {
-      userFailures = { ...userFailures, [key]: { error: result.error, at: endedAt } };
+      answered += 1;
+    } else if (errorScope(result.error) === 'user') {
+      userFailures = { ...userFailures, [key]: { username, error: result.error, at: endedAt } };
+      userErrors.push(result.error);
     } else {
       failure = result.error;
     }
-    const remaining = failure === null ? plan.usernames.slice(index + 1) : plan.usernames.slice(index);
+    const rest = plan.usernames.slice(index + 1);
+    const remaining = failure === null ? rest : [...rest, username];
     status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining } };
     if (failure !== null) break;
     await deps.save({ cache, status, account });
+  }
+
+  // Every answer unusable, none with figures: the answers are broken, not the users. Retry
+  // with backoff like any other account-wide failure, and let "polling broken" count it.
+  if (failure === null && answered === 0 && userErrors.length > 0 && userErrors.every((error) => error.kind === 'malformed')) {
+    failure = userErrors[0] ?? null;
   }
 
   if (failure === null && plan.account) {
     const refreshed = await refreshAccount(settings, { cache, status, account }, deps);
     account = refreshed.account;
     status = refreshed.status;
-    failure = refreshed.failure;
   }
 
   const now = deps.now();
   status =
     failure === null
-      ? { ...status, failure: null, failingSince: null, retry: null, cycle: null, lastSuccessAt: now }
+      ? {
+          ...status,
+          failure: null,
+          failingSince: null,
+          retry: null,
+          cycle: null,
+          lastSuccessAt: answered > 0 ? now : status.lastSuccessAt,
+        }
       : withFailure(status, failure, now, deps.random);
   const final = { cache, status, account };
   await deps.save(final);

@@ -1,3 +1,4 @@
+import type { ApiError } from './api-errors';
 import type { Locale } from './locale';
 
 /** Every visible string of the popup and its status banners, per language (the badge's are in badge-text.ts). */
@@ -22,13 +23,17 @@ export interface PopupText {
   readonly allUsers: string;
   readonly userRowLabel: (username: string, amount: string, share: number) => string;
   readonly shareOfTotal: (share: number) => string;
-  readonly userUnknown: string;
+  /** A few words on a user's row: why it has no fresh figure. */
+  readonly userFailed: (error: ApiError) => string;
   readonly limitLeft: (balance: string, limit: string) => string;
   readonly noLimit: string;
   readonly account: string;
   readonly accountBalance: string;
   readonly planExpires: (date: string, days: number) => string;
   readonly forecast: (days: number, date: string) => string;
+  /** Where a secondary endpoint's figures would be: why they are missing or old. */
+  readonly balanceNotRead: (problem: string) => string;
+  readonly limitsNotRead: (problem: string) => string;
   readonly exportCsv: string;
   readonly updated: (age: string) => string;
   readonly notUpdated: string;
@@ -49,6 +54,9 @@ export interface PopupText {
   readonly firstLoadRemedy: string;
   readonly offlineProblem: string;
   readonly offlineRemedy: string;
+  readonly usersFailing: (count: number, names: string) => string;
+  readonly backgroundError: (detail: string) => string;
+  readonly backgroundErrorRemedy: string;
 }
 
 const en: PopupText = {
@@ -73,13 +81,16 @@ const en: PopupText = {
   allUsers: 'All users',
   userRowLabel: (username, amount, share) => `${username}: ${amount} this hour, ${share}% of the total`,
   shareOfTotal: (share) => `${share}%`,
-  userUnknown: 'unknown to Thordata',
+  userFailed: (error) =>
+    error.kind === 'unknown-user' ? 'unknown to Thordata' : error.kind === 'malformed' ? 'answer unusable' : `request refused (code ${'code' in error ? error.code : '?'})`,
   limitLeft: (balance, limit) => `${balance} of ${limit} left`,
   noLimit: 'no limit',
   account: 'Account',
   accountBalance: 'Traffic balance',
   planExpires: (date, days) => `Plan expires ${date} (${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`})`,
   forecast: (days, date) => `At the last 24 h rate the balance lasts about ${days} day${days === 1 ? '' : 's'} (until ${date}).`,
+  balanceNotRead: (problem) => `Balance not updated: ${problem}`,
+  limitsNotRead: (problem) => `User limits not updated: ${problem}`,
   exportCsv: 'Export CSV',
   updated: (age) => `Updated ${age}`,
   notUpdated: 'Not updated yet',
@@ -99,6 +110,9 @@ const en: PopupText = {
   firstLoadRemedy: 'This takes a few seconds per username.',
   offlineProblem: 'The browser is offline.',
   offlineRemedy: 'The figures update once the connection is back.',
+  usersFailing: (count, names) => `${count} users could not be updated: ${names}. The others' figures are current.`,
+  backgroundError: (detail) => `A background task failed: ${detail}.`,
+  backgroundErrorRemedy: 'The extension goes on polling; if this stays, reload the extension.',
 };
 
 /**

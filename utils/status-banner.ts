@@ -42,10 +42,20 @@ export function statusBanner({ configured, settings, status, now, locale = 'en' 
       needsSettings: ['auth', 'bad-request', 'network', 'permission'].includes(failure.kind),
     };
   }
-  const userFailure = Object.values(status.userFailures)[0];
-  if (userFailure) {
-    const { problem, remedy } = describeApiError(userFailure.error, locale);
-    return { tone: 'warn', problem, remedy, needsSettings: true };
+  const userFailures = Object.values(status.userFailures);
+  const [first] = userFailures;
+  if (first) {
+    const { problem, remedy } = describeApiError(first.error, locale);
+    // The fix lies in the settings when Thordata refused the name; an unusable answer is asked again.
+    const needsSettings = userFailures.some((failed) => failed.error.kind !== 'malformed');
+    const named =
+      userFailures.length === 1
+        ? `${first.username}: ${problem}`
+        : text.usersFailing(userFailures.length, userFailures.map((failed) => `${failed.username} (${text.userFailed(failed.error)})`).join(', '));
+    return { tone: 'warn', problem: named, remedy: userFailures.length === 1 ? remedy : '', needsSettings };
+  }
+  if (status.backgroundError) {
+    return { tone: 'warn', problem: text.backgroundError(status.backgroundError.detail), remedy: text.backgroundErrorRemedy, needsSettings: false };
   }
   if (isStale(status, settings, now) && status.lastSuccessAt !== null) {
     return {

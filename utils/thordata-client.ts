@@ -7,7 +7,7 @@ import {
   type HourlyUsage,
   type UserList,
 } from './api-answers';
-import type { ApiError } from './api-errors';
+import { clipText, type ApiError } from './api-errors';
 import type { HourKey } from './hour-keys';
 import { redact } from './redact';
 import type { Result } from './result';
@@ -39,7 +39,7 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 function networkDetail(error: unknown, token: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return redact(`${message}${cause}`, token) || 'network error';
+  return clipText(redact(`${message}${cause}`, token)) || 'network error';
 }
 
 export function createThordataClient(options: ClientOptions): ThordataClient {
@@ -66,8 +66,9 @@ export function createThordataClient(options: ClientOptions): ThordataClient {
     }
   }
 
+  /** Redacted before it is cut: a cut could leave part of the token that redaction would miss. */
   function redactError(error: ApiError): ApiError {
-    if ('apiMessage' in error) return { ...error, apiMessage: redact(error.apiMessage, options.token) };
+    if ('apiMessage' in error) return { ...error, apiMessage: clipText(redact(error.apiMessage, options.token)) };
     return error;
   }
 

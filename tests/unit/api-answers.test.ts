@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAccountBalance, parseHourlyUsage, parseUserList, readEnvelope } from '@/utils/api-answers';
+import { MAX_PLAUSIBLE_AMOUNT, parseAccountBalance, parseHourlyUsage, parseUserList, readEnvelope } from '@/utils/api-answers';
 import { errorSentence, type ApiError } from '@/utils/api-errors';
 import { UTC } from '@/utils/api-timezone';
 import { hourKeyAt } from '@/utils/hour-keys';
@@ -33,23 +33,25 @@ describe('readEnvelope', () => {
     expect(errorOf(500, '<html><body>Internal Server Error</body></html>')).toMatchObject({ kind: 'server', code: 500 });
   });
 
-  it('calls an HTML page with HTTP 200 malformed and says it was HTML', () => {
+  // A body that is not Thordata's envelope means the way to the API is broken (a gateway, a
+  // captive portal), which concerns every request: `unreadable`, unlike a bad `data` (`malformed`).
+  it('calls an HTML page with HTTP 200 unreadable and says it was HTML', () => {
     const error = errorOf(200, '<!DOCTYPE html><html><head><title>Login</title></head></html>');
-    expect(error.kind).toBe('malformed');
-    expect(error.kind === 'malformed' && error.detail).toMatch(/HTML/);
+    expect(error.kind).toBe('unreadable');
+    expect(error.kind === 'unreadable' && error.detail).toMatch(/HTML/);
   });
 
-  it('calls truncated JSON, an empty body and plain text malformed', () => {
+  it('calls truncated JSON, an empty body and plain text unreadable', () => {
     const truncated = DOCUMENTED_EXAMPLE.slice(0, 60);
-    expect(errorOf(200, truncated)).toEqual({ kind: 'malformed', detail: 'incomplete JSON' });
-    expect(errorOf(200, '')).toEqual({ kind: 'malformed', detail: 'an empty body' });
-    expect(errorOf(200, 'Service Unavailable')).toEqual({ kind: 'malformed', detail: 'text that is not JSON' });
+    expect(errorOf(200, truncated)).toEqual({ kind: 'unreadable', detail: 'incomplete JSON' });
+    expect(errorOf(200, '')).toEqual({ kind: 'unreadable', detail: 'an empty body' });
+    expect(errorOf(200, 'Service Unavailable')).toEqual({ kind: 'unreadable', detail: 'text that is not JSON' });
   });
 
-  it('calls JSON without a result code malformed', () => {
-    expect(errorOf(200, '{"data":{}}').kind).toBe('malformed');
-    expect(errorOf(200, '[1,2]').kind).toBe('malformed');
-    expect(errorOf(200, 'null').kind).toBe('malformed');
+  it('calls JSON without a result code unreadable', () => {
+    expect(errorOf(200, '{"data":{}}').kind).toBe('unreadable');
+    expect(errorOf(200, '[1,2]').kind).toBe('unreadable');
+    expect(errorOf(200, 'null').kind).toBe('unreadable');
   });
 
   it('accepts the code as a numeric string', () => {
@@ -114,6 +116,21 @@ describe('error codes from the documentation', () => {
       expect(errorSentence(error)).toContain(String(code));
       expect(errorSentence(error)).toContain('sub-user limit reached');
     }
+  });
+});
+
+describe('figures beyond a plausible bound', () => {
+  it('rejects them like NaN, so no sum turns into Infinity', () => {
+    const hour = (usage: unknown) => parseHourlyUsage({ data: [{ date: '2025-07-01 00', usage_traffic: usage }] });
+    expect(hour(1e300)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    expect(hour('1e300')).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    expect(hour(MAX_PLAUSIBLE_AMOUNT + 1)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    expect(hour(MAX_PLAUSIBLE_AMOUNT)).toMatchObject({ ok: true });
+    expect(parseAccountBalance({ traffic_balance: 1e300 })).toMatchObject({ ok: false });
+    expect(parseUserList({ list: [{ username: 'a', traffic_limit: 1e300, usage_traffic: 5 }] })).toMatchObject({
+      ok: true,
+      value: { users: [{ username: 'a', trafficLimitMb: null, usageMb: 5 }] },
+    });
   });
 });
 
@@ -233,14 +250,14 @@ describe('parseUserList', () => {
     ],
   };
 
-  it('reads users without ever keeping a password', () => {
+  it('reads limits and usage as the MB user-list documents, without ever keeping a password', () => {
     const result = parseUserList(list);
     expect(result).toEqual({
       ok: true,
       value: {
         users: [
-          { username: 'alice', enabled: true, trafficLimitKb: 1048576, usageKb: 2048.5 },
-          { username: 'bob', enabled: false, trafficLimitKb: 0, usageKb: 0 },
+          { username: 'alice', enabled: true, trafficLimitMb: 1048576, usageMb: 2048.5 },
+          { username: 'bob', enabled: false, trafficLimitMb: 0, usageMb: 0 },
         ],
       },
     });

@@ -13,8 +13,9 @@ export type Override = (request: ModelRequest) => { status: number; body: string
 /**
  * The demo API's endpoints called in-process, on a fake clock: the same answers as
  * the real demo server, without sockets, so engine tests can jump hours at will.
+ * `offsetMinutes` is the zone the API writes its hours in (0: UTC, 480: UTC+8).
  */
-export function modelApi(now: () => number) {
+export function modelApi(now: () => number, offsetMinutes = 0) {
   const requests: ModelRequest[] = [];
   let override: Override = () => null;
   const fetch: FetchLike = async (url, init) => {
@@ -29,7 +30,7 @@ export function modelApi(now: () => number) {
     if (!endpoint) return { status: 404, text: async () => '{"code":404,"msg":"not found"}' };
     const served = endpoint(request.url.searchParams, {
       token: DEFAULT_TOKEN,
-      offsetMinutes: 0,
+      offsetMinutes,
       clock: { now },
       shuffleRows: false,
       shuffleSeed: '',
@@ -47,3 +48,6 @@ export function modelApi(now: () => number) {
 }
 
 export const answer = (code: number, msg = 'x') => ({ status: 200, body: JSON.stringify({ code, msg, data: null }) });
+
+/** A well-formed envelope whose data holds nothing to read. */
+export const nullData = () => ({ status: 200, body: JSON.stringify({ code: 200, msg: 'ok', data: null }) });

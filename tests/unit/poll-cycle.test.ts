@@ -52,12 +52,12 @@ describe('one poll cycle', () => {
     expect(result.status.lastSuccessAt).toBe(clock.now());
   });
 
-  it('fetches the whole chart window the first time, then only from the last complete hour', async () => {
+  it('fetches the whole retained week the first time, then only from the last complete hour', async () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const single = { ...settings, usernames: ['alice'] };
     const first = await runPollCycle(single, start, planFor(['alice']), deps(client, clock).deps);
-    expect(calls[0]).toMatchObject({ from: '2026-11-22 15', to: '2026-11-25 14' });
+    expect(calls[0]).toMatchObject({ from: '2026-11-18 15', to: '2026-11-25 14' });
 
     clock.advance(10 * 60_000);
     await runPollCycle(single, first, planFor(['alice']), deps(client, clock).deps);
@@ -68,7 +68,7 @@ describe('one poll cycle', () => {
     const usage = { hours: {}, fetchedAt: NOW - 9 * 3_600_000, trafficLimitKb: null, trafficBalanceKb: null };
     expect(requestRange(usage, NOW, UTC)).toEqual({ from: '2026-11-25 05', to: '2026-11-25 14' });
     const ancient = { ...usage, fetchedAt: NOW - 30 * 24 * 3_600_000 };
-    expect(requestRange(ancient, NOW, UTC).from).toBe('2026-11-22 15');
+    expect(requestRange(ancient, NOW, UTC).from).toBe('2026-11-18 15');
   });
 
   it('keeps every cached hour when the token is rejected, and stops asking', async () => {

@@ -5,52 +5,17 @@ import { fullHourUsageKB } from '../../scripts/demo-api/traffic-model';
 import { UTC } from '@/utils/api-timezone';
 import { BADGE_COLORS } from '@/utils/badge';
 import { FIRST_RETRY_MS, MAX_RETRY_MS } from '@/utils/backoff';
-import { createBackgroundTasks, RETRY_ALARM } from '@/utils/background-tasks';
+import { RETRY_ALARM } from '@/utils/background-tasks';
 import { hourKeyAt, hourStart, HOUR_MS, recentHourKeys } from '@/utils/hour-keys';
 import { MIN_REQUEST_GAP_MS } from '@/utils/poll-cycle';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
+import { accountItem, pollStatusItem, usageCacheItem } from '@/utils/storage-items';
 import { userKey } from '@/utils/usage-cache';
-import { fakeClock } from './fake-client';
-import { answer, modelApi } from './model-api';
-import { ENGLISH } from './languages';
+import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from './engine-harness';
+import { answer } from './model-api';
 
-const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
-const START = Date.parse('2026-11-25T14:20:00Z');
-const MINUTE = 60_000;
-
-async function setup(options: { online?: () => boolean } = {}) {
-  fakeBrowser.reset();
-  const clock = fakeClock(START);
-  const api = modelApi(clock.now);
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: USERS, apiBaseUrl: 'https://openapi.thordata.com/api' });
-  await tokenItem.setValue('demo-token');
-  const worker = () =>
-    createBackgroundTasks({
-      fetch: api.fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-      random: () => 0.5,
-      isOnline: options.online ?? (() => true),
-      allowLoopback: false,
-      hasHostPermission: async () => true,
-      language: ENGLISH,
-    });
-  return { clock, api, tasks: worker(), newWorker: worker };
-}
-
-const hourlyUsers = (api: ReturnType<typeof modelApi>, from = 0) =>
-  api.hourlyRequests().slice(from).map((r) => r.url.searchParams.get('username'));
-
-/** The badge as the browser holds it, its colour back in the `#rrggbb` form the code sets. */
-const badge = async () => {
-  const [r, g, b] = await browser.action.getBadgeBackgroundColor({});
-  return {
-    text: await browser.action.getBadgeText({}),
-    title: await browser.action.getTitle({}),
-    color: `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}`,
-  };
-};
+const USERS = ENGINE_USERS;
+const setup = engineSetup;
+const badge = readFakeBadge;
 
 describe('the polling engine', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -59,7 +24,7 @@ describe('the polling engine', () => {
     const { clock, api, tasks } = await setup();
     await tasks.pollNow('settings');
     expect(hourlyUsers(api)).toEqual(USERS);
-    expect(api.hourlyRequests()[0]?.url.searchParams.get('from_date')).toBe('2026-11-22 15');
+    expect(api.hourlyRequests()[0]?.url.searchParams.get('from_date')).toBe('2026-11-18 15');
 
     const before = api.requests.length;
     clock.advance(10 * MINUTE);
@@ -92,7 +57,7 @@ describe('the polling engine', () => {
     expect(accountCalls()).toBe(4);
   });
 
-  it('backs off on 10011, resumes only the users left, then returns to normal cadence', async () => {
+  it('backs off on 10011, resumes only the users left with the one it stopped at last, then returns to normal cadence', async () => {
     const { clock, api, tasks } = await setup();
     await tasks.pollNow('settings');
     const cached = await usageCacheItem.getValue();
@@ -104,7 +69,7 @@ describe('the polling engine', () => {
 
     const status = await pollStatusItem.getValue();
     expect(status.failure?.kind).toBe('rate-limited');
-    expect(status.cycle?.remaining).toEqual(['bob_scraper', 'carol_eu']);
+    expect(status.cycle?.remaining).toEqual(['carol_eu', 'bob_scraper']);
     const retryAt = (await browser.alarms.get(RETRY_ALARM))?.scheduledTime ?? 0;
     expect(retryAt - clock.now()).toBeGreaterThanOrEqual(FIRST_RETRY_MS);
     expect(retryAt - clock.now()).toBeLessThanOrEqual(FIRST_RETRY_MS * 1.25);
@@ -122,7 +87,7 @@ describe('the polling engine', () => {
     api.setOverride(() => null);
     clock.advance(FIRST_RETRY_MS);
     await tasks.pollNow('retry');
-    expect(hourlyUsers(api, mid)).toEqual(['bob_scraper', 'carol_eu']);
+    expect(hourlyUsers(api, mid)).toEqual(['carol_eu', 'bob_scraper']);
     const recovered = await pollStatusItem.getValue();
     expect(recovered.failure).toBeNull();
     expect(recovered.retry).toBeNull();
@@ -173,7 +138,7 @@ describe('the polling engine', () => {
     expect((await pollStatusItem.getValue()).failure).toBeNull();
   });
 
-  it('marks an unknown username, keeps polling the others, and asks about it again hourly', async () => {
+  it('marks an unknown username, keeps polling the others, and asks about it again hourly, last', async () => {
     const { clock, api, tasks } = await setup();
     api.setOverride((r) => (r.url.searchParams.get('username') === 'bob_scraper' ? answer(10020, 'username does not exist') : null));
     await tasks.pollNow('settings');
@@ -190,7 +155,7 @@ describe('the polling engine', () => {
     clock.advance(HOUR_MS);
     const later = api.hourlyRequests().length;
     await tasks.pollNow('alarm');
-    expect(hourlyUsers(api, later)).toEqual(USERS);
+    expect(hourlyUsers(api, later)).toEqual(['alice_res', 'carol_eu', 'bob_scraper']);
   });
 
   it('keeps the figures through server errors and marks them stale after two intervals', async () => {
@@ -209,19 +174,6 @@ describe('the polling engine', () => {
     expect(stale.color).toBe(BADGE_COLORS.stale);
     expect(stale.title).toContain('Figures are 21 min old');
     expect(await usageCacheItem.getValue()).toEqual(cached);
-  });
-
-  it('does not try while the browser is offline, and backs off', async () => {
-    let online = true;
-    const { clock, api, tasks } = await setup({ online: () => online });
-    await tasks.pollNow('settings');
-    online = false;
-    const count = api.requests.length;
-    clock.advance(10 * MINUTE);
-    await tasks.pollNow('alarm');
-    expect(api.requests.length).toBe(count);
-    expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'offline' });
-    expect(await browser.alarms.get(RETRY_ALARM)).toBeDefined();
   });
 
   it('after a 9-hour sleep, fetches the gap once per user and loses no hour', async () => {

@@ -64,12 +64,12 @@ describe('what a wake-up asks for', () => {
     expect(plan({ trigger: 'popup-open' }).kind).toBe('run');
   });
 
-  it('leaves an unknown username out for an hour, except when a person asks', () => {
-    const userFailures = { [userKey(1, 'b')]: { error: { kind: 'unknown-user' as const, code: 10020, username: 'b' }, at: NOW - 600_000 } };
-    const status = { ...base.status, userFailures };
+  it('leaves an unknown username out for an hour, except when a person asks, and asks it last', () => {
+    const failure = { username: 'b', error: { kind: 'unknown-user' as const, code: 10020, username: 'b' }, at: NOW - 600_000 };
+    const status = { ...base.status, userFailures: { [userKey(1, 'b')]: failure } };
     expect(plan({ status })).toMatchObject({ usernames: ['a', 'c'] });
-    expect(plan({ status, trigger: 'manual' })).toMatchObject({ usernames: ['a', 'b', 'c'] });
-    expect(plan({ status, now: NOW + 3_000_000 })).toMatchObject({ usernames: ['a', 'b', 'c'] });
+    expect(plan({ status, trigger: 'manual' })).toMatchObject({ usernames: ['a', 'c', 'b'] });
+    expect(plan({ status, now: NOW + 3_000_000 })).toMatchObject({ usernames: ['a', 'c', 'b'] });
   });
 
   it('is not fooled by a clock set back: alarms still poll, and no wait outlasts the longest backoff', () => {
@@ -114,7 +114,7 @@ describe('stored poll status', () => {
       lastAttemptAt: NOW,
       lastSuccessAt: NOW - 60_000,
       lastRequestEndedAt: NOW,
-      userFailures: { '1:b': { error: v1.userFailures['1:b'], at: NOW } },
+      userFailures: { '1:b': { username: 'b', error: v1.userFailures['1:b'], at: NOW } },
     });
   });
 });

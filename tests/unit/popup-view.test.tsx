@@ -5,7 +5,9 @@ import { PopupView, type PopupViewProps } from '@/components/PopupView';
 import { EMPTY_ACCOUNT } from '@/utils/account-snapshot';
 import { INITIAL_STATUS } from '@/utils/poll-status';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { userKey } from '@/utils/usage-cache';
+import { EMPTY_CACHE, userKey } from '@/utils/usage-cache';
+import { mb } from '@/utils/units';
+import { kbCache } from './usage-fixtures';
 
 afterEach(cleanup);
 
@@ -16,16 +18,14 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
   return {
     settings: { ...DEFAULT_SETTINGS, usernames: ['alice'] },
     configured: true,
-    cache: {
-      users: {
-        [userKey(1, 'alice')]: {
-          hours: { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB },
-          fetchedAt: NOW,
-          trafficLimitKb: 0,
-          trafficBalanceKb: 0,
-        },
+    cache: kbCache({
+      [userKey(1, 'alice')]: {
+        hours: { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB },
+        fetchedAt: NOW,
+        trafficLimitKb: 0,
+        trafficBalanceKb: 0,
       },
-    },
+    }),
     status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 5 * 60_000, lastAttemptAt: NOW - 5 * 60_000 },
     account: EMPTY_ACCOUNT,
     now: NOW,
@@ -88,13 +88,13 @@ describe('the popup', () => {
 
   it('names an unknown username', () => {
     const error = { kind: 'unknown-user' as const, code: 10020, username: 'alice' };
-    const status = { ...props().status, userFailures: { [userKey(1, 'alice')]: { error, at: NOW } } };
+    const status = { ...props().status, userFailures: { [userKey(1, 'alice')]: { username: 'alice', error, at: NOW } } };
     render(<PopupView {...props({ status })} />);
     expect(screen.getByRole('alert').textContent).toContain('“alice”');
   });
 
   it('says it is fetching before the first figures arrive', () => {
-    render(<PopupView {...props({ status: INITIAL_STATUS, cache: { users: {} } })} />);
+    render(<PopupView {...props({ status: INITIAL_STATUS, cache: EMPTY_CACHE })} />);
     expect(screen.getByRole('status').textContent).toContain('Fetching the first figures');
     expect(screen.getByTestId('updated').textContent).toBe('Not updated yet');
   });
@@ -116,13 +116,11 @@ describe('the popup with several users and account figures', () => {
     const alice = base.cache.users[userKey(1, 'alice')]!;
     return props({
       settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
-      cache: {
-        users: {
-          [userKey(1, 'alice')]: { ...alice, trafficLimitKb: 1000 * MIB, trafficBalanceKb: 50 * MIB },
-          [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 100 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
-        },
-      },
-      account: { fetchedAt: NOW, balance: { balanceMb: 8 * 1024, expiresOn: '2026-12-05' }, users: {}, error: null },
+      cache: kbCache({
+        [userKey(1, 'alice')]: { ...alice, trafficLimitKb: 1000 * MIB, trafficBalanceKb: 50 * MIB },
+        [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 100 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+      }),
+      account: { ...EMPTY_ACCOUNT, fetchedAt: NOW, balance: { balanceMb: mb(8 * 1024), expiresOn: '2026-12-05' } },
     });
   };
 
@@ -149,7 +147,7 @@ describe('the popup with several users and account figures', () => {
 
   it('hides the forecast when there is no traffic to extrapolate', () => {
     const quiet = several();
-    render(<PopupView {...quiet} cache={{ users: {} }} />);
+    render(<PopupView {...quiet} cache={EMPTY_CACHE} />);
     expect(screen.queryByTestId('forecast')).toBeNull();
   });
 

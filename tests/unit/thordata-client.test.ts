@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '@/utils/api-errors';
+import { MAX_API_MESSAGE_LENGTH, type ApiError } from '@/utils/api-errors';
 import { createThordataClient, type FetchLike } from '@/utils/thordata-client';
 
 const BASE = 'https://openapi.thordata.com/api';
@@ -120,10 +120,23 @@ describe('failures', () => {
     expect(error).toEqual({ kind: 'auth', code: 10013, apiMessage: 'bad token [redacted]' });
   });
 
-  it('reports a malformed answer as malformed', async () => {
+  it('reports a page that is not the API\'s JSON as unreadable', async () => {
     const { fetch } = answering(200, '<html>captive portal</html>');
     const error = errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch }).hourlyUsage(hourlyQuery));
-    expect(error.kind).toBe('malformed');
+    expect(error.kind).toBe('unreadable');
+  });
+});
+
+describe('text from outside has bounds', () => {
+  it('cuts the server’s message to a length a tooltip can hold before it is kept', async () => {
+    const msg = `too frequent ${'and then some '.repeat(500)}`;
+    const { fetch } = answering(200, JSON.stringify({ code: 10001, msg }));
+    const error = errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch }).hourlyUsage(hourlyQuery));
+    expect(error).toMatchObject({ kind: 'server', code: 10001 });
+    const kept = error.kind === 'server' ? error.apiMessage : '';
+    expect(kept.length).toBeLessThanOrEqual(MAX_API_MESSAGE_LENGTH);
+    expect(kept.startsWith('too frequent and then some')).toBe(true);
+    expect(kept.endsWith('…')).toBe(true);
   });
 });
 
@@ -148,6 +161,9 @@ describe('the token never leaves in an error', () => {
       answering(500, JSON.stringify({ code: 500, msg: `failed: ${encodeURIComponent(secret)}` })).fetch,
     'HTML page echoing the token': (secret) => answering(200, `<html>${secret}</html>`).fetch,
     'unknown user': () => answering(200, JSON.stringify({ code: 10020, msg: 'username does not exist' })).fetch,
+    // The cut must come after redaction: cut first, it could leave a part of the token behind.
+    'a long message with the token where the cut falls': (secret) =>
+      answering(200, JSON.stringify({ code: 10001, msg: `${'x'.repeat(MAX_API_MESSAGE_LENGTH - 4)}${secret}${'y'.repeat(5000)}` })).fetch,
     timeout: () => hanging,
   };
 
@@ -167,6 +183,7 @@ describe('the token never leaves in an error', () => {
         const text = JSON.stringify(result);
         expect(text).not.toContain(secret);
         expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+        expect(text).not.toContain(secret.slice(0, 6));
       }),
       { numRuns: 200 },
     );
