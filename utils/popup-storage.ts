@@ -1,7 +1,7 @@
-import { EMPTY_ACCOUNT, type AccountSnapshot } from './account-snapshot';
-import { INITIAL_STATUS, migratePollStatusV1, type PollStatus, type PollStatusV1 } from './poll-status';
+import { readAccount, type AccountSnapshot } from './account-snapshot';
+import { readPollStatus, type PollStatus } from './poll-status';
 import { coerceSettings, isConfigured, type Settings } from './settings';
-import { EMPTY_CACHE, type UsageCache } from './usage-cache';
+import { cacheFor, EMPTY_CACHE, type UsageCache } from './usage-cache';
 
 /**
  * The popup reads storage through the browser's own promise API rather than the
@@ -43,12 +43,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A status from before version 2 (no retry field) is read as the migration would write it. */
-function readStatus(value: unknown): PollStatus {
-  if (!isRecord(value)) return INITIAL_STATUS;
-  return 'retry' in value ? (value as unknown as PollStatus) : migratePollStatusV1(value as unknown as PollStatusV1);
-}
-
 /**
  * What the popup uses of storage's items under KEYS. Of the token, only whether one is saved:
  * the popup never holds it, and this is what its snapshot (popup-snapshot.ts) copies.
@@ -71,12 +65,16 @@ export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
   };
 }
 
-/** The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty. */
+/**
+ * The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty, older
+ * versions as their migrations would write them, hours read under another API timezone as none.
+ */
 export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
   const settings = coerceSettings(stored.settings, allowLoopback);
-  const cache = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
-  const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
-  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status: readStatus(stored.pollStatus), account };
+  const raw = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
+  const cache = cacheFor(raw, settings.apiTimezone);
+  const account = readAccount(stored.account);
+  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status: readPollStatus(stored.pollStatus), account };
 }
 
 export async function readStored(api: PopupApi): Promise<PopupStored> {

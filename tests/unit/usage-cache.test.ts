@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HourRow } from '@/utils/api-answers';
 import { UTC, type ApiTimezone } from '@/utils/api-timezone';
 import { HOUR_MS, hourKeyAt, recentHourKeys } from '@/utils/hour-keys';
 import {
@@ -16,19 +15,20 @@ import {
   type FreshAnswer,
   type UserUsage,
 } from '@/utils/usage-cache';
+import { kb } from '@/utils/units';
+import { kbRows, kbUsage, type PlainRow } from './usage-fixtures';
 
 const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 const NOW = Date.parse('2025-07-08T10:20:00Z');
 
-const answer = (rows: HourRow[], extra: Partial<FreshAnswer> = {}): FreshAnswer => ({
-  rows,
+const answer = (rows: readonly PlainRow[], extra: { trafficLimitKb?: number; trafficBalanceKb?: number } = {}): FreshAnswer => ({
+  rows: kbRows(rows),
   fetchedAt: NOW,
-  trafficLimitKb: null,
-  trafficBalanceKb: null,
-  ...extra,
+  trafficLimitKb: extra.trafficLimitKb === undefined ? null : kb(extra.trafficLimitKb),
+  trafficBalanceKb: extra.trafficBalanceKb === undefined ? null : kb(extra.trafficBalanceKb),
 });
 
-const usage = (hours: Record<string, number>): UserUsage => ({ hours, fetchedAt: null, trafficLimitKb: null, trafficBalanceKb: null });
+const usage = (hours: Record<string, number>): UserUsage => kbUsage({ hours, fetchedAt: null, trafficLimitKb: null, trafficBalanceKb: null });
 
 describe('mergeAnswer', () => {
   it('replaces the hours an answer reports and keeps the ones it leaves out', () => {
@@ -50,7 +50,7 @@ describe('mergeAnswer', () => {
   });
 
   it('keeps the known limit and balance when an answer leaves them out', () => {
-    const known: UserUsage = { hours: {}, fetchedAt: 1, trafficLimitKb: 5000, trafficBalanceKb: 1200 };
+    const known = kbUsage({ hours: {}, fetchedAt: 1, trafficLimitKb: 5000, trafficBalanceKb: 1200 });
     expect(mergeAnswer(known, answer([]))).toMatchObject({ trafficLimitKb: 5000, trafficBalanceKb: 1200 });
     expect(mergeAnswer(known, answer([], { trafficLimitKb: 0, trafficBalanceKb: 900 }))).toMatchObject({
       trafficLimitKb: 0,
@@ -92,7 +92,7 @@ describe('mergeAnswer', () => {
     );
     fc.assert(
       fc.property(inOrders, ([ordered, shuffled]) => {
-        const mergeAll = (list: HourRow[][]) => list.reduce((known, rows) => mergeAnswer(known, answer(rows)), usage({}));
+        const mergeAll = (list: PlainRow[][]) => list.reduce((known, rows) => mergeAnswer(known, answer(rows)), usage({}));
         const expected = Object.fromEntries(ordered.flat().map((row) => [row.hour, row.kb]));
         expect(mergeAll(ordered).hours).toEqual(expected);
         expect(mergeAll(shuffled).hours).toEqual(expected);
@@ -130,7 +130,7 @@ describe('pruneUsage', () => {
   });
 
   it('keeps the limit, balance and fetch time', () => {
-    const known: UserUsage = { hours: { '2020-01-01 00': 5 }, fetchedAt: 123, trafficLimitKb: 10, trafficBalanceKb: 4 };
+    const known = kbUsage({ hours: { '2020-01-01 00': 5 }, fetchedAt: 123, trafficLimitKb: 10, trafficBalanceKb: 4 });
     expect(pruneUsage(known, NOW, UTC)).toEqual({ hours: {}, fetchedAt: 123, trafficLimitKb: 10, trafficBalanceKb: 4 });
   });
 });
