@@ -3,9 +3,18 @@ import type { Alert } from './alerts';
 /** What already fired, by alert key; persisted so restarts and re-polls never repeat one. */
 export interface AlertLog {
   readonly fired: Readonly<Record<string, { readonly at: number; readonly level: boolean }>>;
+  /** When the rules were last evaluated: a long gap means the computer slept (alerts.ts). */
+  readonly evaluatedAt: number | null;
+  /** Every hour ending at or before this instant has been judged on its final figure (alerts.ts). */
+  readonly judgedThrough: number | null;
 }
 
-export const EMPTY_ALERT_LOG: AlertLog = { fired: {} };
+export const EMPTY_ALERT_LOG: AlertLog = { fired: {}, evaluatedAt: null, judgedThrough: null };
+
+/** Version 1 recorded only what fired. */
+export function migrateAlertLogV1(old: Pick<AlertLog, 'fired'>): AlertLog {
+  return { ...EMPTY_ALERT_LOG, fired: old.fired ?? {} };
+}
 
 /** One cycle shows at most this many notifications; more become one summary. */
 export const MAX_NOTIFICATIONS_PER_CYCLE = 3;
@@ -35,5 +44,5 @@ export function selectAlerts(candidates: readonly Alert[], log: AlertLog, now: n
     fresh.length > MAX_NOTIFICATIONS_PER_CYCLE
       ? [{ kind: 'summary', alerts: fresh }]
       : fresh.map((alert) => ({ kind: 'single', alert }));
-  return { deliveries, log: { fired } };
+  return { deliveries, log: { ...log, fired, evaluatedAt: now } };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { selectAlerts, type AlertDelivery } from './alert-log';
 import { notificationText } from './alert-text';
-import { evaluateAlerts, type AlertInput, type AlertTarget } from './alerts';
+import { evaluateAlerts, judgedThroughAfter, type AlertInput, type AlertTarget } from './alerts';
 import type { Language } from './i18n';
 import { alertLogItem } from './storage-items';
 
@@ -25,11 +25,19 @@ function deliveryKey(delivery: AlertDelivery, now: number): { target: AlertTarge
 /**
  * Shows what the alert rules call for and has not been shown: the record of what
  * fired is saved before the notifications are created, so a worker stopped in
- * between can at worst lose one, never repeat it.
+ * between can at worst lose one, never repeat it. `stillCurrent` is asked right
+ * before that write: after "Forget token and data" nothing is recorded or shown.
  */
-export async function deliverAlerts(input: AlertInput, language: Language): Promise<number> {
+export async function deliverAlerts(
+  state: Omit<AlertInput, 'lastEvaluatedAt' | 'judgedThrough'>,
+  language: Language,
+  stillCurrent: () => Promise<boolean>,
+): Promise<number> {
   const log = await alertLogItem.getValue();
-  const { deliveries, log: next } = selectAlerts(evaluateAlerts(input), log, input.now);
+  const input: AlertInput = { ...state, lastEvaluatedAt: log.evaluatedAt, judgedThrough: log.judgedThrough };
+  const { deliveries, log: selected } = selectAlerts(evaluateAlerts(input), log, input.now);
+  const next = { ...selected, judgedThrough: judgedThroughAfter(input) };
+  if (!(await stillCurrent())) return 0;
   await alertLogItem.setValue(next);
   for (const delivery of deliveries) {
     const { target, key } = deliveryKey(delivery, input.now);
