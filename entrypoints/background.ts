@@ -29,6 +29,16 @@ export default defineBackground(() => {
     },
   });
 
+  /** Every chain ends here: what failed is recorded for the popup, without the token. */
+  const settle = (work: Promise<unknown>): Promise<void> => work.then(() => undefined, tasks.reportFailure);
+
+  /** A page's request that failed is recorded too; the page hears only that it failed, never the details. */
+  const answer = <T>(work: Promise<T>): Promise<T> =>
+    work.catch(async (error: unknown) => {
+      await tasks.reportFailure(error);
+      throw new Error('The background could not carry out the request.');
+    });
+
   const snapshot = createSnapshotMirror({
     read: () => readStored(browser),
     write: writeSnapshotFromBackground,
@@ -44,10 +54,10 @@ export default defineBackground(() => {
   // An update (or an unpacked extension reloaded at browser start) keeps its data:
   // it polls like a browser start, respecting fresh figures and any pause.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    void tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup'));
+    void settle(tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup')));
   });
   browser.runtime.onStartup.addListener(() => {
-    void tasks.syncAlarm().then(() => tasks.pollNow('startup'));
+    void settle(tasks.syncAlarm().then(() => tasks.pollNow('startup')));
   });
   // The popup's snapshot follows every change to what the popup shows, whoever made it:
   // a poll, the settings page, the popup's own chart hours.
@@ -55,25 +65,34 @@ export default defineBackground(() => {
     if (area === 'local' && changesPopupItems(changes)) snapshot.changed();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void tasks.syncAlarm().then(() => tasks.pollNow('alarm'));
-    if (alarm.name === RETRY_ALARM) void tasks.pollNow('retry');
+    if (alarm.name === POLL_ALARM) void settle(tasks.syncAlarm().then(() => tasks.pollNow('alarm')));
+    if (alarm.name === RETRY_ALARM) void settle(tasks.pollNow('retry'));
+  });
+  // Where the context tells (Firefox's background page), the network's return is acted on at
+  // once; elsewhere the one-minute retry alarm set while offline finds it.
+  globalThis.addEventListener?.('online', () => {
+    void settle(tasks.pollNow('retry'));
   });
   browser.notifications.onClicked.addListener((id) => {
-    void openForNotification(id);
+    void settle(openForNotification(id));
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseBackgroundRequest(message);
     if (request === null) return undefined;
     switch (request.type) {
       case 'poll-now':
-        return tasks.pollNow(request.trigger).then((): PollNowReply => ({ done: true }));
+        return answer(tasks.pollNow(request.trigger).then((): PollNowReply => ({ done: true })));
       case 'settings-saved':
-        return tasks
-          .syncAlarm()
-          .then(() => tasks.pollNow('settings'))
-          .then((): PollNowReply => ({ done: true }));
+        return answer(
+          tasks
+            .syncAlarm()
+            .then(() => tasks.pollNow('settings'))
+            .then((): PollNowReply => ({ done: true })),
+        );
+      case 'forget':
+        return answer(tasks.forget().then((): PollNowReply => ({ done: true })));
       case 'test-connection':
-        return tasks.testConnection(request);
+        return answer(tasks.testConnection(request));
     }
   });
 });

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { UserList } from './api-answers';
-import type { ApiError } from './api-errors';
+import { clipText, type ApiError } from './api-errors';
 import { checkApiBaseUrl } from './api-origin';
 import { computeBadge } from './badge';
-import { keepRequestGap, runPollCycle, withFailure, type PollState } from './poll-cycle';
+import { keepRequestGap, runPollCycle, type PollState } from './poll-cycle';
 import { planPoll, type PollPlan, type PollTrigger } from './poll-plan';
 import type { PollStatus } from './poll-status';
+import { redact } from './redact';
 import type { Result } from './result';
 import { hostName, hostPattern } from './host-permission';
 import { createSerialQueue } from './serial-queue';
@@ -13,11 +14,17 @@ import type { Language } from './i18n';
 import { deliverAlerts } from './notifier';
 import { isConfigured } from './settings';
 import { readStoredState } from './stored-state';
-import { accountItem, pollStatusItem, tokenItem, usageCacheItem } from './storage-items';
+import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from './storage-items';
 import { createThordataClient, type FetchLike, type ProxyType } from './thordata-client';
 
 export const POLL_ALARM = 'thordata-poll';
 export const RETRY_ALARM = 'thordata-retry';
+
+/**
+ * While the browser is offline, how soon to look again. Being offline is no failed request, so
+ * the backoff does not grow; where the context has an `online` event, it looks at once instead.
+ */
+export const OFFLINE_RECHECK_MS = 60_000;
 
 export interface BackgroundDeps {
   readonly fetch: FetchLike;
@@ -33,6 +40,8 @@ export interface BackgroundDeps {
   readonly allowLoopback: boolean;
   /** The language of notifications and tooltips. */
   readonly language: Language;
+  /** How long a request may take; the client's default when left out. Simulations shorten it. */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface BackgroundTasks {
@@ -41,6 +50,10 @@ export interface BackgroundTasks {
   testConnection(query: { token: string; apiBaseUrl: string; proxyType: ProxyType }): Promise<Result<UserList, ApiError>>;
   syncAlarm(): Promise<void>;
   renderBadge(): Promise<void>;
+  /** "Forget token and data": removes every item and the alarms; a cycle in flight writes nothing more. */
+  forget(): Promise<void>;
+  /** The end of every background promise chain: records what failed, without the token, for the popup. */
+  reportFailure(error: unknown): Promise<void>;
 }
 
 class CycleAbandoned extends Error {}
@@ -64,10 +77,26 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   /** The wake-up waiting in the queue, if any: later ones join it instead of queueing again. */
   let waiting: { trigger: PollTrigger } | null = null;
   let waitingDone: Promise<PollPlan> | null = null;
+  /**
+   * Counts "Forget token and data". Work started before a forget belongs to data that is gone:
+   * every write checks this, synchronously before it is issued, so no write of that work can
+   * land after the forget removed everything. In memory, because only work in flight in this
+   * very worker can be affected; a restarted worker has none.
+   */
+  let generation = 0;
 
-  const readAll = () => readStoredState(deps.allowLoopback);
+  const readAll = async () => ({ ...(await readStoredState(deps.allowLoopback)), generation });
 
   type Known = Awaited<ReturnType<typeof readAll>>;
+
+  /**
+   * Whether work started from `known` may still write: nothing was forgotten since, and the
+   * token is the same (a new one means another account, whose figures these are not).
+   */
+  async function stillCurrent(known: Known): Promise<boolean> {
+    const token = await tokenItem.getValue();
+    return token === known.token && generation === known.generation;
+  }
 
   /** Shows what is known on the badge, without reading storage again. */
   async function showBadge({ settings, token, cache, status }: Pick<Known, 'settings' | 'token' | 'cache' | 'status'>): Promise<void> {
@@ -90,7 +119,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
    * or to nobody, and it stops without writing.
    */
   async function saveFor(known: Known, state: PollState): Promise<void> {
-    if ((await tokenItem.getValue()) !== known.token) throw new CycleAbandoned();
+    if (!(await stillCurrent(known))) throw new CycleAbandoned();
     await save(known, state);
   }
 
@@ -110,6 +139,17 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     else await browser.alarms.clear(RETRY_ALARM);
   }
 
+  /** A state that stops polling before any request (no access, offline), saved only if still current. */
+  async function saveStopped(known: Known, status: PollStatus): Promise<void> {
+    try {
+      await saveFor(known, { cache: known.cache, status, account: known.account });
+      await scheduleRetry(status);
+    } catch (error) {
+      if (!(error instanceof CycleAbandoned)) throw error;
+      await renderBadge();
+    }
+  }
+
   async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
     const known = await readAll();
     const { settings, token, cache, status, account } = known;
@@ -121,18 +161,18 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     }
     if (!(await deps.hasHostPermission(hostPattern(settings.apiBaseUrl)))) {
       // No request could succeed: say what is missing instead of failing on every poll.
-      const missing = { ...status, failure: { kind: 'permission' as const, host: hostName(settings.apiBaseUrl) }, retry: null };
-      await save(known, { cache, status: { ...missing, failingSince: status.failingSince ?? now, lastAttemptAt: now }, account });
-      await scheduleRetry(missing);
+      const failure = { kind: 'permission' as const, host: hostName(settings.apiBaseUrl) };
+      await saveStopped(known, { ...status, failure, failingSince: status.failingSince ?? now, lastAttemptAt: now, retry: null });
       return plan;
     }
     if (plan.kind === 'offline') {
-      const offline = withFailure(status, { kind: 'offline' }, now, deps.random);
-      await save(known, { cache, status: { ...offline, lastAttemptAt: now }, account });
-      await scheduleRetry(offline);
+      // No request was tried, so none failed: the backoff keeps its count, and the next look is soon.
+      const retry = { attempt: status.retry?.attempt ?? 0, notBefore: now + OFFLINE_RECHECK_MS };
+      const failure = { kind: 'offline' as const };
+      await saveStopped(known, { ...status, failure, failingSince: status.failingSince ?? now, lastAttemptAt: now, retry });
       return plan;
     }
-    const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch });
+    const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch, timeoutMs: deps.requestTimeoutMs });
     // New settings deserve a fresh start: the old backoff was about the old ones.
     const start = trigger === 'settings' ? { ...status, retry: null, cycle: null } : status;
     try {
@@ -154,9 +194,11 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   /** After every wake-up, whatever it did: alerts look at the stored state, not at what just changed. */
   async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
     const plan = await pollOnce(trigger);
-    const { settings, token, cache, status, account } = await readAll();
+    const known = await readAll();
+    const { settings, token, cache, status, account } = known;
     if (isConfigured(settings, token.length > 0)) {
-      await deliverAlerts({ rules: settings.alerts, settings, cache, status, account, now: deps.now() }, deps.language);
+      const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
+      await deliverAlerts(input, deps.language, () => stillCurrent(known));
     }
     return plan;
   }
@@ -186,12 +228,33 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     if (!base.ok) return { ok: false, error: { kind: 'network', detail: 'this build may not send the token to that address' } };
     const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
     return enqueue(async () => {
+      const started = generation;
       await keepRequestGap((await pollStatusItem.getValue()).lastRequestEndedAt, deps);
       const result = await client.userList({ proxyType: query.proxyType });
       const after = await pollStatusItem.getValue();
-      await pollStatusItem.setValue({ ...after, lastRequestEndedAt: deps.now() });
+      if (generation === started) await pollStatusItem.setValue({ ...after, lastRequestEndedAt: deps.now() });
       return result;
     });
+  }
+
+  async function forget(): Promise<void> {
+    generation += 1;
+    await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+    await renderBadge();
+  }
+
+  async function reportFailure(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      const token = await tokenItem.getValue();
+      const detail = clipText(redact(message, token)) || 'unknown error';
+      console.warn(`Thordata Usage Monitor: a background task failed: ${detail}`);
+      const status = await pollStatusItem.getValue();
+      await pollStatusItem.setValue({ ...status, backgroundError: { detail, at: deps.now() } });
+    } catch (secondary) {
+      // Storage itself is failing: the console is all that is left, and it never gets the raw message.
+      console.warn('Thordata Usage Monitor: a background task failed, and its failure could not be recorded.', secondary instanceof Error ? secondary.name : '');
+    }
   }
 
   /** Makes sure the periodic alarm exists with the interval from settings. */
@@ -205,5 +268,5 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     });
   }
 
-  return { pollNow, testConnection, syncAlarm, renderBadge };
+  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure };
 }

@@ -5,16 +5,16 @@ import { ALL_ITEMS } from './storage-items';
 
 /**
  * "Forget token and data": removes every stored item (value and version marker) and the
- * popup's snapshot of them, then tells the background, which finds no token and shows the
- * unconfigured badge.
+ * popup's snapshot of them, then tells the background, which removes them again after
+ * stopping any cycle in flight (whose writes could otherwise bring figures back), clears its
+ * alarms and shows the unconfigured badge.
  */
 export async function forgetTokenAndData(): Promise<void> {
+  // Removed here too, not only left to the background: the data must go even if no
+  // background answers (it is being updated, say); the badge then catches up when it next
+  // starts and reads storage.
   await Promise.all(ALL_ITEMS.map((item) => item.removeValue()));
-  // Removed here, not left to the background: its copy of the figures must go even if no
-  // background answers.
   forgetSnapshot(() => localStorage);
-  const request: BackgroundRequest = { type: 'settings-saved' };
-  // The page does not wait for the background's new poll. Should no background answer
-  // (it is being updated, say), the badge catches up when it next starts and reads storage.
+  const request: BackgroundRequest = { type: 'forget' };
   browser.runtime.sendMessage(request).catch(() => undefined);
 }

@@ -10,6 +10,8 @@ export type PageTrigger = 'manual' | 'popup-open';
 export type BackgroundRequest =
   | { readonly type: 'poll-now'; readonly trigger: PageTrigger }
   | { readonly type: 'settings-saved' }
+  /** "Forget token and data": the background drops what is stored and stops whatever it has in flight. */
+  | { readonly type: 'forget' }
   | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
 
 export type PollNowReply = { readonly done: true };
@@ -27,6 +29,8 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
       return message.trigger === 'manual' || message.trigger === 'popup-open' ? { type: 'poll-now', trigger: message.trigger } : null;
     case 'settings-saved':
       return { type: 'settings-saved' };
+    case 'forget':
+      return { type: 'forget' };
     case 'test-connection': {
       const { token, apiBaseUrl, proxyType } = message;
       if (typeof token !== 'string' || typeof apiBaseUrl !== 'string') return null;

@@ -51,8 +51,9 @@ export async function saveChange({ settings, token }: SettingsChange): Promise<S
     token === null ? undefined : tokenItem.setValue(token),
   ]);
   const request: BackgroundRequest = { type: 'settings-saved' };
-  // The poll that follows may take a while; the page does not wait for it.
-  void browser.runtime.sendMessage(request);
+  // The poll that follows may take a while; the page does not wait for it. Should no background
+  // answer, it polls with the saved settings when it next starts.
+  browser.runtime.sendMessage(request).catch(() => undefined);
   return { settings: saved, token: token ?? (await tokenItem.getValue()) };
 }
 
@@ -85,7 +86,7 @@ async function main(root: HTMLElement) {
   const granted = await browser.permissions.contains({ origins: [pattern] });
   const requestAccess = async () => {
     const ok = await browser.permissions.request({ origins: [pattern] });
-    if (ok) void browser.runtime.sendMessage({ type: 'settings-saved' } satisfies BackgroundRequest);
+    if (ok) browser.runtime.sendMessage({ type: 'settings-saved' } satisfies BackgroundRequest).catch(() => undefined);
     return ok;
   };
   render(

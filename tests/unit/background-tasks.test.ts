@@ -3,9 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { createBackgroundTasks, POLL_ALARM } from '@/utils/background-tasks';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { statusBanner } from '@/utils/status-banner';
 import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
 import type { FetchLike } from '@/utils/thordata-client';
-import { userKey } from '@/utils/usage-cache';
+import { EMPTY_CACHE, userKey } from '@/utils/usage-cache';
 import { hourKeyAt } from '@/utils/hour-keys';
 import { UTC } from '@/utils/api-timezone';
 import { fakeClock } from './fake-client';
@@ -122,7 +123,7 @@ describe('background tasks', () => {
       body: { code: 200, data: { list: [{ username: 'u1', password: 'pw-1', status: true, traffic_limit: 0, usage_traffic: 5 }] } },
     }));
     const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'https://openapi.thordata.com/api', proxyType: 3 });
-    expect(result).toEqual({ ok: true, value: { users: [{ username: 'u1', enabled: true, trafficLimitKb: 0, usageKb: 5 }] } });
+    expect(result).toEqual({ ok: true, value: { users: [{ username: 'u1', enabled: true, trafficLimitMb: 0, usageMb: 5 }] } });
     expect(api.urls[0]?.pathname).toBe('/api/proxy-users/user-list');
     expect(api.urls[0]?.searchParams.get('proxy_type')).toBe('3');
     expect(JSON.stringify(result)).not.toContain('pw-1');
@@ -152,7 +153,7 @@ describe('forgetting while a poll runs', () => {
       return { status: 200, text: async () => JSON.stringify({ code: 200, data: { data: [{ date: hour, usage_traffic: 5 }] } }) };
     };
     await tasksWith(fetch).pollNow('manual');
-    expect(await usageCacheItem.getValue()).toEqual({ users: {} });
+    expect(await usageCacheItem.getValue()).toEqual(EMPTY_CACHE);
     expect(await browser.action.getBadgeText({})).toBe('');
   });
 });
@@ -177,5 +178,29 @@ describe('without access to the API host', () => {
     expect(api.urls).toHaveLength(0);
     expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'permission', host: 'openapi.thordata.com' });
     expect(await browser.action.getTitle({})).toContain('has not allowed this extension to reach openapi.thordata.com');
+  });
+});
+
+describe('a background task that fails unexpectedly', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is recorded without the token, shown in the badge and the popup, and cleared by the next poll', async () => {
+    await configure(['alice']);
+    const hour = hourKeyAt(Date.now(), UTC);
+    const api = fakeApi(() => ({ body: { code: 200, data: { data: [{ date: hour, usage_traffic: 2048 }] } } }));
+    const tasks = tasksWith(api.fetch);
+    await tasks.pollNow('manual');
+    await tasks.reportFailure(new Error(`storage quota exceeded while writing ?token=${TOKEN} for ${TOKEN}`));
+
+    const status = await pollStatusItem.getValue();
+    expect(status.backgroundError?.detail).toBe('storage quota exceeded while writing ?token=[redacted] for [redacted]');
+    await tasks.renderBadge();
+    expect(await browser.action.getTitle({})).toContain('A background task failed: storage quota exceeded');
+    const banner = statusBanner({ configured: true, settings: DEFAULT_SETTINGS, status, now: Date.now() });
+    expect(banner?.problem).toContain('A background task failed: storage quota exceeded');
+    expect(JSON.stringify(await browser.storage.local.get(null)).replace(`"apiToken":"${TOKEN}"`, '')).not.toContain(TOKEN);
+
+    await tasks.pollNow('manual');
+    expect((await pollStatusItem.getValue()).backgroundError).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { forgetTokenAndData } from '@/utils/forget-data';
 import { SNAPSHOT_KEY, snapshotText } from '@/utils/popup-snapshot';
 import { popupStoredFrom } from '@/utils/popup-storage';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { EMPTY_CACHE } from '@/utils/usage-cache';
 import {
   accountItem,
   alertLogItem,
@@ -30,16 +31,16 @@ beforeEach(() => {
 async function storeEverything(): Promise<void> {
   await tokenItem.setValue('tok-SECRET-42');
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72 });
-  await usageCacheItem.setValue({ users: {} });
+  await usageCacheItem.setValue(EMPTY_CACHE);
   await pollStatusItem.setValue({ ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 });
   await accountItem.setValue({ ...accountItem.fallback, fetchedAt: 1_700_000_000_000 });
-  await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } } });
+  await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } }, evaluatedAt: null, judgedThrough: null });
 }
 
 const storedValueKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
 
 describe('forgetTokenAndData', () => {
-  it('removes every stored item and tells the background', async () => {
+  it('removes every stored item and tells the background to forget too', async () => {
     await storeEverything();
     expect(await storedValueKeys()).toHaveLength(ALL_ITEMS.length);
 
@@ -47,7 +48,7 @@ describe('forgetTokenAndData', () => {
 
     expect(await storedValueKeys()).toEqual([]);
     for (const item of ALL_ITEMS) expect(await item.getValue()).toEqual(item.fallback);
-    expect(told).toEqual([{ type: 'settings-saved' }]);
+    expect(told).toEqual([{ type: 'forget' }]);
   });
 
   it('drops the popup snapshot, which copies the cached figures', async () => {
