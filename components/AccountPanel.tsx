@@ -59,7 +59,7 @@ export function AccountPanel({ account, rows, forecast, now, text, amount, forma
       )}
       {/* Each secondary endpoint's failure stays with its own figures, never in the banner. */}
       {balanceError && (
-        <p class="account-line muted" data-testid="balance-error">
+        <p class="account-line warn" data-testid="balance-error">
           {text.balanceNotRead(problemOf(balanceError))}
         </p>
       )}
@@ -74,7 +74,7 @@ export function AccountPanel({ account, rows, forecast, now, text, amount, forma
         </p>
       )}
       {usersError && (
-        <p class="account-line muted" data-testid="limits-error">
+        <p class="account-line warn" data-testid="limits-error">
           {text.limitsNotRead(problemOf(usersError))}
         </p>
       )}

@@ -34,16 +34,14 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
               >
                 {/* Screen readers get the whole sentence; the columns are for the eye. */}
                 <span class="sr-only">
-                  {row.failure ? `${row.username}: ${text.userFailed(row.failure)}` : text.userRowLabel(row.username, amount(row.currentKb), share)}
+                  {row.hasFigures ? text.userRowLabel(row.username, amount(row.currentKb), share) : row.username}
+                  {row.failure && ` ${text.userProblem(text.userFailed(row.failure))}`}
                 </span>
                 <span class="user-name" aria-hidden="true">
                   {row.username}
                 </span>
-                {row.failure ? (
-                  <span class="user-warning" aria-hidden="true">
-                    {text.userFailed(row.failure)}
-                  </span>
-                ) : (
+                {/* A user whose last request failed keeps its last figures, which the total counts too. */}
+                {row.hasFigures ? (
                   <>
                     <span class="user-amount" aria-hidden="true">
                       {amount(row.currentKb)}
@@ -53,6 +51,15 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
                     </span>
                     <MiniTrend values={row.trend} />
                   </>
+                ) : (
+                  <span class="user-amount muted" aria-hidden="true">
+                    —
+                  </span>
+                )}
+                {row.failure && (
+                  <span class="user-warning" aria-hidden="true">
+                    {text.userFailed(row.failure)}
+                  </span>
                 )}
               </button>
             </li>

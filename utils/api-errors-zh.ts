@@ -1,5 +1,29 @@
 import type { ApiError, ErrorDescription } from './api-errors';
 
+/** The details api-answers.ts gives for answers it cannot use, in Chinese. */
+const DETAILS: Readonly<Record<string, string>> = {
+  'no data object': '缺少数据对象',
+  'no hourly rows': '没有每小时数据',
+  'an hourly row without a valid date': '有一行数据的日期无效',
+  'no user list': '没有用户列表',
+  'a user without a name': '有用户没有名称',
+  'no traffic balance': '没有流量余额',
+  'an HTML page instead of JSON': '收到的是 HTML 页面而不是 JSON',
+  'incomplete JSON': 'JSON 不完整',
+  'an empty body': '内容为空',
+  'text that is not JSON': '收到的文本不是 JSON',
+  'no result code': '没有结果代码',
+};
+
+const INVALID_FIGURE = /^an invalid traffic figure for (.+)$/;
+
+/** A detail in Chinese where it is one of ours; the server's or the network's own words stay as they came. */
+function chineseDetail(detail: string): string {
+  const figure = INVALID_FIGURE.exec(detail);
+  if (figure) return `${figure[1]} 的流量数值无效`;
+  return DETAILS[detail] ?? detail;
+}
+
 function chineseBadRequest(code: number, apiMessage: string): string {
   if (code === 10000) return 'Thordata 拒绝了请求参数（错误码 10000）。';
   if (code === 10021) return 'Thordata 拒绝了日期范围：查询不能早于 180 天前（错误码 10021）。';
@@ -38,8 +62,8 @@ export function chineseErrorDescription(error: ApiError): ErrorDescription {
     case 'timeout':
       return { problem: `Thordata API 在 ${Math.round(error.afterMs / 1000)} 秒内没有响应。`, remedy: '无需操作：扩展稍后会自动重试。' };
     case 'unreadable':
-      return { problem: `Thordata API 返回的内容无法解析（${error.detail}）。`, remedy: '请检查设置中的 API 地址；如果地址正确，扩展稍后会自动重试。' };
+      return { problem: `Thordata API 返回的内容无法解析（${chineseDetail(error.detail)}）。`, remedy: '请检查设置中的 API 地址；如果地址正确，扩展稍后会自动重试。' };
     case 'malformed':
-      return { problem: `Thordata 的应答中没有可用的数据（${error.detail}）。`, remedy: '无需操作：扩展会在下次更新时再次查询。' };
+      return { problem: `Thordata 的应答中没有可用的数据（${chineseDetail(error.detail)}）。`, remedy: '无需操作：扩展会在下次更新时再次查询。' };
   }
 }

@@ -121,7 +121,8 @@ async function refreshAccount(
     account: {
       fetchedAt: deps.now(),
       balance: balance?.ok ? balance.value : known.balance,
-      balanceError: balance === null ? (known.balanceError ?? (list.ok ? null : list.error)) : balance.ok ? null : balance.error,
+      // Not asked because the list was told to wait: that wait is why the balance is not read.
+      balanceError: balance === null ? (list.ok ? null : list.error) : balance.ok ? null : balance.error,
       users,
       usersError: list.ok ? null : list.error,
     },

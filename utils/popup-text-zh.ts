@@ -31,6 +31,8 @@ export const zhCN: PopupText = {
   accountBalance: '流量余额',
   planExpires: (date, days) => `套餐到期：${date}（${days === 0 ? '今天' : `${days} 天后`}）`,
   forecast: (days, date) => `按最近 24 小时的速度，余额约可用 ${days} 天（至 ${date}）。`,
+  userProblem: (problem) => `（${problem}）`,
+  aboutUser: (username, sentence) => `${username}：${sentence}`,
   balanceNotRead: (problem) => `余额未能更新：${problem}`,
   limitsNotRead: (problem) => `用户限额未能更新：${problem}`,
   exportCsv: '导出 CSV',

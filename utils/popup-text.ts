@@ -25,6 +25,10 @@ export interface PopupText {
   readonly shareOfTotal: (share: number) => string;
   /** A few words on a user's row: why it has no fresh figure. */
   readonly userFailed: (error: ApiError) => string;
+  /** A user's problem after its figures, for screen readers: `, answer unusable`. */
+  readonly userProblem: (problem: string) => string;
+  /** A sentence about one user: `bob: …`. */
+  readonly aboutUser: (username: string, sentence: string) => string;
   readonly limitLeft: (balance: string, limit: string) => string;
   readonly noLimit: string;
   readonly account: string;
@@ -89,6 +93,8 @@ const en: PopupText = {
   accountBalance: 'Traffic balance',
   planExpires: (date, days) => `Plan expires ${date} (${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`})`,
   forecast: (days, date) => `At the last 24 h rate the balance lasts about ${days} day${days === 1 ? '' : 's'} (until ${date}).`,
+  userProblem: (problem) => `(${problem})`,
+  aboutUser: (username, sentence) => `${username}: ${sentence}`,
   balanceNotRead: (problem) => `Balance not updated: ${problem}`,
   limitsNotRead: (problem) => `User limits not updated: ${problem}`,
   exportCsv: 'Export CSV',

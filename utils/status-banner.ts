@@ -50,7 +50,7 @@ export function statusBanner({ configured, settings, status, now, locale = 'en' 
     const needsSettings = userFailures.some((failed) => failed.error.kind !== 'malformed');
     const named =
       userFailures.length === 1
-        ? `${first.username}: ${problem}`
+        ? text.aboutUser(first.username, problem)
         : text.usersFailing(userFailures.length, userFailures.map((failed) => `${failed.username} (${text.userFailed(failed.error)})`).join(', '));
     return { tone: 'warn', problem: named, remedy: userFailures.length === 1 ? remedy : '', needsSettings };
   }

@@ -17,6 +17,9 @@ export interface UserRow {
   readonly trend: readonly Kb[];
   readonly limitKb: Kb | null;
   readonly balanceKb: Kb | null;
+  /** Whether any answer for this user ever arrived: without one, its 0 would be a claim. */
+  readonly hasFigures: boolean;
+  /** Why its last request failed, if it did; its last figures still count. */
   readonly failure: ApiError | null;
 }
 
@@ -43,6 +46,7 @@ export function userRows(
       // The hourly answer's figures (KB) are fresher than user-list's (MB); either will do.
       limitKb: usage.trafficLimitKb ?? (listed?.trafficLimitMb == null ? null : mbToKb(listed.trafficLimitMb)),
       balanceKb: usage.trafficBalanceKb,
+      hasFigures: usage.fetchedAt !== null,
       failure: status.userFailures[key]?.error ?? null,
     };
   });

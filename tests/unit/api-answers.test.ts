@@ -288,3 +288,30 @@ describe('parseAccountBalance', () => {
     expect(parseAccountBalance({ traffic_balance: -3 })).toMatchObject({ ok: false, error: { kind: 'malformed' } });
   });
 });
+
+describe('details of unusable answers', () => {
+  it('are in Chinese inside a Chinese sentence', () => {
+    const errors = [
+      readEnvelope(200, '<html></html>', null),
+      readEnvelope(200, '{"code":200,"data":', null),
+      readEnvelope(200, '', null),
+      readEnvelope(200, 'Service Unavailable', null),
+      readEnvelope(200, '{"data":{}}', null),
+      parseHourlyUsage(null),
+      parseHourlyUsage({}),
+      parseHourlyUsage({ data: [{ date: 'yesterday', usage_traffic: 1 }] }),
+      parseHourlyUsage({ data: [{ date: '2025-07-01 00', usage_traffic: 'lots' }] }),
+      parseUserList({}),
+      parseUserList({ list: [{ username: '' }] }),
+      parseAccountBalance({}),
+      parseAccountBalance(null),
+    ];
+    for (const result of errors) {
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      const sentence = errorSentence(result.error, 'zh-CN');
+      // Thordata, API, JSON and HTML are names, not words to translate.
+      expect(sentence.replace(/Thordata|API|JSON|HTML/g, ''), sentence).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+});

@@ -166,6 +166,29 @@ describe('the popup with several users and account figures', () => {
     expect(screen.getByRole('link', { name: 'Thordata dashboard' }).getAttribute('href')).toBe('https://dashboard.thordata.com/');
   });
 
+  it('keeps a failing user’s last figures in its row and the total, names it and says why', () => {
+    const base = several();
+    const error = { kind: 'malformed' as const, detail: 'no data object' };
+    const status = { ...base.status, userFailures: { [userKey(1, 'bob')]: { username: 'bob', error, at: NOW } } };
+    render(<PopupView {...base} status={status} />);
+    expect(screen.getByRole('alert').textContent).toContain('bob: Thordata answered without usable figures (no data object).');
+    expect(screen.getByTestId('current-hour').textContent).toBe('400 MiB');
+    const bob = screen.getByRole('button', { name: 'bob: 100 MiB this hour, 25% of the total (answer unusable)' });
+    expect(bob.textContent).toContain('answer unusable');
+    cleanup();
+    render(<PopupView {...base} status={status} locale="zh-CN" />);
+    expect(screen.getByRole('alert').textContent).toContain('bob：Thordata 的应答中没有可用的数据（缺少数据对象）。');
+  });
+
+  it('shows a secondary endpoint’s failure with its figures, not as a banner', () => {
+    const base = several();
+    const account = { ...base.account, balanceError: { kind: 'auth' as const, code: 10014, apiMessage: 'apiKey error' } };
+    render(<PopupView {...base} account={account} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('balance-error').textContent).toBe('Balance not updated: Thordata rejected the API key (code 10014).');
+    expect(screen.getByTestId('account-balance').textContent).toBe('8.00 GiB');
+  });
+
   it('speaks Simplified Chinese', () => {
     render(<PopupView {...several()} locale="zh-CN" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Thordata 用量');
