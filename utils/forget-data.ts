@@ -13,7 +13,7 @@ export async function forgetTokenAndData(): Promise<void> {
   // Removed here too, not only left to the background: the data must go even if no
   // background answers (it is being updated, say); the badge then catches up when it next
   // starts and reads storage.
-  await Promise.all(ALL_ITEMS.map((item) => item.removeValue()));
+  await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clearAll()]);
   forgetSnapshot(() => localStorage);
   const request: BackgroundRequest = { type: 'forget' };
   browser.runtime.sendMessage(request).catch(() => undefined);

@@ -3,7 +3,7 @@ import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { BADGE_COLORS } from '../../utils/badge';
 import type { Page } from 'playwright-core';
-import { collectConsole, fireAlarm, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
+import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
 
 const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
 // A distinctive token, so that any leak of it is found by a plain text search.
@@ -108,7 +108,7 @@ describe('the polling engine against the demo API’s faults', () => {
     expect(hourly(api).map((r) => r.code)).toEqual([200, 10020, 200]);
 
     api.clearRequests();
-    await fireAlarm(popup, 'thordata-poll');
+    await firePollAlarmLater(popup);
     await expect.poll(() => hourly(api).length, { timeout: 15_000 }).toBe(2);
     await expect.poll(() => pollIdle(popup), { timeout: 15_000 }).toBe(true);
     expect(hourly(api).map((r) => r.params.username)).toEqual(['alice_res', 'carol_eu']);
@@ -117,7 +117,7 @@ describe('the polling engine against the demo API’s faults', () => {
 
   it('finishes a cycle after the worker is stopped mid-way, asking no user twice', async () => {
     api.clearRequests();
-    await fireAlarm(popup, 'thordata-poll');
+    await firePollAlarmLater(popup);
     // Stop the worker in the 1.5 s gap after the first answer, before the second request.
     await expect.poll(() => hourly(api).length, { timeout: 15_000, interval: 50 }).toBe(1);
     await stopServiceWorkers(popup);

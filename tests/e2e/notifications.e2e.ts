@@ -6,7 +6,7 @@ import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { BADGE_COLORS } from '../../utils/badge';
 import { hourKeyAt } from '../../utils/hour-keys';
-import { clearNotifications, fireAlarm, hexColor, notificationIds, pollIdle, SCREENSHOT_DIR, waitUntil } from './support';
+import { clearNotifications, firePollAlarmLater, hexColor, notificationIds, pollIdle, SCREENSHOT_DIR, waitUntil } from './support';
 
 const ONLY_HOURLY_TOTAL = [
   'One user’s traffic this hour passes',
@@ -25,7 +25,7 @@ describe('notifications people trust', () => {
   async function pollAndSettle(): Promise<void> {
     const asked = () => api.requests().filter((r) => r.path.endsWith('usage-statistics-hour')).length;
     const before = asked();
-    await fireAlarm(page, 'thordata-poll');
+    await firePollAlarmLater(page);
     await expect.poll(asked, { timeout: 15_000 }).toBe(before + 2);
     await expect.poll(() => pollIdle(page), { timeout: 15_000 }).toBe(true);
   }

@@ -18,7 +18,12 @@ export function servedCurrentHourKb(log: readonly RequestLogEntry[], usernames: 
 
 /** The slice of the `chrome` global these helpers use inside extension pages. */
 declare const chrome: {
-  storage: { local: { get(key: string | null): Promise<Record<string, { cycle?: unknown } | undefined>> } };
+  storage: {
+    local: {
+      get(key: string | null): Promise<Record<string, { cycle?: unknown; lastAttemptAt?: number | null } | undefined>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
   notifications: {
     getAll(): Promise<Record<string, boolean>>;
     clear(id: string): Promise<boolean>;
@@ -32,6 +37,19 @@ declare const chrome: {
 /** Makes an alarm fire now, as the browser would when its time comes. */
 export async function fireAlarm(page: Page, name: string): Promise<void> {
   await page.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() }), name);
+}
+
+/**
+ * The poll alarm as it fires once its period has passed since the last poll. An alarm within
+ * half an interval of a poll (a Refresh, a settings save) asks nothing, so the last poll is first
+ * made to look `minutes` older, as the time the test skips would have made it.
+ */
+export async function firePollAlarmLater(page: Page, minutes = 10): Promise<void> {
+  await page.evaluate(async (ms) => {
+    const { pollStatus } = await chrome.storage.local.get('pollStatus');
+    if (pollStatus?.lastAttemptAt) await chrome.storage.local.set({ pollStatus: { ...pollStatus, lastAttemptAt: pollStatus.lastAttemptAt - ms } });
+  }, minutes * 60_000);
+  await fireAlarm(page, 'thordata-poll');
 }
 
 export async function readAlarm(page: Page, name: string) {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createBackgroundTasks, POLL_ALARM } from '@/utils/background-tasks';
+import { POLL_ALARM } from '@/utils/background-tasks';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { statusBanner } from '@/utils/status-banner';
 import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
@@ -9,8 +9,8 @@ import type { FetchLike } from '@/utils/thordata-client';
 import { EMPTY_CACHE, userKey } from '@/utils/usage-cache';
 import { hourKeyAt } from '@/utils/hour-keys';
 import { UTC } from '@/utils/api-timezone';
+import { fakeWorker } from './engine-harness';
 import { fakeClock } from './fake-client';
-import { ENGLISH } from './languages';
 
 const TOKEN = 'tok-SECRET-42';
 
@@ -26,17 +26,7 @@ function fakeApi(answer: (url: URL) => { status?: number; body: unknown }) {
 }
 
 function tasksWith(fetch: FetchLike) {
-  const clock = fakeClock(Date.now());
-  return createBackgroundTasks({
-    fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    isOnline: () => true,
-    allowLoopback: false,
-      hasHostPermission: async () => true,
-      language: ENGLISH,
-  });
+  return fakeWorker({ fetch }, fakeClock(Date.now()));
 }
 
 async function configure(usernames: string[]) {
@@ -164,16 +154,7 @@ describe('without access to the API host', () => {
   it('asks nothing, and says what is missing in the badge', async () => {
     await configure(['alice']);
     const api = fakeApi(() => ({ body: {} }));
-    const tasks = createBackgroundTasks({
-      fetch: api.fetch,
-      now: () => Date.now(),
-      sleep: async () => undefined,
-      random: () => 0.5,
-      isOnline: () => true,
-      allowLoopback: false,
-      hasHostPermission: async (pattern) => pattern !== 'https://openapi.thordata.com/*',
-      language: ENGLISH,
-    });
+    const tasks = fakeWorker({ fetch: api.fetch, hasHostPermission: async (pattern) => pattern !== 'https://openapi.thordata.com/*' });
     await tasks.pollNow('settings');
     expect(api.urls).toHaveLength(0);
     expect((await pollStatusItem.getValue()).failure).toEqual({ kind: 'permission', host: 'openapi.thordata.com' });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundTasks } from '@/utils/background-tasks';
+import { createBackgroundTasks, type BackgroundDeps, type BackgroundTasks } from '@/utils/background-tasks';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { settingsItem, tokenItem } from '@/utils/storage-items';
 import { fakeClock } from './fake-client';
@@ -10,6 +10,23 @@ import { modelApi } from './model-api';
 export const ENGINE_USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
 export const ENGINE_START = Date.parse('2026-11-25T14:20:00Z');
 export const MINUTE = 60_000;
+
+/**
+ * The real background tasks on WXT's fake browser with a fake clock, online, with host access,
+ * steady jitter and English words; `deps` replaces any of those.
+ */
+export function fakeWorker(deps: Partial<BackgroundDeps> & Pick<BackgroundDeps, 'fetch'>, clock = fakeClock(ENGINE_START)): BackgroundTasks {
+  return createBackgroundTasks({
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    isOnline: () => true,
+    allowLoopback: false,
+    hasHostPermission: async () => true,
+    language: ENGLISH,
+    ...deps,
+  });
+}
 
 /**
  * The real background tasks on WXT's fake browser, a fake clock and the demo API's endpoints
@@ -26,17 +43,7 @@ export async function engineSetup(options: { online?: () => boolean; settings?: 
     ...options.settings,
   });
   await tokenItem.setValue('demo-token');
-  const worker = () =>
-    createBackgroundTasks({
-      fetch: api.fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-      random: () => 0.5,
-      isOnline: options.online ?? (() => true),
-      allowLoopback: false,
-      hasHostPermission: async () => true,
-      language: ENGLISH,
-    });
+  const worker = () => fakeWorker({ fetch: api.fetch, isOnline: options.online ?? (() => true) }, clock);
   return { clock, api, tasks: worker(), newWorker: worker };
 }
 

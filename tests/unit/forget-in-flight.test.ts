@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_RULES } from '@/utils/alert-rules';
-import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM, type BackgroundTasks } from '@/utils/background-tasks';
+import { POLL_ALARM, RETRY_ALARM, type BackgroundTasks } from '@/utils/background-tasks';
 import { forgetTokenAndData } from '@/utils/forget-data';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { settingsItem, tokenItem } from '@/utils/storage-items';
@@ -10,9 +10,8 @@ import type { FetchLike } from '@/utils/thordata-client';
 import { kb } from '@/utils/units';
 import { UTC } from '@/utils/api-timezone';
 import { hourKeyAt } from '@/utils/hour-keys';
-import { engineSetup, ENGINE_START } from './engine-harness';
+import { engineSetup, ENGINE_START, fakeWorker } from './engine-harness';
 import { fakeClock } from './fake-client';
-import { ENGLISH } from './languages';
 
 /** What is stored, value keys only (version markers aside). */
 const storedKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
@@ -38,16 +37,7 @@ describe('"Forget token and data" while the background is busy', () => {
       }
       return { status: 200, text: async () => JSON.stringify({ code: 200, msg: 'ok', data: { data: [{ date: hour, usage_traffic: 5 }] } }) };
     };
-    tasks = createBackgroundTasks({
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-      random: () => 0.5,
-      isOnline: () => true,
-      allowLoopback: false,
-      hasHostPermission: async () => true,
-      language: ENGLISH,
-    });
+    tasks = fakeWorker({ fetch }, clock);
     await tasks.pollNow('settings');
     expect(asked).toBe(2);
     expect(await storedKeys()).toEqual(['apiToken']);
@@ -69,22 +59,16 @@ describe('"Forget token and data" while the background is busy', () => {
       fakeBrowser.reset();
       await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice'] });
       await tokenItem.setValue('tok-SECRET-42');
-      const clock = fakeClock(ENGINE_START);
       const fetch: FetchLike = async () => ({ status: 500, text: async () => '' });
       let tasks: BackgroundTasks | null = null;
-      tasks = createBackgroundTasks({
+      tasks = fakeWorker({
         fetch,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: () => 0.5,
         isOnline: () => path !== 'offline',
-        allowLoopback: false,
         // The forget lands while the background is asking the browser about host access.
         hasHostPermission: async () => {
           await tasks?.forget();
           return path !== 'no access';
         },
-        language: ENGLISH,
       });
       await tasks.pollNow('settings');
       expect(await storedKeys(), path).toEqual([]);

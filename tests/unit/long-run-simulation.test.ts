@@ -3,14 +3,14 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/alert-rules';
 import { UTC, type ApiTimezone } from '@/utils/api-timezone';
-import { createBackgroundTasks, RETRY_ALARM, type BackgroundTasks } from '@/utils/background-tasks';
+import { RETRY_ALARM, type BackgroundTasks } from '@/utils/background-tasks';
 import type { PollTrigger } from '@/utils/poll-plan';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { alertLogItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage-items';
 import { kb } from '@/utils/units';
 import { RETENTION_HOURS, userKey } from '@/utils/usage-cache';
 import { fakeClock } from './fake-client';
-import { ENGLISH } from './languages';
+import { fakeWorker } from './engine-harness';
 import {
   createModelApi,
   fullHourKb,
@@ -153,17 +153,7 @@ describe('thirty days of polling, simulated', () => {
     await tokenItem.setValue(MODEL_TOKEN);
 
     const newWorker = (): BackgroundTasks =>
-      createBackgroundTasks({
-        fetch: api.fetch,
-        now: clock.now,
-        sleep: clock.sleep,
-        random,
-        isOnline: () => !within(offline, clock.now()),
-        allowLoopback: false,
-        hasHostPermission: async () => true,
-        language: ENGLISH,
-        requestTimeoutMs: 5,
-      });
+      fakeWorker({ fetch: api.fetch, random, isOnline: () => !within(offline, clock.now()), requestTimeoutMs: 5 }, clock);
     let worker = newWorker();
 
     const fired = new Map<string, number>();

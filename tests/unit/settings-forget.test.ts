@@ -77,3 +77,13 @@ describe('forgetTokenAndData', () => {
     expect(await tokenItem.getValue()).toBe('');
   });
 });
+
+describe('forgetting from the page alone', () => {
+  it('stops polling too, even when no background answers', async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    await browser.alarms.create('thordata-poll', { periodInMinutes: 10 });
+    await browser.alarms.create('thordata-retry', { when: Date.now() + 30_000 });
+    await forgetTokenAndData();
+    expect(await browser.alarms.getAll()).toEqual([]);
+  });
+});
