@@ -163,7 +163,8 @@ function english(): SettingsText {
     users: {
       legend: 'Proxy users in this account: tick the ones to watch',
       status: (enabled) => (enabled ? 'active' : 'disabled'),
-      usage: (used, limit) => [used === null ? '' : ` · used ${used}`, limit === null ? '' : ` of ${limit}`].join(''),
+      // user-list's usage is the user's total so far, which may well exceed a limit that renews with the plan.
+      usage: (used, limit) => [used === null ? '' : ` · used ${used} in all`, limit === null ? '' : ` · limit ${limit}`].join(''),
     },
     save: {
       button: 'Save',
@@ -314,7 +315,7 @@ function chinese(): SettingsText {
     users: {
       legend: '此账户的代理用户：勾选要监控的用户',
       status: (enabled) => (enabled ? '已启用' : '已停用'),
-      usage: (used, limit) => [used === null ? '' : ` · 已用 ${used}`, limit === null ? '' : `，限额 ${limit}`].join(''),
+      usage: (used, limit) => [used === null ? '' : ` · 累计已用 ${used}`, limit === null ? '' : ` · 限额 ${limit}`].join(''),
     },
     save: {
       button: '保存',

@@ -123,15 +123,15 @@ describe('units per endpoint: user-list and traffic-balance speak MB', () => {
     const alice = list.list.find((user) => user.username === 'alice_res');
     expect(alice?.traffic_limit).toBe(512_000);
     const status = (await settings.locator('.user-choice').filter({ hasText: 'alice_res' }).locator('.muted').textContent()) ?? '';
-    expect(status).toMatch(/of 500 GiB$/);
+    expect(status).toMatch(/limit 500 GiB$/);
     expect(status).not.toMatch(/MiB/);
     // Usage grows while the test runs: compare what is shown with the MB figure, not its last digit.
-    const used = shownBytes(/used (.+?) of/.exec(status)?.[1] ?? '');
+    const used = shownBytes(/used (.+?) in all/.exec(status)?.[1] ?? '');
     const truthBytes = (alice?.usage_traffic ?? 0) * 1024 * 1024;
     expect(used.unit).toBe(unitOf(formatAmount(mbToKb(mb(alice?.usage_traffic ?? 0)), 'binary', 'en-US')));
     expect(Math.abs(used.bytes / truthBytes - 1)).toBeLessThan(0.01);
     const carol = (await settings.locator('.user-choice').filter({ hasText: 'carol_eu' }).locator('.muted').textContent()) ?? '';
-    expect(carol).toMatch(/of 200 GiB$/);
+    expect(carol).toMatch(/limit 200 GiB$/);
   });
 
   it('shows the account balance converted from traffic-balance’s MB, and alice_res’s limit bar of 500 GiB', async () => {

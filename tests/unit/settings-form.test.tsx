@@ -153,8 +153,8 @@ describe('the settings form', () => {
     fireEvent.click(bob);
     fireEvent.click(screen.getByRole('checkbox', { name: 'alice_res' }));
     expect((screen.getByLabelText('Usernames') as HTMLInputElement).value).toBe('bob_scraper, alice_res');
-    expect(describedStatus(bob)).toBe('disabled · used 0 B of 1.00 GiB');
-    expect(describedStatus(screen.getByRole('checkbox', { name: 'alice_res' }))).toBe('active · used 1.00 MiB');
+    expect(describedStatus(bob)).toBe('disabled · used 0 B in all · limit 1.00 GiB');
+    expect(describedStatus(screen.getByRole('checkbox', { name: 'alice_res' }))).toBe('active · used 1.00 MiB in all');
   });
 
   it('shows the specific error when the connection test fails', async () => {
@@ -485,7 +485,7 @@ describe('in Simplified Chinese', () => {
     type('API 令牌', 'my-token-123');
     fireEvent.click(screen.getByRole('button', { name: '测试连接' }));
     await waitFor(() => expect(screen.getByTestId('test-result').textContent).toBe('连接成功：令牌有效，此代理类型下有 2 个用户。'));
-    expect(describedStatus(screen.getByRole('checkbox', { name: 'bob_scraper' }))).toBe('已停用 · 已用 0 B，限额 1.00 GiB');
+    expect(describedStatus(screen.getByRole('checkbox', { name: 'bob_scraper' }))).toBe('已停用 · 累计已用 0 B · 限额 1.00 GiB');
     fireEvent.click(screen.getByRole('checkbox', { name: 'alice_res' }));
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(screen.getByTestId('save-result').textContent).toBe('已保存，正在获取最新数据。'));
