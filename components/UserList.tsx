@@ -35,7 +35,7 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
                 {/* Screen readers get the whole sentence; the columns are for the eye. */}
                 <span class="sr-only">
                   {row.hasFigures ? text.userRowLabel(row.username, amount(row.currentKb), share) : row.username}
-                  {row.failure && ` ${text.userProblem(text.userFailed(row.failure))}`}
+                  {row.failure && text.userProblem(text.userFailed(row.failure))}
                 </span>
                 <span class="user-name" aria-hidden="true">
                   {row.username}

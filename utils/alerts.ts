@@ -85,6 +85,13 @@ interface EndedHour {
   readonly endMs: number;
 }
 
+/** Whether alerts were evaluated a short while ago: not so after a sleep, a clock set back, or at the first evaluation. */
+function awakeSinceLastEvaluation({ now, lastEvaluatedAt, judgedThrough }: AlertInput): boolean {
+  if (judgedThrough === null || lastEvaluatedAt === null) return false;
+  const since = now - lastEvaluatedAt;
+  return since >= 0 && since < ENDED_HOUR_WINDOW_MS;
+}
+
 /**
  * Whether an hour's figure is final: every watched user whose figures reach into the hour was
  * fetched again after it ended. A user whose last answer came before the hour began (unknown to
@@ -107,9 +114,8 @@ function isFinal(input: AlertInput, startMs: number, endMs: number): boolean {
  * window (a sleep) or never: then nothing about past hours fires.
  */
 function endedHours(input: AlertInput, points: readonly HourPoint[]): EndedHour[] {
-  const { now, lastEvaluatedAt, judgedThrough } = input;
-  const sinceEvaluation = lastEvaluatedAt === null ? null : now - lastEvaluatedAt;
-  if (judgedThrough === null || sinceEvaluation === null || sinceEvaluation < 0 || sinceEvaluation >= ENDED_HOUR_WINDOW_MS) return [];
+  const { now, judgedThrough } = input;
+  if (!awakeSinceLastEvaluation(input) || judgedThrough === null) return [];
   const ended: EndedHour[] = [];
   for (let index = 0; index < points.length - 1; index += 1) {
     const startMs = points[index]?.startMs ?? now;
@@ -134,10 +140,8 @@ function hourlyPoints(input: AlertInput): readonly HourPoint[] {
 export function judgedThroughAfter(input: AlertInput): number {
   const points = hourlyPoints(input);
   const currentStart = points[points.length - 1]?.startMs ?? input.now;
+  if (!awakeSinceLastEvaluation(input) || input.judgedThrough === null) return currentStart;
   const newest = endedHours(input, points).at(-1);
-  if (input.judgedThrough === null || input.lastEvaluatedAt === null || input.now - input.lastEvaluatedAt >= ENDED_HOUR_WINDOW_MS) {
-    return currentStart;
-  }
   return newest ? Math.max(input.judgedThrough, newest.endMs) : input.judgedThrough;
 }
 

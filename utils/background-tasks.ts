@@ -85,7 +85,11 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
    */
   let generation = 0;
 
-  const readAll = async () => ({ ...(await readStoredState(deps.allowLoopback)), generation });
+  /** The stored state, with the generation it was read in: taken first, so a forget during the read counts. */
+  const readAll = async () => {
+    const readIn = generation;
+    return { ...(await readStoredState(deps.allowLoopback)), generation: readIn };
+  };
 
   type Known = Awaited<ReturnType<typeof readAll>>;
 

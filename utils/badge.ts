@@ -79,7 +79,7 @@ export function computeBadge({ settings, token, cache, status, now, language, in
       title: [`${t('badgeProduct')}: ${problem}`, remedy, t('badgeLastKnown'), ...figures].join('\n'),
     };
   }
-  // Each user's problem names the user: the badge's figure is the sum of the others.
+  // Each user's problem names the user; its last figures still count in the badge's sum.
   const userProblems = Object.values(status.userFailures).map((failed) =>
     t('badgeUserProblem', failed.username, errorSentence(failed.error, locale)),
   );

@@ -25,7 +25,7 @@ export interface PopupText {
   readonly shareOfTotal: (share: number) => string;
   /** A few words on a user's row: why it has no fresh figure. */
   readonly userFailed: (error: ApiError) => string;
-  /** A user's problem after its figures, for screen readers: `, answer unusable`. */
+  /** A user's problem after its name or figures, separator included: ` (answer unusable)`. */
   readonly userProblem: (problem: string) => string;
   /** A sentence about one user: `bob: …`. */
   readonly aboutUser: (username: string, sentence: string) => string;
@@ -93,7 +93,7 @@ const en: PopupText = {
   accountBalance: 'Traffic balance',
   planExpires: (date, days) => `Plan expires ${date} (${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`})`,
   forecast: (days, date) => `At the last 24 h rate the balance lasts about ${days} day${days === 1 ? '' : 's'} (until ${date}).`,
-  userProblem: (problem) => `(${problem})`,
+  userProblem: (problem) => ` (${problem})`,
   aboutUser: (username, sentence) => `${username}: ${sentence}`,
   balanceNotRead: (problem) => `Balance not updated: ${problem}`,
   limitsNotRead: (problem) => `User limits not updated: ${problem}`,

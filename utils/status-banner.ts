@@ -51,7 +51,7 @@ export function statusBanner({ configured, settings, status, now, locale = 'en' 
     const named =
       userFailures.length === 1
         ? text.aboutUser(first.username, problem)
-        : text.usersFailing(userFailures.length, userFailures.map((failed) => `${failed.username} (${text.userFailed(failed.error)})`).join(', '));
+        : text.usersFailing(userFailures.length, userFailures.map((failed) => `${failed.username}${text.userProblem(text.userFailed(failed.error))}`).join(', '));
     return { tone: 'warn', problem: named, remedy: userFailures.length === 1 ? remedy : '', needsSettings };
   }
   if (status.backgroundError) {

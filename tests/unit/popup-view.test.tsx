@@ -214,6 +214,21 @@ describe('the popup’s banners', () => {
     expect(screen.getByTestId('current-hour').textContent).toBe('300 MiB');
   });
 
+  it('names every failing user, each with its reason, when there are several', () => {
+    const status = {
+      ...props().status,
+      userFailures: {
+        [userKey(1, 'bob')]: { username: 'bob', error: { kind: 'malformed' as const, detail: 'no data object' }, at: NOW },
+        [userKey(1, 'carol')]: { username: 'carol', error: { kind: 'unknown-user' as const, code: 10020, username: 'carol' }, at: NOW },
+      },
+    };
+    render(<PopupView {...props({ status })} />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      "2 users could not be updated: bob (answer unusable), carol (unknown to Thordata). The others' figures are current.",
+    );
+    expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
+  });
+
   it('says how old the figures are once they are stale', () => {
     render(<PopupView {...props({ status: { ...props().status, lastSuccessAt: NOW - 45 * 60_000 } })} />);
     expect(screen.getByRole('alert').textContent).toContain('These figures are 45 min old');
