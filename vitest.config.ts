@@ -8,6 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/demo-api/**/*.test.ts'],
     restoreMocks: true,
     // Pages register the Chinese words at startup; so do the tests.
-    setupFiles: ['tests/unit/setup-locales.ts'],
+    setupFiles: ['tests/unit/support/setup-locales.ts'],
   },
 });

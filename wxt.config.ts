@@ -44,11 +44,11 @@ export default defineConfig({
 
   manifest: ({ browser, mode }) => ({
     name: 'Thordata Usage Monitor',
-    // Badge and notification sentences come from public/_locales (see utils/i18n.ts).
+    // Badge and notification sentences come from public/_locales (see utils/i18n/i18n.ts).
     default_locale: 'en',
     description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
     // `offscreen` (Chrome only): its service worker has no localStorage, and writes the popup's
-    // snapshot there through an offscreen document (utils/snapshot-writer.ts). It shows no warning.
+    // snapshot there through an offscreen document (utils/popup/snapshot-writer.ts). It shows no warning.
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: 'Thordata Usage Monitor' },

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { buildAllowsLoopback } from '@/utils/api-origin';
-import { registerChineseErrors } from '@/utils/api-errors';
-import { chineseErrorDescription } from '@/utils/api-errors-zh';
-import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background-tasks';
-import { pickLocale } from '@/utils/locale';
-import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages';
-import { openForNotification } from '@/utils/notifier';
-import { changesPopupItems, readStored } from '@/utils/popup-storage';
-import { createSnapshotMirror } from '@/utils/snapshot-mirror';
-import { writeSnapshotFromBackground } from '@/utils/snapshot-writer';
+import { buildAllowsLoopback } from '@/utils/api/origin';
+import { registerChineseErrors } from '@/utils/api/errors';
+import { chineseErrorDescription } from '@/utils/api/errors-zh';
+import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background/tasks';
+import { pickLocale } from '@/utils/i18n/locale';
+import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages/messages';
+import { openForNotification } from '@/utils/background/notifier';
+import { changesPopupItems, readStored } from '@/utils/popup/stored-reads';
+import { createSnapshotMirror } from '@/utils/popup/snapshot-mirror';
+import { writeSnapshotFromBackground } from '@/utils/popup/snapshot-writer';
 
 export default defineBackground(() => {
   // The badge and notifications describe errors in Chinese too; the popup's words stay out of the worker.

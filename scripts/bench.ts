@@ -13,8 +13,8 @@ import { createDemoApi } from './demo-api/server';
 import { launchExtensionBrowser, readBadge } from './lib/extension-browser';
 import { measureCoreCycle, measureStorageAfterWeek } from './lib/bench-core';
 import { launchPipeBrowser } from './lib/cdp-pipe';
-import { SNAPSHOT_KEY, snapshotText } from '../utils/popup-snapshot';
-import { KEYS, popupStoredFrom } from '../utils/popup-storage';
+import { SNAPSHOT_KEY, snapshotText } from '../utils/popup/snapshot';
+import { KEYS, popupStoredFrom } from '../utils/popup/stored-reads';
 
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');

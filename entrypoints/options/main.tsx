@@ -1,21 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '@/components/theme.css';
+import '@/components/shared/theme.css';
 import './options.css';
-import type { NotificationPermission } from '@/components/AlertRulesFields';
-import { HostAccessNotice } from '@/components/HostAccessNotice';
-import { SettingsForm } from '@/components/SettingsForm';
-import type { SettingsChange, StoredSettings } from '@/components/useSettingsDraft';
-import { buildAllowsLoopback } from '@/utils/api-origin';
-import { forgetTokenAndData } from '@/utils/forget-data';
-import { hostName, hostPattern } from '@/utils/host-permission';
-import { pickLocale } from '@/utils/locale';
-import '@/utils/locale-zh';
-import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages';
-import { coerceSettings, parseProxyType, type SettingsDraft } from '@/utils/settings';
-import { writeSettingsPatch, type SettingsStore } from '@/utils/settings-patch';
-import { settingsText } from '@/utils/settings-text';
-import { settingsItem, tokenItem } from '@/utils/storage-items';
+import type { NotificationPermission } from '@/components/options/AlertRulesFields';
+import { HostAccessNotice } from '@/components/options/HostAccessNotice';
+import { SettingsForm } from '@/components/options/SettingsForm';
+import type { SettingsChange, StoredSettings } from '@/components/options/useSettingsDraft';
+import { buildAllowsLoopback } from '@/utils/api/origin';
+import { forgetTokenAndData } from '@/utils/options/forget-data';
+import { hostName, hostPattern } from '@/utils/api/host-permission';
+import { pickLocale } from '@/utils/i18n/locale';
+import '@/utils/i18n/locale-zh';
+import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages/messages';
+import { coerceSettings, parseProxyType, type SettingsDraft } from '@/utils/settings/settings';
+import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
+import { settingsText } from '@/utils/settings/settings-text';
+import { settingsItem, tokenItem } from '@/utils/storage/items';
 
 const allowLoopback = buildAllowsLoopback();
 const locale = pickLocale(navigator.languages);
@@ -33,7 +33,7 @@ async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply
 /** Through the item, which owns the stored shape and its migrations. */
 const settingsStore: SettingsStore = { read: () => settingsItem.getValue(), write: (settings) => settingsItem.setValue(settings) };
 
-// The page's storage wiring is exported for tests/unit/settings-form.test.tsx, which runs it over
+// The page's storage wiring is exported for tests/unit/options/settings-form.test.tsx, which runs it over
 // the fake browser with the popup's write beside it.
 
 export async function readStoredSettings(): Promise<StoredSettings> {

@@ -1,5 +1,5 @@
-import { parseSnapshot, readSnapshotText } from '@/utils/popup-snapshot';
-import { popupApi, readStored, type PopupStored } from '@/utils/popup-storage';
+import { parseSnapshot, readSnapshotText } from '@/utils/popup/snapshot';
+import { popupApi, readStored, type PopupStored } from '@/utils/popup/stored-reads';
 
 /** What the popup shows first: its snapshot, or storage.local's answer where it has none. */
 export type FirstRead =

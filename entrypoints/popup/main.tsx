@@ -1,18 +1,18 @@
 import { firstRead } from './first-read';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { PopupView } from '@/components/PopupView';
-import { buildAllowsLoopback } from '@/utils/api-origin';
-import { prepareClockFormat } from '@/utils/local-time';
-import { pickLocale } from '@/utils/locale';
-import type { BackgroundRequest, PageTrigger } from '@/utils/messages';
-import { keepSnapshot, snapshotText } from '@/utils/popup-snapshot';
-import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup-storage';
-import type { ChartHours } from '@/utils/settings';
-import { writeSettingsPatch, type SettingsStore } from '@/utils/settings-patch';
-import { userKey } from '@/utils/usage-cache';
-import { prepareAmountFormats } from '@/utils/traffic-format';
-import { usageCsv } from '@/utils/usage-csv';
+import { PopupView } from '@/components/popup/PopupView';
+import { buildAllowsLoopback } from '@/utils/api/origin';
+import { prepareClockFormat } from '@/utils/time/local-time';
+import { pickLocale } from '@/utils/i18n/locale';
+import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
+import { keepSnapshot, snapshotText } from '@/utils/popup/snapshot';
+import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
+import type { ChartHours } from '@/utils/settings/settings';
+import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
+import { userKey } from '@/utils/usage/cache';
+import { prepareAmountFormats } from '@/utils/format/traffic-format';
+import { usageCsv } from '@/utils/usage/csv';
 
 const locale = pickLocale(navigator.languages);
 document.documentElement.lang = locale;
@@ -125,7 +125,7 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
 }
 
 /** Chinese words load only for a Chinese browser: an English popup does not carry them. */
-const words = locale === 'zh-CN' ? import('@/utils/locale-zh') : null;
+const words = locale === 'zh-CN' ? import('@/utils/i18n/locale-zh') : null;
 
 function mount(root: HTMLElement, first: PopupStored) {
   const source: FirstSource = firstRead.kind === 'snapshot' ? { kind: 'snapshot', text: firstRead.text } : { kind: 'storage', stored: first };

@@ -1,7 +1,7 @@
-import { keepSnapshot, parseWriteSnapshotMessage } from '@/utils/popup-snapshot';
+import { keepSnapshot, parseWriteSnapshotMessage } from '@/utils/popup/snapshot';
 
 /**
- * Chrome's offscreen document for the popup's snapshot (see utils/snapshot-writer.ts). Offscreen
+ * Chrome's offscreen document for the popup's snapshot (see utils/popup/snapshot-writer.ts). Offscreen
  * documents reach only `chrome.runtime`; the browser's own object is used, without the polyfill.
  */
 interface OffscreenRuntime {

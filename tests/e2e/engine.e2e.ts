@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import { BADGE_COLORS } from '../../utils/badge';
+import { BADGE_COLORS } from '../../utils/background/badge';
 import type { Page } from 'playwright-core';
 import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { pollFor, type ExtensionDriver } from '../../scripts/lib/page-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
-import { hourKeyAt } from '../../utils/hour-keys';
-import { parseSnapshot, SNAPSHOT_KEY } from '../../utils/popup-snapshot';
-import { formatAmount, formatBadgeAmount, formatExactKb } from '../../utils/traffic-format';
+import { hourKeyAt } from '../../utils/time/hour-keys';
+import { parseSnapshot, SNAPSHOT_KEY } from '../../utils/popup/snapshot';
+import { formatAmount, formatBadgeAmount, formatExactKb } from '../../utils/format/traffic-format';
 import { SCREENSHOT_DIR, servedCurrentHourKb } from './support';
 
 const WATCHED = ['alice_res', 'bob_scraper'];

@@ -4,8 +4,8 @@ import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
-import { BADGE_COLORS } from '../../utils/badge';
-import { hourKeyAt } from '../../utils/hour-keys';
+import { BADGE_COLORS } from '../../utils/background/badge';
+import { hourKeyAt } from '../../utils/time/hour-keys';
 import { clearNotifications, firePollAlarmLater, hexColor, notificationIds, pollIdle, SCREENSHOT_DIR, waitUntil } from './support';
 
 const ONLY_HOURLY_TOTAL = [

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import { parseSnapshot, SNAPSHOT_KEY, snapshotText } from '../../utils/popup-snapshot';
-import { KEYS, popupStoredFrom } from '../../utils/popup-storage';
+import { parseSnapshot, SNAPSHOT_KEY, snapshotText } from '../../utils/popup/snapshot';
+import { KEYS, popupStoredFrom } from '../../utils/popup/stored-reads';
 import { setUpThroughSettings } from './support';
 
 /** The slice of the `chrome` global this file uses inside extension pages. */

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import { BADGE_COLORS } from '../../utils/badge';
-import { hourKeyAt, HOUR_MS, recentHourKeys } from '../../utils/hour-keys';
-import { formatAmount, formatBadgeAmount } from '../../utils/traffic-format';
-import { kb, mb, mbToKb } from '../../utils/units';
+import { BADGE_COLORS } from '../../utils/background/badge';
+import { hourKeyAt, HOUR_MS, recentHourKeys } from '../../utils/time/hour-keys';
+import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-format';
+import { kb, mb, mbToKb } from '../../utils/base/units';
 import { firePollAlarmLater, hexColor, pollIdle, SCREENSHOT_DIR, servedCurrentHourKb, setUpThroughSettings, waitUntil } from './support';
 
 // Journeys where one user's or one endpoint's failure must stay with what it concerns, and

@@ -3,7 +3,7 @@ import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
 import { readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
-import { kb, type Kb } from '../../utils/units';
+import { kb, type Kb } from '../../utils/base/units';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 

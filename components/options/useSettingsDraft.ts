@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AlertRules } from '@/utils/settings/alert-rules';
+import {
+  convertDraftUnits,
+  draftFromRules,
+  validateAlertDraft,
+  type AlertField,
+  type AlertRulesDraft,
+  type ExactAmounts,
+} from '@/utils/settings/alert-rules-form';
+import { draftFromSettings, parseUnits, validateDraft, type DraftField, type Settings, type SettingsDraft } from '@/utils/settings/settings';
+import { settingsPatch, type SettingsPatch } from '@/utils/settings/patch';
+import type { TrafficUnits } from '@/utils/format/traffic-format';
+
+/** What storage holds for the settings page: the settings (repaired where malformed) and the token. */
+export interface StoredSettings {
+  readonly settings: Settings;
+  readonly token: string;
+}
+
+/** What a Save writes: the settings the person changed, and the token only if they changed it. */
+export interface SettingsChange {
+  readonly settings: SettingsPatch;
+  readonly token: string | null;
+}
+
+/**
+ * The form's text and what it was written from. `baseline` is what the page last knew to be
+ * stored: a field whose text is still what the baseline gives is one the person has not edited.
+ */
+interface DraftState {
+  readonly baseline: StoredSettings;
+  readonly settings: SettingsDraft;
+  readonly alerts: AlertRulesDraft;
+}
+
+function stateFrom(stored: StoredSettings): DraftState {
+  return {
+    baseline: stored,
+    settings: draftFromSettings(stored.settings, stored.token),
+    alerts: draftFromRules(stored.settings.alerts, stored.settings.units),
+  };
+}
+
+/** The units the thresholds are shown in: the form's choice. */
+function unitsOf(state: DraftState): TrafficUnits {
+  return parseUnits(state.settings.units) ?? state.baseline.settings.units;
+}
+
+/** Each field still as `reference` has it takes `next`'s value; a field the person edited keeps theirs. */
+function takeUnedited<D extends object>(current: D, reference: D, next: D): D {
+  const taken = (Object.keys(next) as (keyof D)[]).filter((field) => current[field] === reference[field]);
+  return { ...current, ...Object.fromEntries(taken.map((field) => [field, next[field]])) };
+}
+
+/** Of the exact amounts known, the one behind each threshold's text as it now reads. */
+function exactBehind(draft: AlertRulesDraft, candidates: readonly ExactAmounts[]): ExactAmounts {
+  const exact: ExactAmounts = {};
+  for (const candidate of candidates) {
+    for (const field of Object.keys(candidate) as (keyof ExactAmounts)[]) {
+      const amount = candidate[field];
+      if (!exact[field] && amount?.text === draft[field]) exact[field] = amount;
+    }
+  }
+  return exact;
+}
+
+/**
+ * `current` brought up to `next`, what is stored now: every field that still reads as in
+ * `reference` takes the stored value, every other keeps the person's text, and `next` becomes the
+ * baseline. Thresholds are compared in the units the form shows afterwards, which the stored
+ * units may have changed.
+ */
+function follow(current: DraftState, reference: DraftState, next: StoredSettings): DraftState {
+  const stored = stateFrom(next);
+  const settings = takeUnedited(current.settings, reference.settings, stored.settings);
+  const units = parseUnits(settings.units) ?? next.settings.units;
+  const shown = (state: DraftState) => convertDraftUnits(state.alerts, unitsOf(state), units);
+  const [mine, theirs] = [shown(current), shown(stored)];
+  const alerts = takeUnedited(mine, shown(reference), theirs);
+  return { baseline: next, settings, alerts: { ...alerts, exact: exactBehind(alerts, [theirs.exact, mine.exact]) } };
+}
+
+function changeFrom(baseline: StoredSettings, valid: { readonly settings: Settings; readonly token: string }, alerts: AlertRules): SettingsChange {
+  return {
+    settings: settingsPatch(baseline.settings, { ...valid.settings, alerts }),
+    token: valid.token === baseline.token ? null : valid.token,
+  };
+}
+
+export interface SettingsDraftOptions {
+  /** What is stored when the form opens. */
+  readonly stored: StoredSettings;
+  readonly allowLoopback: boolean;
+  /** Calls back with what is stored whenever it changes; returns the way to stop. */
+  readonly watchStored: (listener: (stored: StoredSettings) => void) => () => void;
+  /** Writes the change over what is stored now; resolves with what is stored then. */
+  readonly onSave: (change: SettingsChange) => Promise<StoredSettings>;
+}
+
+/**
+ * The settings form's drafts. Another page may write the settings while this one is open (the
+ * popup's chart window, a second settings tab): the form follows, except in fields the person
+ * has edited, and a Save writes only what they changed, so neither page undoes the other.
+ */
+export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }: SettingsDraftOptions) {
+  const [state, setState] = useState(() => stateFrom(stored));
+
+  useEffect(() => {
+    // A reading that lands after the form is gone (replaced after Forget) is dropped.
+    let live = true;
+    const stop = watchStored((next) => {
+      if (live) setState((current) => follow(current, stateFrom(current.baseline), next));
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [watchStored]);
+
+  const units = unitsOf(state);
+  const check = validateDraft(state.settings, allowLoopback, state.baseline.settings);
+  const alertCheck = validateAlertDraft(state.alerts, units);
+
+  const update = (field: DraftField, value: string) =>
+    setState((current) => ({ ...current, settings: { ...current.settings, [field]: value } }));
+
+  const updateAlert = (field: AlertField, value: string | boolean) =>
+    setState((current) => ({ ...current, alerts: { ...current.alerts, [field]: value } }));
+
+  /** A new choice of units re-expresses the thresholds, so that each keeps the amount it means. */
+  const changeUnits = (value: string) =>
+    setState((current) => {
+      const to = parseUnits(value);
+      const alerts = to ? convertDraftUnits(current.alerts, unitsOf(current), to) : current.alerts;
+      return { ...current, settings: { ...current.settings, units: value }, alerts };
+    });
+
+  /**
+   * Null while a field is invalid. Once saved, the fields not edited since show what is stored
+   * (tidied text, others' changes), and what is stored becomes the baseline.
+   */
+  const save =
+    check.ok && alertCheck.ok
+      ? async () => {
+          const submitted = state;
+          const saved = await onSave(changeFrom(state.baseline, check.value, alertCheck.value));
+          setState((current) => follow(current, submitted, saved));
+        }
+      : null;
+
+  return { draft: state.settings, alertDraft: state.alerts, units, check, alertCheck, update, updateAlert, changeUnits, save };
+}

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { forgetTokenAndData } from '@/utils/options/forget-data';
+import { SNAPSHOT_KEY, snapshotText } from '@/utils/popup/snapshot';
+import { popupStoredFrom } from '@/utils/popup/stored-reads';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { EMPTY_CACHE } from '@/utils/usage/cache';
+import {
+  accountItem,
+  alertLogItem,
+  ALL_ITEMS,
+  pollStatusItem,
+  settingsItem,
+  tokenItem,
+  usageCacheItem,
+} from '@/utils/storage/items';
+
+let told: unknown[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  told = [];
+  fakeBrowser.runtime.onMessage.addListener((message) => {
+    told.push(message);
+  });
+});
+
+/** Stores a value for every item, as a configured extension that has polled a while would. */
+async function storeEverything(): Promise<void> {
+  await tokenItem.setValue('tok-SECRET-42');
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72 });
+  await usageCacheItem.setValue(EMPTY_CACHE);
+  await pollStatusItem.setValue({ ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 });
+  await accountItem.setValue({ ...accountItem.fallback, fetchedAt: 1_700_000_000_000 });
+  await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } }, evaluatedAt: null, judgedThrough: null });
+}
+
+const storedValueKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
+
+describe('forgetTokenAndData', () => {
+  it('removes every stored item and tells the background to forget too', async () => {
+    await storeEverything();
+    expect(await storedValueKeys()).toHaveLength(ALL_ITEMS.length);
+
+    await forgetTokenAndData();
+
+    expect(await storedValueKeys()).toEqual([]);
+    for (const item of ALL_ITEMS) expect(await item.getValue()).toEqual(item.fallback);
+    expect(told).toEqual([{ type: 'forget' }]);
+  });
+
+  it('drops the popup snapshot, which copies the cached figures', async () => {
+    await storeEverything();
+    localStorage.setItem(SNAPSHOT_KEY, snapshotText(popupStoredFrom(await browser.storage.local.get(null))));
+
+    await forgetTokenAndData();
+
+    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+  });
+
+  it('leaves nothing stored, and a status saved afterwards is read as current, not migrated', async () => {
+    await browser.storage.local.set({ pollStatus: pollStatusItem.fallback, pollStatus$: { v: 2 } });
+    await forgetTokenAndData();
+    expect(await browser.storage.local.get(null)).toEqual({});
+
+    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 };
+    await pollStatusItem.setValue(later);
+    expect(await pollStatusItem.getValue()).toEqual(later);
+  });
+
+  it('does not fail when the background cannot be reached', async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    await tokenItem.setValue('tok-SECRET-42');
+    await expect(forgetTokenAndData()).resolves.toBeUndefined();
+    expect(await tokenItem.getValue()).toBe('');
+  });
+});
+
+describe('forgetting from the page alone', () => {
+  it('stops polling too, even when no background answers', async () => {
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    await browser.alarms.create('thordata-poll', { periodInMinutes: 10 });
+    await browser.alarms.create('thordata-retry', { when: Date.now() + 30_000 });
+    await forgetTokenAndData();
+    expect(await browser.alarms.getAll()).toEqual([]);
+  });
+});

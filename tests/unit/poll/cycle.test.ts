@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { UTC } from '@/utils/time/api-timezone';
+import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
+import { MIN_REQUEST_GAP_MS, requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { INITIAL_STATUS } from '@/utils/poll/status';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { fakeClock, hourly, scriptedClient } from '../support/fake-client';
+
+const NOW = Date.parse('2026-11-25T14:20:00Z');
+const settings: Settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob', 'carol'] };
+const start: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+const planFor = (usernames: readonly string[]) => ({ kind: 'run' as const, usernames, resumed: false, account: false });
+const all = planFor(settings.usernames);
+
+function deps(client: ReturnType<typeof scriptedClient>['client'], clock: ReturnType<typeof fakeClock>) {
+  const saved: PollState[] = [];
+  return {
+    saved,
+    deps: {
+      client,
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 0.5,
+      save: async (state: PollState) => {
+        saved.push(state);
+      },
+    },
+  };
+}
+
+describe('one poll cycle', () => {
+  it('asks for each user in turn, at least 1.5 s apart, and caches the answers', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(
+      (call) => {
+        clock.advance(300);
+        return hourly([['2026-11-25 14', call.username.length * 100]]);
+      },
+      clock,
+    );
+    const { deps: d } = deps(client, clock);
+    const result = await runPollCycle(settings, start, all, d);
+
+    expect(calls.map((call) => call.username)).toEqual(['alice', 'bob', 'carol']);
+    for (let i = 1; i < calls.length; i += 1) {
+      // Each call starts at least the gap after the previous one ended (300 ms after it started).
+      expect((calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(MIN_REQUEST_GAP_MS + 300);
+    }
+    expect(result.cache.users[userKey(1, 'bob')]?.hours['2026-11-25 14']).toBe(300);
+    expect(result.status.failure).toBeNull();
+    expect(result.status.lastSuccessAt).toBe(clock.now());
+  });
+
+  it('fetches the whole retained week the first time, then only from the last complete hour', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(() => hourly([]), clock);
+    const single = { ...settings, usernames: ['alice'] };
+    const first = await runPollCycle(single, start, planFor(['alice']), deps(client, clock).deps);
+    expect(calls[0]).toMatchObject({ from: '2026-11-18 15', to: '2026-11-25 14' });
+
+    clock.advance(10 * 60_000);
+    await runPollCycle(single, first, planFor(['alice']), deps(client, clock).deps);
+    expect(calls[1]).toMatchObject({ from: '2026-11-25 13', to: '2026-11-25 14' });
+  });
+
+  it('after a long sleep, re-reads from where it left off, but never more than the window', () => {
+    const usage = { hours: {}, fetchedAt: NOW - 9 * 3_600_000, trafficLimitKb: null, trafficBalanceKb: null };
+    expect(requestRange(usage, NOW, UTC)).toEqual({ from: '2026-11-25 05', to: '2026-11-25 14' });
+    const ancient = { ...usage, fetchedAt: NOW - 30 * 24 * 3_600_000 };
+    expect(requestRange(ancient, NOW, UTC).from).toBe('2026-11-18 15');
+  });
+
+  it('keeps every cached hour when the token is rejected, and stops asking', async () => {
+    const clock = fakeClock(NOW);
+    const good = scriptedClient(() => hourly([['2026-11-25 13', 500], ['2026-11-25 14', 70]]), clock);
+    const before = await runPollCycle(settings, start, all, deps(good.client, clock).deps);
+
+    const rejected = scriptedClient(() => ({ ok: false, error: { kind: 'auth', code: 10013, apiMessage: 'sign error' } }), clock);
+    const after = await runPollCycle(settings, before, all, deps(rejected.client, clock).deps);
+
+    expect(rejected.calls).toHaveLength(1);
+    expect(after.cache).toEqual(before.cache);
+    expect(after.status.failure).toMatchObject({ kind: 'auth', code: 10013 });
+    expect(after.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
+  });
+
+  it('notes an unknown username and goes on with the others', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(
+      (call) =>
+        call.username === 'bob'
+          ? { ok: false, error: { kind: 'unknown-user', code: 10020, username: 'bob' } }
+          : hourly([['2026-11-25 14', 42]]),
+      clock,
+    );
+    const result = await runPollCycle(settings, start, all, deps(client, clock).deps);
+    expect(calls).toHaveLength(3);
+    expect(result.status.failure).toBeNull();
+    expect(Object.keys(result.status.userFailures)).toEqual([userKey(1, 'bob')]);
+    expect(result.cache.users[userKey(1, 'carol')]?.hours['2026-11-25 14']).toBe(42);
+  });
+
+  it('saves after every answer, so a worker stopped mid-cycle keeps what arrived', async () => {
+    const clock = fakeClock(NOW);
+    const { client } = scriptedClient(() => hourly([['2026-11-25 14', 1]]), clock);
+    const { deps: d, saved } = deps(client, clock);
+    await runPollCycle(settings, start, all, d);
+    expect(saved.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(saved[0]?.cache.users ?? {})).toEqual([userKey(1, 'alice')]);
+  });
+
+  it('keeps its distance from a request that ended just before the cycle', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(() => hourly([]), clock);
+    const recent = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW - 500 } };
+    await runPollCycle({ ...settings, usernames: ['alice'] }, recent, planFor(['alice']), deps(client, clock).deps);
+    expect(calls[0]?.at).toBe(NOW - 500 + MIN_REQUEST_GAP_MS);
+  });
+
+  it('does not wait for a last request that the clock, set back, places in the future', async () => {
+    const clock = fakeClock(NOW);
+    const { client, calls } = scriptedClient(() => hourly([]), clock);
+    const future = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW + 3_600_000 } };
+    await runPollCycle({ ...settings, usernames: ['alice'] }, future, planFor(['alice']), deps(client, clock).deps);
+    expect(calls[0]?.at).toBe(NOW + MIN_REQUEST_GAP_MS);
+  });
+});

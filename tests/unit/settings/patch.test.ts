@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
+import { PRODUCTION_API_BASE } from '@/utils/api/origin';
+import { parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/time/api-timezone';
+import { DEFAULT_SETTINGS, MAX_USERNAMES, type Settings } from '@/utils/settings/settings';
+import { applySettingsPatch, settingsPatch, writeSettingsPatch, type LockScope, type SettingsStore } from '@/utils/settings/patch';
+import { kb, mb } from '@/utils/base/units';
+
+type Field = Exclude<keyof Settings, 'alerts'>;
+const FIELDS = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'alerts') as Field[];
+const RULES = Object.keys(DEFAULT_ALERT_RULES) as (keyof AlertRules)[];
+/** What a patch is made of: a field, or one alert rule (`alerts.spike`). */
+const PARTS = [...FIELDS, ...RULES.map((rule) => `alerts.${rule}`)];
+
+/** `base`, with the parts named in `fromOther` taken from `other`. */
+function mix(base: Settings, other: Settings, fromOther: ReadonlySet<string>): Settings {
+  const fields = Object.fromEntries(FIELDS.map((field) => [field, (fromOther.has(field) ? other : base)[field]]));
+  const alerts = Object.fromEntries(RULES.map((rule) => [rule, (fromOther.has(`alerts.${rule}`) ? other : base).alerts[rule]]));
+  return { ...fields, alerts } as unknown as Settings;
+}
+
+/** The parts in which `a` and `b` differ. */
+function changedParts(a: Settings, b: Settings): Set<string> {
+  const fields = FIELDS.filter((field) => !isDeepStrictEqual(a[field], b[field]));
+  const rules = RULES.filter((rule) => !isDeepStrictEqual(a.alerts[rule], b.alerts[rule])).map((rule) => `alerts.${rule}`);
+  return new Set([...fields, ...rules]);
+}
+
+/** The parts a patch names. */
+function partsOf(patch: ReturnType<typeof settingsPatch>): Set<string> {
+  const { alerts, ...fields } = patch;
+  return new Set([...Object.keys(fields), ...Object.keys(alerts ?? {}).map((rule) => `alerts.${rule}`)]);
+}
+
+/** As storage gives it back: equal, but never the same objects. */
+const stored = (settings: Settings): unknown => JSON.parse(JSON.stringify(settings));
+
+// Few values per field, so that two generated settings often agree in some of them; made plain
+// objects, as storage holds them (fast-check may build records without a prototype).
+const timezone: fc.Arbitrary<ApiTimezone> = fc.constantFrom(
+  { kind: 'browser' } as const,
+  ...selectableOffsets().map((text) => parseApiTimezone(text) ?? { kind: 'browser' as const }),
+);
+const small = fc.constantFrom(0, 1, 3, 10, 2.5);
+const alertsArb: fc.Arbitrary<AlertRules> = fc.record({
+  hourlyTotal: fc.record({ enabled: fc.boolean(), kb: small.map(kb) }),
+  hourlyUser: fc.record({ enabled: fc.boolean(), kb: small.map(kb) }),
+  spike: fc.record({ enabled: fc.boolean(), factor: small, floorKb: small.map(kb) }),
+  userBalance: fc.record({ enabled: fc.boolean(), percent: small }),
+  accountBalance: fc.record({ enabled: fc.boolean(), mb: small.map(mb) }),
+  planExpiry: fc.record({ enabled: fc.boolean(), days: small }),
+  pollingBroken: fc.record({ enabled: fc.boolean(), minutes: small }),
+});
+const settingsArb: fc.Arbitrary<Settings> = fc.record({
+  proxyType: fc.constantFrom(1 as const, 2 as const, 3 as const),
+  usernames: fc.uniqueArray(fc.constantFrom('alice', 'bob', 'carol', 'dave'), { maxLength: MAX_USERNAMES }),
+  pollIntervalMinutes: fc.constantFrom(1, 10, 1440),
+  apiTimezone: timezone,
+  apiBaseUrl: fc.constantFrom(PRODUCTION_API_BASE, 'http://127.0.0.1:8787/api'),
+  units: fc.constantFrom('binary' as const, 'decimal' as const),
+  chartHours: fc.constantFrom(12 as const, 24 as const, 48 as const, 72 as const),
+  alerts: alertsArb,
+}).map((settings) => stored(settings) as Settings);
+const partsArb = fc.subarray(PARTS).map((parts) => new Set(parts));
+
+describe('settingsPatch', () => {
+  it('is empty between equal settings, even when they are not the same objects', () => {
+    expect(settingsPatch(DEFAULT_SETTINGS, stored(DEFAULT_SETTINGS) as Settings)).toEqual({});
+  });
+
+  it('names the changed fields only, comparing lists and timezones by what they hold', () => {
+    const from: Settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'], apiTimezone: { kind: 'offset', minutes: 480 } };
+    const to: Settings = { ...from, usernames: ['alice', 'bob'], apiTimezone: { kind: 'offset', minutes: 480 }, chartHours: 72 };
+    expect(settingsPatch(from, to)).toEqual({ chartHours: 72 });
+    expect(settingsPatch(from, { ...from, usernames: ['bob', 'alice'] })).toEqual({ usernames: ['bob', 'alice'] });
+    expect(settingsPatch(from, { ...from, apiTimezone: { kind: 'browser' } })).toEqual({ apiTimezone: { kind: 'browser' } });
+  });
+
+  it('names only the alert rules that changed', () => {
+    const spike = { ...DEFAULT_ALERT_RULES.spike, factor: 5 };
+    const to: Settings = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_ALERT_RULES, spike } };
+    expect(settingsPatch(DEFAULT_SETTINGS, to)).toEqual({ alerts: { spike } });
+  });
+
+  it('names exactly the parts that differ', () => {
+    fc.assert(
+      fc.property(settingsArb, settingsArb, partsArb, (a, other, parts) => {
+        const b = stored(mix(a, other, parts)) as Settings;
+        expect(partsOf(settingsPatch(a, b))).toEqual(changedParts(a, b));
+      }),
+    );
+  });
+});
+
+describe('applySettingsPatch', () => {
+  it('turns a into b with the difference of a and b', () => {
+    fc.assert(
+      fc.property(settingsArb, settingsArb, partsArb, (a, other, parts) => {
+        const b = mix(a, other, parts);
+        expect(applySettingsPatch(stored(a), settingsPatch(a, b), true)).toEqual(b);
+      }),
+    );
+  });
+
+  it('keeps what another page changed in the parts this one did not', () => {
+    fc.assert(
+      fc.property(settingsArb, settingsArb, settingsArb, partsArb, partsArb, (a, other, elsewhere, parts, theirs) => {
+        const b = mix(a, other, parts);
+        const changed = changedParts(a, b);
+        // c: what is stored by the time b is saved; another page changed parts b did not.
+        const c = mix(a, elsewhere, new Set([...theirs].filter((part) => !changed.has(part))));
+        expect(applySettingsPatch(stored(c), settingsPatch(a, b), true)).toEqual(mix(c, b, changed));
+      }),
+    );
+  });
+
+  it('repairs what is stored before writing over it', () => {
+    const raw = { ...DEFAULT_SETTINGS, usernames: ['alice', 42], pollIntervalMinutes: -5, alerts: { spike: 'loud' } };
+    expect(applySettingsPatch(raw, { chartHours: 72 }, false)).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice'], chartHours: 72 });
+    expect(applySettingsPatch(undefined, { chartHours: 48 }, false)).toEqual({ ...DEFAULT_SETTINGS, chartHours: 48 });
+  });
+
+  it('keeps a loopback base URL only where loopback is allowed', () => {
+    const raw = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787/api' };
+    expect(applySettingsPatch(raw, {}, true).apiBaseUrl).toBe('http://127.0.0.1:8787/api');
+    expect(applySettingsPatch(raw, {}, false).apiBaseUrl).toBe(PRODUCTION_API_BASE);
+  });
+});
+
+/** A store whose reads and writes each take a turn of the event loop, as storage's do. */
+function slowStore(initial: unknown): SettingsStore & { readonly value: () => unknown } {
+  let value = initial;
+  const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    value: () => value,
+    read: async () => {
+      await later();
+      return value;
+    },
+    write: async (settings) => {
+      await later();
+      value = stored(settings);
+    },
+  };
+}
+
+/** Web Locks as far as used here: one holder at a time, in the order asked. */
+function fakeLocks(): Required<LockScope> & { readonly names: string[] } {
+  let tail: Promise<unknown> = Promise.resolve();
+  const names: string[] = [];
+  return {
+    names,
+    locks: {
+      request: <T>(name: string, work: () => Promise<T>) => {
+        names.push(name);
+        const turn = tail.then(work);
+        tail = turn.catch(() => undefined);
+        return turn;
+      },
+    },
+  };
+}
+
+describe('writeSettingsPatch', () => {
+  it('writes the patch over what is stored now and says what it wrote', async () => {
+    const store = slowStore({ ...DEFAULT_SETTINGS, usernames: ['alice'] });
+    const written = await writeSettingsPatch(store, { chartHours: 72 }, false, {});
+    expect(written).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice'], chartHours: 72 });
+    expect(store.value()).toEqual(written);
+  });
+
+  it('lets two pages’ writes take turns under the settings lock, so neither is lost', async () => {
+    const store = slowStore(DEFAULT_SETTINGS);
+    const scope = fakeLocks();
+    await Promise.all([
+      writeSettingsPatch(store, { chartHours: 72 }, false, scope),
+      writeSettingsPatch(store, { pollIntervalMinutes: 30 }, false, scope),
+    ]);
+    expect(store.value()).toEqual({ ...DEFAULT_SETTINGS, chartHours: 72, pollIntervalMinutes: 30 });
+    expect(scope.names).toEqual(['thordata-settings', 'thordata-settings']);
+  });
+});

@@ -1,1 +1,0 @@
-import '@/utils/locale-zh';

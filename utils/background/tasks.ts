@@ -1,0 +1,276 @@
+import { browser } from 'wxt/browser';
+import type { UserList } from '@/utils/api/answers';
+import { clipText, type ApiError } from '@/utils/api/errors';
+import { checkApiBaseUrl } from '@/utils/api/origin';
+import { computeBadge } from './badge';
+import { keepRequestGap, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
+import type { PollStatus } from '@/utils/poll/status';
+import { redact } from '@/utils/api/redact';
+import type { Result } from '@/utils/base/result';
+import { hostName, hostPattern } from '@/utils/api/host-permission';
+import { createSerialQueue } from '@/utils/api/serial-queue';
+import type { Language } from '@/utils/i18n/i18n';
+import { deliverAlerts } from './notifier';
+import { isConfigured } from '@/utils/settings/settings';
+import { readStoredState } from '@/utils/storage/stored-state';
+import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';
+
+export const POLL_ALARM = 'thordata-poll';
+export const RETRY_ALARM = 'thordata-retry';
+
+/**
+ * While the browser is offline, how soon to look again. Being offline is no failed request, so
+ * the backoff does not grow; where the context has an `online` event, it looks at once instead.
+ */
+export const OFFLINE_RECHECK_MS = 60_000;
+
+export interface BackgroundDeps {
+  readonly fetch: FetchLike;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** For backoff jitter; returns a number in [0, 1). */
+  readonly random: () => number;
+  /** `navigator.onLine`: false means certainly offline, so no request is tried. */
+  readonly isOnline: () => boolean;
+  /** Whether the browser lets the extension reach this host pattern (Firefox users may withhold it). */
+  readonly hasHostPermission: (pattern: string) => Promise<boolean>;
+  /** Whether this build may talk to a loopback API (the demo/e2e build). */
+  readonly allowLoopback: boolean;
+  /** The language of notifications and tooltips. */
+  readonly language: Language;
+  /** How long a request may take; the client's default when left out. Simulations shorten it. */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface BackgroundTasks {
+  /** Resolves with what the wake-up decided to do. */
+  pollNow(trigger: PollTrigger): Promise<PollPlan>;
+  testConnection(query: { token: string; apiBaseUrl: string; proxyType: ProxyType }): Promise<Result<UserList, ApiError>>;
+  syncAlarm(): Promise<void>;
+  renderBadge(): Promise<void>;
+  /** "Forget token and data": removes every item and the alarms; a cycle in flight writes nothing more. */
+  forget(): Promise<void>;
+  /** The end of every background promise chain: records what failed, without the token, for the popup. */
+  reportFailure(error: unknown): Promise<void>;
+}
+
+class CycleAbandoned extends Error {}
+
+/** When several wake-ups queue, the strongest reason wins: a person's request beats an alarm. */
+const TRIGGER_STRENGTH: Readonly<Record<PollTrigger, number>> = {
+  'popup-open': 0,
+  startup: 1,
+  alarm: 2,
+  retry: 3,
+  manual: 4,
+  settings: 5,
+};
+
+/**
+ * The background's work, kept out of the entrypoint so it can be tested with a
+ * fake browser. Nothing here lives across worker restarts except what is stored.
+ */
+export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
+  const enqueue = createSerialQueue();
+  /** The wake-up waiting in the queue, if any: later ones join it instead of queueing again. */
+  let waiting: { trigger: PollTrigger } | null = null;
+  let waitingDone: Promise<PollPlan> | null = null;
+  /**
+   * Counts "Forget token and data". Work started before a forget belongs to data that is gone:
+   * every write checks this, synchronously before it is issued, so no write of that work can
+   * land after the forget removed everything. In memory, because only work in flight in this
+   * very worker can be affected; a restarted worker has none.
+   */
+  let generation = 0;
+
+  /** The stored state, with the generation it was read in: taken first, so a forget during the read counts. */
+  const readAll = async () => {
+    const readIn = generation;
+    return { ...(await readStoredState(deps.allowLoopback)), generation: readIn };
+  };
+
+  type Known = Awaited<ReturnType<typeof readAll>>;
+
+  /**
+   * Whether work started from `known` may still write: nothing was forgotten since, and the
+   * token is the same (a new one means another account, whose figures these are not).
+   */
+  async function stillCurrent(known: Known): Promise<boolean> {
+    const token = await tokenItem.getValue();
+    return token === known.token && generation === known.generation;
+  }
+
+  /** Shows what is known on the badge, without reading storage again. */
+  async function showBadge({ settings, token, cache, status }: Pick<Known, 'settings' | 'token' | 'cache' | 'status'>): Promise<void> {
+    const view = computeBadge({ settings, token, cache, status, now: deps.now(), language: deps.language });
+    const action = browser.action ?? browser.browserAction;
+    await Promise.all([
+      action.setBadgeText({ text: view.text }),
+      action.setBadgeBackgroundColor({ color: view.color }),
+      action.setTitle({ title: view.title }),
+    ]);
+  }
+
+  async function renderBadge(): Promise<void> {
+    await showBadge(await readAll());
+  }
+
+  /**
+   * Saves a cycle's progress, unless the token changed meanwhile (saved anew, or
+   * forgotten with all data): then the cycle's answers belong to another account
+   * or to nobody, and it stops without writing.
+   */
+  async function saveFor(known: Known, state: PollState): Promise<void> {
+    if (!(await stillCurrent(known))) throw new CycleAbandoned();
+    await save(known, state);
+  }
+
+  /** Writes a cycle's state and shows it, with the settings and token the cycle started from. */
+  async function save(known: Known, state: PollState): Promise<void> {
+    await Promise.all([
+      usageCacheItem.setValue(state.cache),
+      pollStatusItem.setValue(state.status),
+      accountItem.setValue(state.account),
+    ]);
+    await showBadge({ ...known, ...state });
+  }
+
+  /** A retry is an alarm too, so it survives the worker being stopped while waiting. */
+  async function scheduleRetry(status: PollStatus): Promise<void> {
+    if (status.retry) await browser.alarms.create(RETRY_ALARM, { when: status.retry.notBefore });
+    else await browser.alarms.clear(RETRY_ALARM);
+  }
+
+  /** A state that stops polling before any request (no access, offline), saved only if still current. */
+  async function saveStopped(known: Known, status: PollStatus): Promise<void> {
+    try {
+      await saveFor(known, { cache: known.cache, status, account: known.account });
+      await scheduleRetry(status);
+    } catch (error) {
+      if (!(error instanceof CycleAbandoned)) throw error;
+      await renderBadge();
+    }
+  }
+
+  async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
+    const known = await readAll();
+    const { settings, token, cache, status, account } = known;
+    const now = deps.now();
+    const plan = planPoll({ trigger, settings, token, status, account, now, online: deps.isOnline() });
+    if (plan.kind === 'skip') {
+      await showBadge(known);
+      return plan;
+    }
+    if (!(await deps.hasHostPermission(hostPattern(settings.apiBaseUrl)))) {
+      // No request could succeed: say what is missing instead of failing on every poll.
+      const failure = { kind: 'permission' as const, host: hostName(settings.apiBaseUrl) };
+      await saveStopped(known, { ...status, failure, failingSince: status.failingSince ?? now, lastAttemptAt: now, retry: null });
+      return plan;
+    }
+    if (plan.kind === 'offline') {
+      // No request was tried, so none failed: the backoff keeps its count, and the next look is soon.
+      const retry = { attempt: status.retry?.attempt ?? 0, notBefore: now + OFFLINE_RECHECK_MS };
+      const failure = { kind: 'offline' as const };
+      await saveStopped(known, { ...status, failure, failingSince: status.failingSince ?? now, lastAttemptAt: now, retry });
+      return plan;
+    }
+    const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch, timeoutMs: deps.requestTimeoutMs });
+    // New settings deserve a fresh start: the old backoff was about the old ones.
+    const start = trigger === 'settings' ? { ...status, retry: null, cycle: null } : status;
+    try {
+      const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
+        client,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: deps.random,
+        save: (state) => saveFor(known, state),
+      });
+      await scheduleRetry(result.status);
+    } catch (error) {
+      if (!(error instanceof CycleAbandoned)) throw error;
+      await renderBadge();
+    }
+    return plan;
+  }
+
+  /** After every wake-up, whatever it did: alerts look at the stored state, not at what just changed. */
+  async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
+    const plan = await pollOnce(trigger);
+    const known = await readAll();
+    const { settings, token, cache, status, account } = known;
+    if (isConfigured(settings, token.length > 0)) {
+      const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
+      await deliverAlerts(input, deps.language, () => stillCurrent(known));
+    }
+    return plan;
+  }
+
+  function pollNow(trigger: PollTrigger): Promise<PollPlan> {
+    if (waiting && waitingDone) {
+      if (TRIGGER_STRENGTH[trigger] > TRIGGER_STRENGTH[waiting.trigger]) waiting.trigger = trigger;
+      return waitingDone;
+    }
+    const ticket = { trigger };
+    waiting = ticket;
+    waitingDone = enqueue(() => {
+      waiting = null;
+      waitingDone = null;
+      return pollAndAlert(ticket.trigger);
+    });
+    return waitingDone;
+  }
+
+  async function testConnection(query: {
+    token: string;
+    apiBaseUrl: string;
+    proxyType: ProxyType;
+  }): Promise<Result<UserList, ApiError>> {
+    const base = checkApiBaseUrl(query.apiBaseUrl, deps.allowLoopback);
+    // The settings page checks the address first; this refusal is the last line of defence.
+    if (!base.ok) return { ok: false, error: { kind: 'network', detail: 'this build may not send the token to that address' } };
+    const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
+    return enqueue(async () => {
+      const started = generation;
+      await keepRequestGap((await pollStatusItem.getValue()).lastRequestEndedAt, deps);
+      const result = await client.userList({ proxyType: query.proxyType });
+      const after = await pollStatusItem.getValue();
+      if (generation === started) await pollStatusItem.setValue({ ...after, lastRequestEndedAt: deps.now() });
+      return result;
+    });
+  }
+
+  async function forget(): Promise<void> {
+    generation += 1;
+    await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+    await renderBadge();
+  }
+
+  async function reportFailure(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      const token = await tokenItem.getValue();
+      const detail = clipText(redact(message, token)) || 'unknown error';
+      console.warn(`Thordata Usage Monitor: a background task failed: ${detail}`);
+      const status = await pollStatusItem.getValue();
+      await pollStatusItem.setValue({ ...status, backgroundError: { detail, at: deps.now() } });
+    } catch (secondary) {
+      // Storage itself is failing: the console is all that is left, and it never gets the raw message.
+      console.warn('Thordata Usage Monitor: a background task failed, and its failure could not be recorded.', secondary instanceof Error ? secondary.name : '');
+    }
+  }
+
+  /** Makes sure the periodic alarm exists with the interval from settings. */
+  async function syncAlarm(): Promise<void> {
+    const { settings } = await readAll();
+    const existing = await browser.alarms.get(POLL_ALARM);
+    if (existing?.periodInMinutes === settings.pollIntervalMinutes) return;
+    await browser.alarms.create(POLL_ALARM, {
+      periodInMinutes: settings.pollIntervalMinutes,
+      delayInMinutes: settings.pollIntervalMinutes,
+    });
+  }
+
+  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure };
+}

@@ -1,0 +1,43 @@
+import type { UserList } from '@/utils/api/answers';
+import type { ApiError } from '@/utils/api/errors';
+import type { Result } from '@/utils/base/result';
+import type { ProxyType } from '@/utils/api/thordata-client';
+
+/** A page's reason to ask for a poll: an explicit refresh may override a pause, opening the popup may not. */
+export type PageTrigger = 'manual' | 'popup-open';
+
+/** What pages ask the background for: every request to the API goes through it, one at a time. */
+export type BackgroundRequest =
+  | { readonly type: 'poll-now'; readonly trigger: PageTrigger }
+  | { readonly type: 'settings-saved' }
+  /** "Forget token and data": the background drops what is stored and stops whatever it has in flight. */
+  | { readonly type: 'forget' }
+  | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
+
+export type PollNowReply = { readonly done: true };
+export type TestConnectionReply = Result<UserList, ApiError>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Messages arrive untyped; anything malformed is ignored rather than trusted. */
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (!isRecord(message)) return null;
+  switch (message.type) {
+    case 'poll-now':
+      return message.trigger === 'manual' || message.trigger === 'popup-open' ? { type: 'poll-now', trigger: message.trigger } : null;
+    case 'settings-saved':
+      return { type: 'settings-saved' };
+    case 'forget':
+      return { type: 'forget' };
+    case 'test-connection': {
+      const { token, apiBaseUrl, proxyType } = message;
+      if (typeof token !== 'string' || typeof apiBaseUrl !== 'string') return null;
+      if (proxyType !== 1 && proxyType !== 2 && proxyType !== 3) return null;
+      return { type: 'test-connection', token, apiBaseUrl, proxyType };
+    }
+    default:
+      return null;
+  }
+}

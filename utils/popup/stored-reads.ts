@@ -1,0 +1,96 @@
+import { readAccount, type AccountSnapshot } from '@/utils/account/account-snapshot';
+import { readPollStatus, type PollStatus } from '@/utils/poll/status';
+import { coerceSettings, isConfigured, type Settings } from '@/utils/settings/settings';
+import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
+
+/**
+ * The popup reads storage through the browser's own promise API rather than the
+ * storage items and webextension-polyfill: it only reads and watches five keys, and
+ * leaving those out keeps the popup's JavaScript within its budget. The background,
+ * which owns the stored shapes and their migrations, keeps them.
+ */
+type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
+
+export interface PopupApi {
+  readonly storage: {
+    readonly local: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+    readonly onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
+  };
+  readonly runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
+}
+
+/** Firefox's `browser`, or Chrome's `chrome`, whose MV3 APIs return promises too. */
+export function popupApi(): PopupApi {
+  const scope = globalThis as unknown as { browser?: PopupApi; chrome: PopupApi };
+  return scope.browser ?? scope.chrome;
+}
+
+/** The keys of the popup's items in storage/items.ts. */
+export const KEYS = ['settings', 'apiToken', 'usageCache', 'pollStatus', 'account'] as const;
+
+export interface PopupState {
+  readonly settings: Settings;
+  readonly configured: boolean;
+  readonly cache: UsageCache;
+  readonly status: PollStatus;
+  readonly account: AccountSnapshot;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What the popup uses of storage's items under KEYS. Of the token, only whether one is saved:
+ * the popup never holds it, and this is what its snapshot (snapshot.ts) copies.
+ */
+export interface PopupStored {
+  readonly settings: unknown;
+  readonly usageCache: unknown;
+  readonly pollStatus: unknown;
+  readonly account: unknown;
+  readonly tokenSaved: boolean;
+}
+
+export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
+  return {
+    settings: items.settings,
+    usageCache: items.usageCache,
+    pollStatus: items.pollStatus,
+    account: items.account,
+    tokenSaved: typeof items.apiToken === 'string' && items.apiToken.length > 0,
+  };
+}
+
+/**
+ * The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty, older
+ * versions as their migrations would write them, hours read under another API timezone as none.
+ */
+export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
+  const settings = coerceSettings(stored.settings, allowLoopback);
+  const raw = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
+  const cache = cacheFor(raw, settings.apiTimezone);
+  const account = readAccount(stored.account);
+  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status: readPollStatus(stored.pollStatus), account };
+}
+
+export async function readStored(api: PopupApi): Promise<PopupStored> {
+  return popupStoredFrom(await api.storage.local.get([...KEYS]));
+}
+
+/** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */
+export function watchPopupState(api: PopupApi, onChange: () => void): () => void {
+  const listener: ChangeListener = (changes, area) => {
+    if (area === 'local' && changesPopupItems(changes)) onChange();
+  };
+  api.storage.onChanged.addListener(listener);
+  return () => api.storage.onChanged.removeListener(listener);
+}
+
+/** Whether a change in `storage.local` touches what the popup shows. */
+export function changesPopupItems(changes: Record<string, unknown>): boolean {
+  return KEYS.some((key) => key in changes);
+}
