@@ -1,6 +1,7 @@
 import type { AccountBalance, ProxyUser } from '@/utils/api/answers';
 import type { ApiError } from '@/utils/api/errors';
 import { mb, type Mb } from '@/utils/base/units';
+import { isRecord } from '@/utils/base/is-record';
 
 /**
  * Account-wide figures from the secondary endpoints, refreshed at most hourly: the balance and
@@ -54,10 +55,6 @@ export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshot {
     users[key] = { username: user.username, enabled: user.enabled, trafficLimitMb: asMb(user.trafficLimitKb), usageMb: asMb(user.usageKb) };
   }
   return { ...EMPTY_ACCOUNT, balance: old.balance ?? null, users };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A stored account of any version, read as the current one (the popup reads storage without migrations). */

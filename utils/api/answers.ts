@@ -2,6 +2,7 @@ import { errorFromCode, type ApiError } from './errors';
 import { parseHourKey, type HourKey } from '@/utils/time/hour-keys';
 import type { Result } from '@/utils/base/result';
 import { kb, mb, type Kb, type Mb } from '@/utils/base/units';
+import { isRecord } from '@/utils/base/is-record';
 
 /** One hour of one proxy user's traffic: the hourly endpoint speaks KB. */
 export interface HourRow {
@@ -42,10 +43,6 @@ type Parsed<T> = Result<T, ApiError>;
 
 function malformed(detail: string): { ok: false; error: ApiError } {
   return { ok: false, error: { kind: 'malformed', detail } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const NUMERIC_TEXT = /^\s*\d+(\.\d+)?\s*$/;

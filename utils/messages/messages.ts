@@ -2,6 +2,7 @@ import type { UserList } from '@/utils/api/answers';
 import type { ApiError } from '@/utils/api/errors';
 import type { Result } from '@/utils/base/result';
 import type { ProxyType } from '@/utils/api/thordata-client';
+import { isRecord } from '@/utils/base/is-record';
 
 /** A page's reason to ask for a poll: an explicit refresh may override a pause, opening the popup may not. */
 export type PageTrigger = 'manual' | 'popup-open';
@@ -16,10 +17,6 @@ export type BackgroundRequest =
 
 export type PollNowReply = { readonly done: true };
 export type TestConnectionReply = Result<UserList, ApiError>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** Messages arrive untyped; anything malformed is ignored rather than trusted. */
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {

@@ -1,4 +1,5 @@
 import type { ApiError } from '@/utils/api/errors';
+import { isRecord } from '@/utils/base/is-record';
 
 /** A watched user whose last request failed in a way that concerns only that user, and when. */
 export interface UserFailure {
@@ -98,10 +99,6 @@ export function migratePollStatusV2(old: PollStatusV2): PollStatus {
     userFailures[key] = { username: usernameOfKey(key), error: failed.error, at: failed.at };
   }
   return { ...INITIAL_STATUS, ...old, userFailures, backgroundError: null };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -2,6 +2,7 @@ import { readAccount, type AccountSnapshot } from '@/utils/account/account-snaps
 import { readPollStatus, type PollStatus } from '@/utils/poll/status';
 import { coerceSettings, isConfigured, type Settings } from '@/utils/settings/settings';
 import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
+import { isRecord } from '@/utils/base/is-record';
 
 /**
  * The popup reads storage through the browser's own promise API rather than the
@@ -37,10 +38,6 @@ export interface PopupState {
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

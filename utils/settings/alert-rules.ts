@@ -1,4 +1,5 @@
 import { kb, mb, type Kb, type Mb } from '@/utils/base/units';
+import { isRecord } from '@/utils/base/is-record';
 
 
 /**
@@ -33,10 +34,6 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
 
 /** The badge warns from this share of the hourly threshold. */
 export const NEARING_SHARE = 0.8;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads stored rules defensively: each rule falls back to its default on its own. */
 export function coerceAlertRules(raw: unknown): AlertRules {

@@ -4,6 +4,7 @@ import { checkApiBaseUrl, PRODUCTION_API_BASE, type BaseUrlProblem } from '@/uti
 import type { Result } from '@/utils/base/result';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
+import { isRecord } from '@/utils/base/is-record';
 
 /** Everything the user configures except the token, which is stored on its own. */
 export interface Settings {
@@ -195,10 +196,6 @@ export function validateDraft(
     if (!check.ok) errors[field] = check.error;
   }
   return { ok: false, error: errors };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Numbers and strings as text; anything else (objects, arrays) as nothing. */
