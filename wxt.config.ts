@@ -6,7 +6,7 @@ const PRODUCTION_HOSTS = ['https://openapi.thordata.com/*'];
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every module names its imports. Auto-imports would also add a static import for any name
   // that matches an export, which once pulled the lazily loaded Chart.js back into the popup.
   imports: false,
@@ -43,15 +43,15 @@ export default defineConfig({
   },
 
   manifest: ({ browser, mode }) => ({
-    name: 'Thordata Usage Monitor',
-    // Badge and notification sentences come from public/_locales (see utils/i18n/i18n.ts).
+    // Every word, the manifest's too, comes from locales/<lang>.yml (see utils/i18n/i18n.ts).
+    name: '__MSG_extName__',
     default_locale: 'en',
-    description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
+    description: '__MSG_extDescription__',
     // `offscreen` (Chrome only): its service worker has no localStorage, and writes the popup's
     // snapshot there through an offscreen document (utils/popup/snapshot-writer.ts). It shows no warning.
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
-    action: { default_title: 'Thordata Usage Monitor' },
+    action: { default_title: '__MSG_extName__' },
     // Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:
     // this extension collects nothing; the token and usage stay in the browser.
     browser_specific_settings: {

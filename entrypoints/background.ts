@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildAllowsLoopback } from '@/utils/api/origin';
-import { registerChineseErrors } from '@/utils/api/errors';
-import { chineseErrorDescription } from '@/utils/api/errors-zh';
 import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/background/tasks';
-import { pickLocale } from '@/utils/i18n/locale';
+import { uiLanguage } from '@/utils/i18n/ui-language';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages/messages';
 import { openForNotification } from '@/utils/background/notifier';
 import { changesPopupItems, readStored } from '@/utils/popup/stored-reads';
@@ -12,8 +10,6 @@ import { createSnapshotMirror } from '@/utils/popup/snapshot-mirror';
 import { writeSnapshotFromBackground } from '@/utils/popup/snapshot-writer';
 
 export default defineBackground(() => {
-  // The badge and notifications describe errors in Chinese too; the popup's words stay out of the worker.
-  registerChineseErrors(chineseErrorDescription);
   const tasks = createBackgroundTasks({
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
     now: () => Date.now(),
@@ -22,11 +18,7 @@ export default defineBackground(() => {
     isOnline: () => navigator.onLine,
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     allowLoopback: buildAllowsLoopback(),
-    // The browser's own language, which is also the one `i18n.getMessage` answers in.
-    language: {
-      locale: pickLocale([browser.i18n.getUILanguage()]),
-      t: (key, ...substitutions) => browser.i18n.getMessage(key, substitutions.map(String)),
-    },
+    language: uiLanguage(),
   });
 
   /** Every chain ends here: what failed is recorded for the popup, without the token. */

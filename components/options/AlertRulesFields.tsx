@@ -1,6 +1,6 @@
-import { NEARING_SHARE } from '@/utils/settings/alert-rules';
 import type { AlertErrors, AlertField, AlertRulesDraft } from '@/utils/settings/alert-rules-form';
-import type { RuleText, SettingsText } from '@/utils/settings/settings-text';
+import { alertProblemText, ruleWords, type RuleText } from '@/utils/settings/settings-words';
+import type { Language, Translate } from '@/utils/i18n/i18n';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 
 export type NotificationPermission = 'granted' | 'denied' | 'unknown';
@@ -11,7 +11,7 @@ interface AlertRulesFieldsProps {
   readonly errors: AlertErrors;
   readonly units: TrafficUnits;
   readonly permission: NotificationPermission;
-  readonly text: SettingsText;
+  readonly language: Language;
   readonly onChange: (field: AlertField, value: string | boolean) => void;
   readonly onLeave: (field: AlertField) => void;
 }
@@ -25,32 +25,30 @@ interface RuleRow {
   readonly amounts: readonly Amount[];
 }
 
-function rows(units: TrafficUnits, text: SettingsText): RuleRow[] {
-  const gb = units === 'binary' ? 'GiB' : 'GB';
-  const mb = units === 'binary' ? 'MiB' : 'MB';
-  const { rules } = text;
+function rows(units: TrafficUnits, language: Language): RuleRow[] {
+  const rules = ruleWords(units, language);
   return [
-    { id: 'hourlyTotalOn', words: rules.hourlyTotal(gb, NEARING_SHARE), amounts: ['hourlyTotalGb'] },
-    { id: 'hourlyUserOn', words: rules.hourlyUser(gb), amounts: ['hourlyUserGb'] },
-    { id: 'spikeOn', words: rules.spike(mb), amounts: ['spikeFactor', 'spikeFloorMb'] },
+    { id: 'hourlyTotalOn', words: rules.hourlyTotal, amounts: ['hourlyTotalGb'] },
+    { id: 'hourlyUserOn', words: rules.hourlyUser, amounts: ['hourlyUserGb'] },
+    { id: 'spikeOn', words: rules.spike, amounts: ['spikeFactor', 'spikeFloorMb'] },
     { id: 'userBalanceOn', words: rules.userBalance, amounts: ['userBalancePercent'] },
-    { id: 'accountBalanceOn', words: rules.accountBalance(gb), amounts: ['accountBalanceGb'] },
+    { id: 'accountBalanceOn', words: rules.accountBalance, amounts: ['accountBalanceGb'] },
     { id: 'planExpiryOn', words: rules.planExpiry, amounts: ['planExpiryDays'] },
     { id: 'pollingBrokenOn', words: rules.pollingBroken, amounts: ['pollingBrokenMinutes'] },
   ];
 }
 
-function PermissionNote({ permission, text }: { permission: NotificationPermission; text: SettingsText }) {
+function PermissionNote({ permission, t }: { permission: NotificationPermission; t: Translate }) {
   if (permission === 'granted') {
     return (
       <p class="muted" data-testid="notification-permission">
-        {text.permission.granted}
+        {t('settings.permission.granted')}
       </p>
     );
   }
   return (
     <p class="banner warn" role="alert" data-testid="notification-permission">
-      {permission === 'denied' ? text.permission.denied : text.permission.unknown}
+      {permission === 'denied' ? t('settings.permission.denied') : t('settings.permission.unknown')}
     </p>
   );
 }
@@ -60,12 +58,12 @@ function PermissionNote({ permission, text }: { permission: NotificationPermissi
  * its rule and the words after it together ("…falls below 10 % of its limit"), so
  * no two share one.
  */
-export function AlertRulesFields({ draft, errors, units, permission, text, onChange, onLeave }: AlertRulesFieldsProps) {
+export function AlertRulesFields({ draft, errors, units, permission, language, onChange, onLeave }: AlertRulesFieldsProps) {
   return (
     <section aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading">{text.sections.notifications}</h2>
-      <PermissionNote permission={permission} text={text} />
-      {rows(units, text).map((row) => (
+      <h2 id="alerts-heading">{language.t('settings.section.notifications')}</h2>
+      <PermissionNote permission={permission} t={language.t} />
+      {rows(units, language).map((row) => (
         <div class="rule" key={row.id}>
           <div class="rule-line">
             <input
@@ -105,7 +103,7 @@ export function AlertRulesFields({ draft, errors, units, permission, text, onCha
             return (
               problem && (
                 <p id={`${amount}-error`} class="field-error" key={`${amount}-error`}>
-                  {text.alertProblem(problem)}
+                  {alertProblemText(problem, language)}
                 </p>
               )
             );

@@ -2,7 +2,7 @@ import type { AccountSnapshot } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { daysUntil } from '@/utils/alerts/evaluate';
 import type { Forecast } from '@/utils/usage/forecast';
-import type { PopupText } from '@/utils/popup/popup-text';
+import type { Translate } from '@/utils/i18n/i18n';
 import type { UserRow } from '@/utils/popup/user-rows';
 import { mbToKb, type Kb } from '@/utils/base/units';
 
@@ -11,17 +11,17 @@ interface AccountPanelProps {
   readonly rows: readonly UserRow[];
   readonly forecast: Forecast;
   readonly now: number;
-  readonly text: PopupText;
+  readonly t: Translate;
   readonly amount: (kb: Kb) => string;
   readonly formatDate: (ms: number) => string;
   /** One sentence on what went wrong, in the reader's language. */
   readonly problemOf: (error: ApiError) => string;
 }
 
-function LimitBar({ row, text, amount }: { row: UserRow; text: PopupText; amount: (kb: Kb) => string }) {
+function LimitBar({ row, t, amount }: { row: UserRow; t: Translate; amount: (kb: Kb) => string }) {
   if (row.limitKb === null || row.limitKb <= 0 || row.balanceKb === null) return null;
   const left = Math.min(1, Math.max(0, row.balanceKb / row.limitKb));
-  const label = text.limitLeft(amount(row.balanceKb), amount(row.limitKb));
+  const label = t('popup.limitLeft', [amount(row.balanceKb), amount(row.limitKb)]);
   return (
     <div class="limit">
       <div class="limit-label">
@@ -43,43 +43,44 @@ function LimitBar({ row, text, amount }: { row: UserRow; text: PopupText; amount
 }
 
 /** Limits and balances: what is left, and how long it lasts at the recent rate. */
-export function AccountPanel({ account, rows, forecast, now, text, amount, formatDate, problemOf }: AccountPanelProps) {
+export function AccountPanel({ account, rows, forecast, now, t, amount, formatDate, problemOf }: AccountPanelProps) {
   const balance = account.balance;
   const limited = rows.filter((row) => row.limitKb !== null && row.limitKb > 0 && row.balanceKb !== null);
   const { balanceError, usersError } = account;
   if (!balance && limited.length === 0 && !balanceError && !usersError) return null;
   const days = balance?.expiresOn ? daysUntil(balance.expiresOn, now) : null;
+  const forecastDays = forecast.kind === 'runs-out' ? Math.max(1, Math.round(forecast.days)) : 0;
   return (
     <section class="account" aria-labelledby="account-heading">
-      <h2 id="account-heading">{text.account}</h2>
+      <h2 id="account-heading">{t('popup.account')}</h2>
       {balance && (
         <p class="account-line">
-          <span>{text.accountBalance}</span> <strong data-testid="account-balance">{amount(mbToKb(balance.balanceMb))}</strong>
+          <span>{t('popup.accountBalance')}</span> <strong data-testid="account-balance">{amount(mbToKb(balance.balanceMb))}</strong>
         </p>
       )}
       {/* Each secondary endpoint's failure stays with its own figures, never in the banner. */}
       {balanceError && (
         <p class="account-line warn" data-testid="balance-error">
-          {text.balanceNotRead(problemOf(balanceError))}
+          {t('popup.balanceNotRead', [problemOf(balanceError)])}
         </p>
       )}
       {balance?.expiresOn && days !== null && days >= 0 && (
         <p class="account-line muted" data-testid="plan-expiry">
-          {text.planExpires(balance.expiresOn, days)}
+          {t('popup.planExpires', days, [balance.expiresOn, days])}
         </p>
       )}
       {forecast.kind === 'runs-out' && (
         <p class="forecast" data-testid="forecast">
-          {text.forecast(Math.max(1, Math.round(forecast.days)), formatDate(forecast.at))}
+          {t('popup.forecast', forecastDays, [forecastDays, formatDate(forecast.at)])}
         </p>
       )}
       {usersError && (
         <p class="account-line warn" data-testid="limits-error">
-          {text.limitsNotRead(problemOf(usersError))}
+          {t('popup.limitsNotRead', [problemOf(usersError)])}
         </p>
       )}
       {limited.map((row) => (
-        <LimitBar key={row.key} row={row} text={text} amount={amount} />
+        <LimitBar key={row.key} row={row} t={t} amount={amount} />
       ))}
     </section>
   );

@@ -3,9 +3,8 @@ import type { AccountSnapshot } from '@/utils/account/account-snapshot';
 import { forecastBalance } from '@/utils/usage/forecast';
 import { compareWithPreviousHour, describeHourChange } from '@/utils/popup/hour-change';
 import { formatAge, formatClock, formatHourSpan } from '@/utils/time/local-time';
-import type { Locale } from '@/utils/i18n/locale';
+import type { Language } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
-import { popupText } from '@/utils/popup/popup-text';
 import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/settings';
 import { statusBanner } from '@/utils/popup/status-banner';
 import { describeApiError } from '@/utils/api/errors';
@@ -30,7 +29,7 @@ export interface PopupViewProps {
   readonly account: AccountSnapshot;
   readonly now: number;
   readonly refreshing: boolean;
-  readonly locale: Locale;
+  readonly language: Language;
   readonly onRefresh: () => void;
   readonly onOpenSettings: () => void;
   readonly onChartHours: (hours: ChartHours) => void;
@@ -40,35 +39,32 @@ export interface PopupViewProps {
 }
 
 export function PopupView(props: PopupViewProps) {
-  const { settings, configured, cache, status, account, now, refreshing, locale } = props;
-  const text = popupText(locale);
+  const { settings, configured, cache, status, account, now, refreshing, language } = props;
+  const { locale, t } = language;
   const [focus, setFocus] = useState<string | null>(null);
   const watched = watchedUserKeys(settings);
   const focused = focus !== null && watched.includes(focus) ? focus : null;
   const keys = focused === null ? watched : [focused];
   const hours = settings.chartHours;
-  const banner = statusBanner({ configured, settings, status, now, locale });
+  const banner = statusBanner({ configured, settings, status, now, language });
   const summary = useMemo(() => summarizeUsage(cache, settings, now, hours, keys), [cache, settings, now, hours, keys.join()]);
   const last24All = useMemo(() => summarizeUsage(cache, settings, now, 24), [cache, settings, now]);
   const last24 = focused === null ? last24All : summarizeUsage(cache, settings, now, 24, keys);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
-  const amount = (kb: Kb) => formatAmount(kb, settings.units);
-  const formatDate = (ms: number) => dateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
+  const amount = (kb: Kb) => formatAmount(kb, settings.units, locale);
+  const formatDate = (ms: number) => dateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
   const values = useMemo(() => summary.series.map((point) => point.kb), [summary]);
   // Built on hover only: formatting every hour's tip up front cost the first paint ~1 ms at 72 h.
   const describeHour = (index: number): SparkTip | null => {
     const point = summary.series[index];
     return point
-      ? { title: `${formatHourSpan(point.startMs)} (API ${point.hour})`, valueText: `${amount(point.kb)} (${formatExactKb(point.kb)})` }
+      ? { title: `${formatHourSpan(point.startMs, locale)} (API ${point.hour})`, valueText: `${amount(point.kb)} (${formatExactKb(point.kb, locale)})` }
       : null;
   };
   const peak = summary.peak;
-  const chartSummary = text.chartSummary(
-    hours,
-    amount(summary.windowKb),
-    peak ? `${amount(peak.kb)} ${text.peakAt(formatHourSpan(peak.startMs))}` : null,
-    amount(summary.current.kb),
-  );
+  const chartSummary = peak
+    ? t('popup.chartSummary', [hours, amount(summary.windowKb), `${amount(peak.kb)} ${t('popup.peakAt', [formatHourSpan(peak.startMs, locale)])}`, amount(summary.current.kb)])
+    : t('popup.chartSummaryNoTraffic', [hours, amount(summary.windowKb), amount(summary.current.kb)]);
   const balanceKb = account.balance ? mbToKb(account.balance.balanceMb) : null;
   // The account balance is shared by every watched user, so its forecast uses all of them.
   const forecast = forecastBalance(balanceKb, last24All.windowKb, now);
@@ -76,22 +72,22 @@ export function PopupView(props: PopupViewProps) {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>{text.popupTitle}</h1>
+        <h1>{t('popup.title')}</h1>
         <nav class="popup-links">
           <a href={THORDATA_DASHBOARD} target="_blank" rel="noopener noreferrer">
-            {text.dashboard}
+            {t('popup.dashboard')}
           </a>
           <button type="button" class="link-button" onClick={props.onOpenSettings}>
-            {text.settings}
+            {t('popup.settings')}
           </button>
         </nav>
       </header>
-      {banner && <StatusBannerView banner={banner} openSettings={text.openSettings} onOpenSettings={props.onOpenSettings} />}
+      {banner && <StatusBannerView banner={banner} openSettings={t('popup.openSettings')} onOpenSettings={props.onOpenSettings} />}
       {configured && (
         <>
           <section class="current" aria-labelledby="current-label">
             <p id="current-label" class="muted">
-              {text.thisHour(formatHourSpan(summary.current.startMs))}
+              {t('popup.thisHour', [formatHourSpan(summary.current.startMs, locale)])}
               {focused !== null && ` · ${rows.find((row) => row.key === focused)?.username ?? ''}`}
             </p>
             <p class="current-figure" data-testid="current-hour">
@@ -99,18 +95,18 @@ export function PopupView(props: PopupViewProps) {
               {status.lastSuccessAt === null ? '—' : amount(summary.current.kb)}
             </p>
             <p class="muted exact" data-testid="current-hour-exact">
-              {text.exact(formatExactKb(summary.current.kb), summary.current.hour)}
+              {t('popup.exact', [formatExactKb(summary.current.kb, locale), summary.current.hour])}
             </p>
             <p class="muted" data-testid="hour-change">
               {describeHourChange(
                 compareWithPreviousHour(summary.current.kb, summary.previousKb, summary.current.startMs, now),
                 amount(summary.previousKb),
-                locale,
+                t,
               )}
             </p>
           </section>
           <div class="chart-head">
-            <label for="chart-window">{text.chartWindow}</label>
+            <label for="chart-window">{t('popup.chartWindow')}</label>
             <select
               id="chart-window"
               value={String(hours)}
@@ -121,7 +117,7 @@ export function PopupView(props: PopupViewProps) {
             >
               {CHART_HOURS_CHOICES.map((option) => (
                 <option key={option} value={String(option)}>
-                  {text.hoursOption(option)}
+                  {t('popup.hoursOption', [option])}
                 </option>
               ))}
             </select>
@@ -129,45 +125,45 @@ export function PopupView(props: PopupViewProps) {
           <Sparkline values={values} describe={describeHour} summary={chartSummary} onDrawn={props.onChartDrawn} onInteractive={props.onChartInteractive} />
           <dl class="stats">
             <div>
-              <dt>{text.today}</dt>
+              <dt>{t('popup.today')}</dt>
               <dd>{amount(summary.todayKb)}</dd>
             </div>
             <div>
-              <dt>{text.lastHours(24)}</dt>
+              <dt>{t('popup.lastHours', [24])}</dt>
               <dd>{amount(last24.windowKb)}</dd>
             </div>
             <div>
-              <dt>{text.peakHour}</dt>
+              <dt>{t('popup.peakHour')}</dt>
               <dd>
                 {peak ? amount(peak.kb) : '—'}
-                {peak && <span class="stat-note">{text.peakAt(formatClock(peak.startMs))}</span>}
+                {peak && <span class="stat-note">{t('popup.peakAt', [formatClock(peak.startMs, locale)])}</span>}
               </dd>
             </div>
           </dl>
-          {rows.length > 1 && <UserList rows={rows} focus={focused} text={text} amount={amount} onFocus={setFocus} />}
+          {rows.length > 1 && <UserList rows={rows} focus={focused} t={t} amount={amount} onFocus={setFocus} />}
           <AccountPanel
             account={account}
             rows={rows}
             forecast={forecast}
             now={now}
-            text={text}
+            t={t}
             amount={amount}
             formatDate={formatDate}
-            problemOf={(error) => describeApiError(error, locale).problem}
+            problemOf={(error) => describeApiError(error, t).problem}
           />
         </>
       )}
       <footer class="popup-footer">
         <span class="muted" data-testid="updated">
-          {status.lastSuccessAt === null ? text.notUpdated : text.updated(formatAge(status.lastSuccessAt, now, locale))}
+          {status.lastSuccessAt === null ? t('popup.notUpdated') : t('popup.updated', [formatAge(status.lastSuccessAt, now, t)])}
         </span>
         {configured && (
           <span class="footer-actions">
             <button type="button" onClick={props.onExport}>
-              {text.exportCsv}
+              {t('popup.exportCsv')}
             </button>
             <button type="button" onClick={props.onRefresh} disabled={refreshing} aria-busy={refreshing}>
-              {refreshing ? text.refreshing : text.refresh}
+              {refreshing ? t('popup.refreshing') : t('popup.refresh')}
             </button>
           </span>
         )}

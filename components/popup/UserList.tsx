@@ -1,4 +1,5 @@
-import type { PopupText } from '@/utils/popup/popup-text';
+import type { Translate } from '@/utils/i18n/i18n';
+import { userFailureWords } from '@/utils/popup/status-banner';
 import type { UserRow } from '@/utils/popup/user-rows';
 import type { Kb } from '@/utils/base/units';
 import { MiniTrend } from './MiniTrend';
@@ -6,24 +7,25 @@ import { MiniTrend } from './MiniTrend';
 interface UserListProps {
   readonly rows: readonly UserRow[];
   readonly focus: string | null;
-  readonly text: PopupText;
+  readonly t: Translate;
   readonly amount: (kb: Kb) => string;
   readonly onFocus: (key: string | null) => void;
 }
 
 /** One row per watched user; choosing one focuses the figures and chart on it. */
-export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) {
+export function UserList({ rows, focus, t, amount, onFocus }: UserListProps) {
   return (
     <section class="users" aria-labelledby="users-heading">
-      <h2 id="users-heading">{text.users}</h2>
+      <h2 id="users-heading">{t('popup.users')}</h2>
       <ul>
         <li>
           <button type="button" class="user-row" aria-pressed={focus === null} onClick={() => onFocus(null)}>
-            <span class="user-name">{text.allUsers}</span>
+            <span class="user-name">{t('popup.allUsers')}</span>
           </button>
         </li>
         {rows.map((row) => {
           const share = Math.round(row.share * 100);
+          const label = row.hasFigures ? t('popup.userRowLabel', [row.username, amount(row.currentKb), share]) : row.username;
           return (
             <li key={row.key}>
               <button
@@ -34,8 +36,7 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
               >
                 {/* Screen readers get the whole sentence; the columns are for the eye. */}
                 <span class="sr-only">
-                  {row.hasFigures ? text.userRowLabel(row.username, amount(row.currentKb), share) : row.username}
-                  {row.failure && text.userProblem(text.userFailed(row.failure))}
+                  {row.failure ? t('withProblem', [label, userFailureWords(row.failure, t)]) : label}
                 </span>
                 <span class="user-name" aria-hidden="true">
                   {row.username}
@@ -47,7 +48,7 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
                       {amount(row.currentKb)}
                     </span>
                     <span class="user-share muted" aria-hidden="true">
-                      {text.shareOfTotal(share)}
+                      {t('popup.shareOfTotal', [share])}
                     </span>
                     <MiniTrend values={row.trend} />
                   </>
@@ -58,7 +59,7 @@ export function UserList({ rows, focus, text, amount, onFocus }: UserListProps) 
                 )}
                 {row.failure && (
                   <span class="user-warning" aria-hidden="true">
-                    {text.userFailed(row.failure)}
+                    {userFailureWords(row.failure, t)}
                   </span>
                 )}
               </button>

@@ -9,16 +9,14 @@ import type { SettingsChange, StoredSettings } from '@/components/options/useSet
 import { buildAllowsLoopback } from '@/utils/api/origin';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
-import { pickLocale } from '@/utils/i18n/locale';
-import '@/utils/i18n/locale-zh';
+import { uiLanguage } from '@/utils/i18n/ui-language';
 import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages/messages';
 import { coerceSettings, parseProxyType, type SettingsDraft } from '@/utils/settings/settings';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
-import { settingsText } from '@/utils/settings/settings-text';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 
 const allowLoopback = buildAllowsLoopback();
-const locale = pickLocale(navigator.languages);
+const language = uiLanguage();
 
 async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply> {
   const request: BackgroundRequest = {
@@ -78,8 +76,8 @@ async function notificationPermission(): Promise<NotificationPermission> {
 }
 
 async function main(root: HTMLElement) {
-  document.documentElement.lang = locale;
-  document.title = settingsText(locale).pageTitle;
+  document.documentElement.lang = language.locale;
+  document.title = language.t('settings.pageTitle');
   const [stored, permission] = await Promise.all([readStoredSettings(), notificationPermission()]);
   const { settings } = stored;
   const pattern = hostPattern(settings.apiBaseUrl);
@@ -91,9 +89,9 @@ async function main(root: HTMLElement) {
   };
   render(
     <>
-      <HostAccessNotice host={hostName(settings.apiBaseUrl)} granted={granted} locale={locale} onRequest={requestAccess} />
+      <HostAccessNotice host={hostName(settings.apiBaseUrl)} granted={granted} t={language.t} onRequest={requestAccess} />
       <SettingsForm
-        locale={locale}
+        language={language}
         stored={stored}
         permission={permission}
         allowLoopback={allowLoopback}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PopupView } from '@/components/popup/PopupView';
 import { buildAllowsLoopback } from '@/utils/api/origin';
 import { prepareClockFormat } from '@/utils/time/local-time';
-import { pickLocale } from '@/utils/i18n/locale';
+import { uiLanguage } from '@/utils/i18n/ui-language';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
 import { keepSnapshot, snapshotText } from '@/utils/popup/snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
@@ -14,8 +14,8 @@ import { userKey } from '@/utils/usage/cache';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';
 import { usageCsv } from '@/utils/usage/csv';
 
-const locale = pickLocale(navigator.languages);
-document.documentElement.lang = locale;
+const language = uiLanguage();
+document.documentElement.lang = language.locale;
 
 const api = popupApi();
 const allowLoopback = buildAllowsLoopback();
@@ -113,7 +113,7 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
       {...state}
       now={now}
       refreshing={refreshing}
-      locale={locale}
+      language={language}
       onRefresh={() => void refresh('manual')}
       onOpenSettings={() => void api.runtime.openOptionsPage()}
       onChartHours={chooseChartHours}
@@ -124,9 +124,6 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
   );
 }
 
-/** Chinese words load only for a Chinese browser: an English popup does not carry them. */
-const words = locale === 'zh-CN' ? import('@/utils/i18n/locale-zh') : null;
-
 function mount(root: HTMLElement, first: PopupStored) {
   const source: FirstSource = firstRead.kind === 'snapshot' ? { kind: 'snapshot', text: firstRead.text } : { kind: 'storage', stored: first };
   const initial = popupStateFrom(first, allowLoopback);
@@ -135,13 +132,12 @@ function mount(root: HTMLElement, first: PopupStored) {
 }
 
 const root = document.getElementById('app');
-if (root && firstRead.kind === 'snapshot' && !words) {
+if (root && firstRead.kind === 'snapshot') {
   mount(root, firstRead.stored);
-} else if (root) {
-  const first = firstRead.kind === 'snapshot' ? firstRead.stored : firstRead.answer;
-  void Promise.all([first, words]).then(([stored]) => mount(root, stored));
-  // Storage (or the Chinese words) answers a few milliseconds after this point: time enough to
-  // build the formatters the first render writes its figures with, which it would otherwise build.
-  prepareAmountFormats();
-  prepareClockFormat();
+} else if (root && firstRead.kind === 'storage') {
+  void firstRead.answer.then((stored) => mount(root, stored));
+  // Storage answers a few milliseconds after this point: time enough to build the formatters
+  // the first render writes its figures with, which it would otherwise build.
+  prepareAmountFormats(language.locale);
+  prepareClockFormat(language.locale);
 }

@@ -5,7 +5,7 @@ import { evaluateAlerts } from '../../utils/alerts/evaluate';
 import { UTC } from '../../utils/time/api-timezone';
 import { computeBadge } from '../../utils/background/badge';
 import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
-import englishMessages from '../../public/_locales/en/messages.json';
+import { readCatalogue } from './catalogues';
 import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/time/hour-keys';
 import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage/cache';
 import { runPollCycle, type PollState } from '../../utils/poll/cycle';
@@ -19,7 +19,7 @@ const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
 const START = Date.parse('2026-11-18T00:20:00Z');
 const RUNS = 300;
-const ENGLISH: Language = { locale: 'en', t: catalogTranslate(englishMessages) };
+const ENGLISH: Language = { locale: 'en', t: catalogTranslate(await readCatalogue('en')) };
 
 /** A plausible hourly figure with decimals, as the API sends them. */
 const LIMIT_KB = kb(500 * 1024 * 1024);

@@ -17,56 +17,51 @@ function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now:
     case 'hourly-total':
       if (alert.ended) {
         return {
-          title: t('alertHourEndedTotalTitle', formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)),
-          message: t('alertHourEndedTotalMessage', alert.hour),
+          title: t('alert.hourEndedTotalTitle', [formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)]),
+          message: t('alert.hourEndedTotalMessage', [alert.hour]),
         };
       }
       return {
-        title: t('alertHourlyTotalTitle', amount(alert.thresholdKb)),
-        message: t('alertHourlyTotalMessage', amount(alert.kb), formatHourSpan(alert.startMs, locale), alert.hour),
+        title: t('alert.hourlyTotalTitle', [amount(alert.thresholdKb)]),
+        message: t('alert.hourlyTotalMessage', [amount(alert.kb), formatHourSpan(alert.startMs, locale), alert.hour]),
       };
     case 'hourly-user':
       if (alert.ended) {
         return {
-          title: t('alertHourEndedUserTitle', alert.username, formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)),
-          message: t('alertHourEndedUserMessage', alert.hour),
+          title: t('alert.hourEndedUserTitle', [alert.username, formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)]),
+          message: t('alert.hourEndedUserMessage', [alert.hour]),
         };
       }
       return {
-        title: t('alertHourlyUserTitle', alert.username, amount(alert.thresholdKb)),
-        message: t('alertHourlyUserMessage', amount(alert.kb), alert.hour),
+        title: t('alert.hourlyUserTitle', [alert.username, amount(alert.thresholdKb)]),
+        message: t('alert.hourlyUserMessage', [amount(alert.kb), alert.hour]),
       };
     case 'spike':
       return {
-        title: alert.ended ? t('alertSpikeEndedTitle', formatHourSpan(alert.startMs, locale), amount(alert.kb)) : t('alertSpikeTitle', amount(alert.kb)),
-        message: t('alertSpikeMessage', alert.factor, amount(alert.typicalKb)),
+        title: alert.ended ? t('alert.spikeEndedTitle', [formatHourSpan(alert.startMs, locale), amount(alert.kb)]) : t('alert.spikeTitle', [amount(alert.kb)]),
+        message: t('alert.spikeMessage', [alert.factor, amount(alert.typicalKb)]),
       };
     case 'user-balance':
       return {
-        title: t('alertUserBalanceTitle', alert.username, Math.floor(alert.percent)),
-        message: t('alertUserBalanceMessage', amount(alert.balanceKb), amount(alert.limitKb)),
+        title: t('alert.userBalanceTitle', [alert.username, Math.floor(alert.percent)]),
+        message: t('alert.userBalanceMessage', [amount(alert.balanceKb), amount(alert.limitKb)]),
       };
     case 'account-balance':
       return {
-        title: t('alertAccountBalanceTitle', amount(mbToKb(alert.balanceMb))),
-        message: t('alertAccountBalanceMessage', amount(mbToKb(alert.thresholdMb))),
+        title: t('alert.accountBalanceTitle', [amount(mbToKb(alert.balanceMb))]),
+        message: t('alert.accountBalanceMessage', [amount(mbToKb(alert.thresholdMb))]),
       };
     case 'plan-expiry':
       return {
-        title:
-          alert.daysLeft === 0
-            ? t('alertPlanExpiresToday')
-            : alert.daysLeft === 1
-              ? t('alertPlanExpiresTomorrow')
-              : t('alertPlanExpiresInDays', alert.daysLeft),
-        message: t('alertPlanExpiryMessage', alert.expiresOn),
+        title: t('alert.planExpiresTitle', alert.daysLeft),
+        message: t('alert.planExpiryMessage', [alert.expiresOn]),
       };
     case 'token-rejected':
-      return { title: t('alertTokenTitle'), message: t('alertTokenMessage', alert.code) };
+      return { title: t('alert.tokenTitle'), message: t('alert.tokenMessage', [alert.code]) };
     case 'polling-broken':
       return {
-        title: t('alertPollingBrokenTitle', formatDuration(now - alert.sinceMs, locale)),
-        message: describeApiError(alert.failure, locale).problem,
+        title: t('alert.pollingBrokenTitle', [formatDuration(now - alert.sinceMs, t)]),
+        message: describeApiError(alert.failure, t).problem,
       };
   }
 }
@@ -75,5 +70,5 @@ function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now:
 export function notificationText(delivery: AlertDelivery, language: Language, units: TrafficUnits, now: number): NotificationText {
   if (delivery.kind === 'single') return render(delivery.alert, language, units, now);
   const titles = delivery.alerts.map((alert) => render(alert, language, units, now).title);
-  return { title: language.t('alertSummaryTitle', delivery.alerts.length), message: titles.join(language.t('alertSummarySeparator')) };
+  return { title: language.t('alert.summaryTitle', [delivery.alerts.length]), message: titles.join(language.t('alert.summarySeparator')) };
 }

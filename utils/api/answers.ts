@@ -1,4 +1,4 @@
-import { errorFromCode, type ApiError } from './errors';
+import { errorFromCode, type AnswerDetail, type ApiError } from './errors';
 import { parseHourKey, type HourKey } from '@/utils/time/hour-keys';
 import type { Result } from '@/utils/base/result';
 import { kb, mb, type Kb, type Mb } from '@/utils/base/units';
@@ -41,7 +41,7 @@ export interface AccountBalance {
 
 type Parsed<T> = Result<T, ApiError>;
 
-function malformed(detail: string): { ok: false; error: ApiError } {
+function malformed(detail: AnswerDetail): { ok: false; error: ApiError } {
   return { ok: false, error: { kind: 'malformed', detail } };
 }
 
@@ -69,12 +69,12 @@ function readMb(value: unknown): Mb | null {
   return amount === null ? null : mb(amount);
 }
 
-function describeBody(body: string): string {
+function describeBody(body: string): AnswerDetail {
   const start = body.trimStart().slice(0, 15).toLowerCase();
-  if (start.startsWith('<')) return 'an HTML page instead of JSON';
-  if (start.startsWith('{') || start.startsWith('[')) return 'incomplete JSON';
-  if (body.trim() === '') return 'an empty body';
-  return 'text that is not JSON';
+  if (start.startsWith('<')) return { kind: 'html-page' };
+  if (start.startsWith('{') || start.startsWith('[')) return { kind: 'incomplete-json' };
+  if (body.trim() === '') return { kind: 'empty-body' };
+  return { kind: 'not-json' };
 }
 
 /**
@@ -93,7 +93,7 @@ export function readEnvelope(status: number, body: string, username: string | nu
   const apiMessage = isRecord(parsed) && typeof parsed.msg === 'string' ? parsed.msg : '';
   if (code !== null && code !== 200) return { ok: false, error: errorFromCode(code, apiMessage, username) };
   if (status < 200 || status >= 300) return { ok: false, error: errorFromCode(status, apiMessage, username) };
-  if (!isRecord(parsed) || code === null) return { ok: false, error: { kind: 'unreadable', detail: 'no result code' } };
+  if (!isRecord(parsed) || code === null) return { ok: false, error: { kind: 'unreadable', detail: { kind: 'no-result-code' } } };
   return { ok: true, value: parsed.data };
 }
 
@@ -103,16 +103,16 @@ export function readEnvelope(status: number, body: string, username: string | nu
  * value, so a repeated row is never counted twice.
  */
 export function parseHourlyUsage(data: unknown): Parsed<HourlyUsage> {
-  if (!isRecord(data)) return malformed('no data object');
+  if (!isRecord(data)) return malformed({ kind: 'no-data-object' });
   const list = data.data;
-  if (!Array.isArray(list)) return malformed('no hourly rows');
+  if (!Array.isArray(list)) return malformed({ kind: 'no-hourly-rows' });
   const byHour = new Map<HourKey, Kb>();
   for (const row of list) {
     if (!isRecord(row) || typeof row.date !== 'string' || !parseHourKey(row.date)) {
-      return malformed('an hourly row without a valid date');
+      return malformed({ kind: 'invalid-row-date' });
     }
     const usage = readKb(row.usage_traffic);
-    if (usage === null) return malformed(`an invalid traffic figure for ${row.date}`);
+    if (usage === null) return malformed({ kind: 'invalid-figure', date: row.date });
     byHour.set(row.date, kb(Math.max(usage, byHour.get(row.date) ?? 0)));
   }
   const rows = [...byHour.entries()]
@@ -131,11 +131,11 @@ export function parseHourlyUsage(data: unknown): Parsed<HourlyUsage> {
 
 /** Proxy users without their passwords: those are never kept. Limits and usage are MB here. */
 export function parseUserList(data: unknown): Parsed<UserList> {
-  if (!isRecord(data) || !Array.isArray(data.list)) return malformed('no user list');
+  if (!isRecord(data) || !Array.isArray(data.list)) return malformed({ kind: 'no-user-list' });
   const users: ProxyUser[] = [];
   for (const item of data.list) {
     if (!isRecord(item) || typeof item.username !== 'string' || item.username.trim() === '') {
-      return malformed('a user without a name');
+      return malformed({ kind: 'nameless-user' });
     }
     users.push({
       username: item.username,
@@ -150,9 +150,9 @@ export function parseUserList(data: unknown): Parsed<UserList> {
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}/;
 
 export function parseAccountBalance(data: unknown): Parsed<AccountBalance> {
-  if (!isRecord(data)) return malformed('no data object');
+  if (!isRecord(data)) return malformed({ kind: 'no-data-object' });
   const balanceMb = readMb(data.traffic_balance);
-  if (balanceMb === null) return malformed('no traffic balance');
+  if (balanceMb === null) return malformed({ kind: 'no-traffic-balance' });
   const expiry = data.expiration_time;
   const expiresOn = typeof expiry === 'string' && DATE_PATTERN.test(expiry) ? expiry.slice(0, 10) : null;
   return { ok: true, value: { balanceMb, expiresOn } };

@@ -1,4 +1,25 @@
-import type { Locale } from '@/utils/i18n/locale';
+import type { Translate } from '@/utils/i18n/i18n';
+
+/**
+ * What made an answer unusable, as a kind (and its facts) rather than words: stored in the poll
+ * status, and worded by `describeAnswerDetail` in the reader's language.
+ */
+export type AnswerDetail =
+  | {
+      readonly kind:
+        | 'html-page'
+        | 'incomplete-json'
+        | 'empty-body'
+        | 'not-json'
+        | 'no-result-code'
+        | 'no-data-object'
+        | 'no-hourly-rows'
+        | 'invalid-row-date'
+        | 'no-user-list'
+        | 'nameless-user'
+        | 'no-traffic-balance';
+    }
+  | { readonly kind: 'invalid-figure'; readonly date: string };
 
 /** Everything that can go wrong talking to the Thordata API, as the user must hear it. */
 export type ApiError =
@@ -15,9 +36,9 @@ export type ApiError =
   | { readonly kind: 'permission'; readonly host: string }
   | { readonly kind: 'timeout'; readonly afterMs: number }
   /** The body is not Thordata's JSON envelope (a gateway page, a cut-off body): the way there is broken. */
-  | { readonly kind: 'unreadable'; readonly detail: string }
+  | { readonly kind: 'unreadable'; readonly detail: AnswerDetail }
   /** The envelope said 200 but its data holds no usable figures: that one answer is broken. */
-  | { readonly kind: 'malformed'; readonly detail: string };
+  | { readonly kind: 'malformed'; readonly detail: AnswerDetail };
 
 export type ApiErrorKind = ApiError['kind'];
 
@@ -91,89 +112,78 @@ export interface ErrorDescription {
   readonly remedy: string;
 }
 
-function englishBadRequest(code: number, apiMessage: string): string {
-  if (code === 10000) return 'Thordata rejected a request parameter (code 10000).';
-  if (code === 10021) return 'Thordata refused the date range: queries may not reach back more than 180 days (code 10021).';
-  const said = apiMessage ? `: “${apiMessage}”` : '';
-  return `Thordata answered with code ${code}${said}.`;
+function badRequest(code: number, apiMessage: string, t: Translate): string {
+  if (code === 10000) return t('error.badParameter');
+  if (code === 10021) return t('error.badDateRange');
+  return apiMessage ? t('error.badRequestSaid', [code, apiMessage]) : t('error.badRequest', [code]);
 }
 
-function english(error: ApiError): ErrorDescription {
-  switch (error.kind) {
-    case 'auth':
-      return {
-        // 10014 is Thordata's "apiKey error": say which credential it refused.
-        problem: `Thordata rejected the API ${error.code === 10014 ? 'key' : 'token'} (code ${error.code}).`,
-        remedy: 'Copy the token again from Dashboard → My Account and save it in settings.',
-      };
-    case 'rate-limited':
-      return {
-        problem: `Thordata says requests are too frequent (code ${error.code}).`,
-        remedy: 'Nothing to do: the extension waits and tries again.',
-      };
-    case 'unknown-user':
-      return {
-        problem: error.username
-          ? `Thordata does not know the proxy user “${error.username}” (code ${error.code}).`
-          : `Thordata does not know one of the proxy users (code ${error.code}).`,
-        remedy: 'Check Usernames and Proxy type in settings; Thordata may rename mobile users on renewal.',
-      };
-    case 'plan':
-      return {
-        problem: `Thordata says the account has no active plan (code ${error.code}).`,
-        remedy: 'Recharge or renew the plan in the Thordata dashboard.',
-      };
-    case 'bad-request':
-      return {
-        problem: englishBadRequest(error.code, error.apiMessage),
-        remedy: 'Check Proxy type, Usernames and API timezone in settings.',
-      };
-    case 'server':
-      return { problem: `Thordata's server failed (code ${error.code}).`, remedy: 'Nothing to do: the extension tries again later.' };
-    case 'network':
-      return {
-        problem: `Could not reach the Thordata API (${error.detail}).`,
-        remedy: 'Check the network connection and the API base URL in settings.',
-      };
-    case 'offline':
-      return { problem: 'The browser is offline.', remedy: 'The figures update once the connection is back.' };
-    case 'permission':
-      return {
-        problem: `The browser has not allowed this extension to reach ${error.host}.`,
-        remedy: 'Open the settings and press “Allow access”.',
-      };
-    case 'timeout':
-      return {
-        problem: `The Thordata API did not answer within ${Math.round(error.afterMs / 1000)} s.`,
-        remedy: 'Nothing to do: the extension tries again later.',
-      };
-    case 'unreadable':
-      return {
-        problem: `The Thordata API sent an answer that could not be read (${error.detail}).`,
-        remedy: 'Check the API base URL in settings; if it is right, the extension tries again later.',
-      };
-    case 'malformed':
-      return {
-        problem: `Thordata answered without usable figures (${error.detail}).`,
-        remedy: 'Nothing to do: the extension asks again at the next update.',
-      };
+/** What an answer lacked, in the reader's language. */
+export function describeAnswerDetail(detail: AnswerDetail, t: Translate): string {
+  switch (detail.kind) {
+    case 'html-page':
+      return t('detail.htmlPage');
+    case 'incomplete-json':
+      return t('detail.incompleteJson');
+    case 'empty-body':
+      return t('detail.emptyBody');
+    case 'not-json':
+      return t('detail.notJson');
+    case 'no-result-code':
+      return t('detail.noResultCode');
+    case 'no-data-object':
+      return t('detail.noDataObject');
+    case 'no-hourly-rows':
+      return t('detail.noHourlyRows');
+    case 'invalid-row-date':
+      return t('detail.invalidRowDate');
+    case 'invalid-figure':
+      return t('detail.invalidFigure', [detail.date]);
+    case 'no-user-list':
+      return t('detail.noUserList');
+    case 'nameless-user':
+      return t('detail.namelessUser');
+    case 'no-traffic-balance':
+      return t('detail.noTrafficBalance');
   }
 }
 
-/** Chinese descriptions, registered by locale-zh.ts where a page needs them. */
-let chinese: ((error: ApiError) => ErrorDescription) | null = null;
-
-export function registerChineseErrors(describe: (error: ApiError) => ErrorDescription): void {
-  chinese = describe;
-}
-
 /** A message a user can act on, in their language. Never contains the token (callers pass redacted text). */
-export function describeApiError(error: ApiError, locale: Locale = 'en'): ErrorDescription {
-  return locale === 'zh-CN' && chinese ? chinese(error) : english(error);
+export function describeApiError(error: ApiError, t: Translate): ErrorDescription {
+  switch (error.kind) {
+    case 'auth':
+      // 10014 is Thordata's "apiKey error": say which credential it refused.
+      return { problem: t(error.code === 10014 ? 'error.authKey' : 'error.authToken', [error.code]), remedy: t('error.authRemedy') };
+    case 'rate-limited':
+      return { problem: t('error.rateLimited', [error.code]), remedy: t('error.rateLimitedRemedy') };
+    case 'unknown-user':
+      return {
+        problem: error.username ? t('error.unknownUser', [error.username, error.code]) : t('error.unknownSomeUser', [error.code]),
+        remedy: t('error.unknownUserRemedy'),
+      };
+    case 'plan':
+      return { problem: t('error.plan', [error.code]), remedy: t('error.planRemedy') };
+    case 'bad-request':
+      return { problem: badRequest(error.code, error.apiMessage, t), remedy: t('error.badRequestRemedy') };
+    case 'server':
+      return { problem: t('error.server', [error.code]), remedy: t('error.laterRemedy') };
+    case 'network':
+      return { problem: t('error.network', [error.detail]), remedy: t('error.networkRemedy') };
+    case 'offline':
+      return { problem: t('error.offline'), remedy: t('error.offlineRemedy') };
+    case 'permission':
+      return { problem: t('error.permission', [error.host]), remedy: t('error.permissionRemedy') };
+    case 'timeout':
+      return { problem: t('error.timeout', [Math.round(error.afterMs / 1000)]), remedy: t('error.laterRemedy') };
+    case 'unreadable':
+      return { problem: t('error.unreadable', [describeAnswerDetail(error.detail, t)]), remedy: t('error.unreadableRemedy') };
+    case 'malformed':
+      return { problem: t('error.malformed', [describeAnswerDetail(error.detail, t)]), remedy: t('error.malformedRemedy') };
+  }
 }
 
 /** One line for tooltips and banners. */
-export function errorSentence(error: ApiError, locale: Locale = 'en'): string {
-  const { problem, remedy } = describeApiError(error, locale);
-  return locale === 'zh-CN' ? `${problem}${remedy}` : `${problem} ${remedy}`;
+export function errorSentence(error: ApiError, t: Translate): string {
+  const { problem, remedy } = describeApiError(error, t);
+  return t('sentences', [problem, remedy]);
 }

@@ -53,45 +53,45 @@ export interface BadgeInput {
   readonly now: number;
   /** The language of the words. */
   readonly language: Language;
-  /** How numbers and times are written: the browser's own locale when left out. */
+  /** How numbers and times are written: the language's locale when left out. */
   readonly intlLocale?: string;
 }
 
-export function computeBadge({ settings, token, cache, status, now, language, intlLocale }: BadgeInput): BadgeView {
-  const { locale, t } = language;
-  if (!isConfigured(settings, token.length > 0)) return { text: '', color: BADGE_COLORS.normal, title: t('badgeSetUp') };
+export function computeBadge({ settings, token, cache, status, now, language, intlLocale = language.locale }: BadgeInput): BadgeView {
+  const { t } = language;
+  if (!isConfigured(settings, token.length > 0)) return { text: '', color: BADGE_COLORS.normal, title: t('badge.setUp') };
   const amount = (kb: Kb) => formatAmount(kb, settings.units, intlLocale);
   const summary = summarizeUsage(cache, settings, now, 24);
   const { current } = summary;
   const alerts = settings.alerts.hourlyTotal;
   const figures = [
-    t('badgeThisHour', formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)),
-    t('badgeToday', amount(summary.todayKb)),
-    ...(alerts.enabled ? [t('badgeAlertAbove', amount(alerts.kb))] : []),
-    status.lastSuccessAt === null ? t('badgeNotUpdated') : t('badgeUpdated', formatClock(status.lastSuccessAt, intlLocale)),
+    t('badge.thisHour', [formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)]),
+    t('badge.today', [amount(summary.todayKb)]),
+    ...(alerts.enabled ? [t('badge.alertAbove', [amount(alerts.kb)])] : []),
+    status.lastSuccessAt === null ? t('badge.notUpdated') : t('badge.updated', [formatClock(status.lastSuccessAt, intlLocale)]),
   ];
   const failure = status.failure;
   if (failure?.kind === 'auth') {
-    const { problem, remedy } = describeApiError(failure, locale);
+    const { problem, remedy } = describeApiError(failure, t);
     return {
       text: TOKEN_REJECTED_MARK,
       color: BADGE_COLORS.tokenRejected,
-      title: [`${t('badgeProduct')}: ${problem}`, remedy, t('badgeLastKnown'), ...figures].join('\n'),
+      title: [t('badge.productProblem', [problem]), remedy, t('badge.lastKnown'), ...figures].join('\n'),
     };
   }
   // Each user's problem names the user; its last figures still count in the badge's sum.
   const userProblems = Object.values(status.userFailures).map((failed) =>
-    t('badgeUserProblem', failed.username, errorSentence(failed.error, locale)),
+    t('aboutUser', [failed.username, errorSentence(failed.error, t)]),
   );
   if (status.lastSuccessAt === null && failure === null && userProblems.length === 0) {
-    return { text: '…', color: BADGE_COLORS.normal, title: t('badgeFetching') };
+    return { text: '…', color: BADGE_COLORS.normal, title: t('badge.fetching') };
   }
-  const backgroundError = status.backgroundError ? [t('badgeBackgroundError', status.backgroundError.detail)] : [];
-  const retry = status.retry ? [t('badgeNextTry', formatClock(status.retry.notBefore, intlLocale))] : [];
-  const problems = [...(failure ? [t('badgeFailed', errorSentence(failure, locale)), ...retry] : []), ...userProblems, ...backgroundError];
+  const backgroundError = status.backgroundError ? [t('badge.backgroundError', [status.backgroundError.detail])] : [];
+  const retry = status.retry ? [t('badge.nextTry', [formatClock(status.retry.notBefore, intlLocale)])] : [];
+  const problems = [...(failure ? [t('badge.failed', [errorSentence(failure, t)]), ...retry] : []), ...userProblems, ...backgroundError];
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
-  const ageLine = stale && lastSuccessAt !== null ? [t('badgeStale', formatDuration(now - lastSuccessAt, locale))] : [];
+  const ageLine = stale && lastSuccessAt !== null ? [t('badge.stale', [formatDuration(now - lastSuccessAt, t)])] : [];
   // With nothing fetched, or nothing fetched since this hour began, a 0 would be a lie.
   const badgeText =
     lastSuccessAt === null
@@ -102,6 +102,6 @@ export function computeBadge({ settings, token, cache, status, now, language, in
   return {
     text: badgeText,
     color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : usageColor(current.kb, settings.alerts),
-    title: [t('badgeProduct'), ...ageLine, ...figures, ...problems].join('\n'),
+    title: [t('extName'), ...ageLine, ...figures, ...problems].join('\n'),
   };
 }

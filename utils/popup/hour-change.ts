@@ -1,6 +1,5 @@
 import { HOUR_MS } from '@/utils/time/hour-keys';
-import type { Locale } from '@/utils/i18n/locale';
-import { popupText } from './popup-text';
+import type { Translate } from '@/utils/i18n/i18n';
 
 /** Before this much of the hour has passed, a pace says more about noise than about traffic. */
 const MIN_ELAPSED_FOR_PACE = 0.25;
@@ -22,15 +21,14 @@ export function compareWithPreviousHour(currentKb: number, previousKb: number, h
   return { kind: 'pace', percent: Math.round(((currentKb / elapsed - previousKb) / previousKb) * 100) };
 }
 
-export function describeHourChange(change: HourChange, previousText: string, locale: Locale = 'en'): string {
-  const text = popupText(locale);
+export function describeHourChange(change: HourChange, previousText: string, t: Translate): string {
   switch (change.kind) {
     case 'no-previous':
-      return text.noPreviousTraffic;
+      return t('popup.noPreviousTraffic');
     case 'too-early':
-      return text.previousHour(previousText);
+      return t('popup.previousHour', [previousText]);
     case 'pace':
-      if (change.percent === 0) return text.onPace(previousText);
-      return text.paceChange(change.percent > 0 ? '▲' : '▼', Math.abs(change.percent), previousText);
+      if (change.percent === 0) return t('popup.onPace', [previousText]);
+      return t('popup.paceChange', [change.percent > 0 ? '▲' : '▼', Math.abs(change.percent), previousText]);
   }
 }

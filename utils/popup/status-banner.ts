@@ -1,9 +1,8 @@
-import { describeApiError } from '@/utils/api/errors';
+import { describeApiError, type ApiError } from '@/utils/api/errors';
 import { isStale } from '@/utils/poll/freshness';
 import { formatAge, formatClock, formatDuration } from '@/utils/time/local-time';
-import type { Locale } from '@/utils/i18n/locale';
+import { joinSentences, type Language, type Translate } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
-import { popupText } from './popup-text';
 import type { Settings } from '@/utils/settings/settings';
 
 export type BannerTone = 'danger' | 'warn' | 'info';
@@ -22,51 +21,66 @@ export interface BannerInput {
   readonly settings: Settings;
   readonly status: PollStatus;
   readonly now: number;
-  readonly locale?: Locale;
+  readonly language: Language;
+}
+
+/** A few words on a user's row: why it has no fresh figure. */
+export function userFailureWords(error: ApiError, t: Translate): string {
+  if (error.kind === 'unknown-user') return t('popup.userUnknown');
+  if (error.kind === 'malformed') return t('popup.userUnusable');
+  return t('popup.userRefused', ['code' in error ? error.code : '?']);
 }
 
 /** Picks the most important state: setup, then any failure, then unknown users, staleness, first load. */
-export function statusBanner({ configured, settings, status, now, locale = 'en' }: BannerInput): StatusBanner | null {
-  const text = popupText(locale);
-  if (!configured) return { tone: 'info', problem: text.notSetUp, remedy: text.notSetUpRemedy, needsSettings: true };
+export function statusBanner({ configured, settings, status, now, language }: BannerInput): StatusBanner | null {
+  const { locale, t } = language;
+  if (!configured) return { tone: 'info', problem: t('popup.notSetUp'), remedy: t('popup.notSetUpRemedy'), needsSettings: true };
   const failure = status.failure;
   if (failure) {
-    const { problem, remedy } = describeApiError(failure, locale);
-    const showing = status.lastSuccessAt === null ? '' : text.showingFrom(formatAge(status.lastSuccessAt, now, locale));
-    const next = status.retry ? text.nextTry(formatClock(status.retry.notBefore)) : '';
-    const paused = failure.kind === 'auth' ? text.pausedForToken : '';
+    const { problem, remedy } = describeApiError(failure, t);
+    const showing = status.lastSuccessAt === null ? '' : t('popup.showingFrom', [formatAge(status.lastSuccessAt, now, t)]);
+    const next = status.retry ? t('popup.nextTry', [formatClock(status.retry.notBefore, locale)]) : '';
+    const paused = failure.kind === 'auth' ? t('popup.pausedForToken') : '';
     return {
       tone: failure.kind === 'auth' || failure.kind === 'plan' ? 'danger' : 'warn',
-      problem: `${problem}${showing}`,
-      remedy: `${remedy}${next}${paused}`,
+      problem: joinSentences(t, problem, showing),
+      remedy: joinSentences(t, remedy, next, paused),
       needsSettings: ['auth', 'bad-request', 'network', 'permission'].includes(failure.kind),
     };
   }
   const userFailures = Object.values(status.userFailures);
   const [first] = userFailures;
   if (first) {
-    const { problem, remedy } = describeApiError(first.error, locale);
+    const { problem, remedy } = describeApiError(first.error, t);
     // The fix lies in the settings when Thordata refused the name; an unusable answer is asked again.
     const needsSettings = userFailures.some((failed) => failed.error.kind !== 'malformed');
     const named =
       userFailures.length === 1
-        ? text.aboutUser(first.username, problem)
-        : text.usersFailing(userFailures.length, userFailures.map((failed) => `${failed.username}${text.userProblem(text.userFailed(failed.error))}`).join(', '));
+        ? t('aboutUser', [first.username, problem])
+        : t('popup.usersFailing', [
+            userFailures.length,
+            userFailures.map((failed) => t('withProblem', [failed.username, userFailureWords(failed.error, t)])).join(', '),
+          ]);
     return { tone: 'warn', problem: named, remedy: userFailures.length === 1 ? remedy : '', needsSettings };
   }
   if (status.backgroundError) {
-    return { tone: 'warn', problem: text.backgroundError(status.backgroundError.detail), remedy: text.backgroundErrorRemedy, needsSettings: false };
+    return {
+      tone: 'warn',
+      problem: t('popup.backgroundError', [status.backgroundError.detail]),
+      remedy: t('popup.backgroundErrorRemedy'),
+      needsSettings: false,
+    };
   }
   if (isStale(status, settings, now) && status.lastSuccessAt !== null) {
     return {
       tone: 'warn',
-      problem: text.staleProblem(formatDuration(now - status.lastSuccessAt, locale)),
-      remedy: text.staleRemedy,
+      problem: t('popup.staleProblem', [formatDuration(now - status.lastSuccessAt, t)]),
+      remedy: t('popup.staleRemedy'),
       needsSettings: false,
     };
   }
   if (status.lastSuccessAt === null) {
-    return { tone: 'info', problem: text.firstLoad, remedy: text.firstLoadRemedy, needsSettings: false };
+    return { tone: 'info', problem: t('popup.firstLoad'), remedy: t('popup.firstLoadRemedy'), needsSettings: false };
   }
   return null;
 }

@@ -1,6 +1,5 @@
 import { HOUR_MS } from './hour-keys';
-import type { Locale } from '@/utils/i18n/locale';
-import { popupText } from '@/utils/popup/popup-text';
+import type { Translate } from '@/utils/i18n/i18n';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
 
 function clockFormat(locale: string | undefined): Intl.DateTimeFormat {
@@ -22,23 +21,16 @@ export function formatHourSpan(startMs: number, locale?: string): string {
   return `${formatClock(startMs, locale)}–${formatClock(startMs + HOUR_MS, locale)}`;
 }
 
-const DURATION_WORDS = {
-  en: { minutes: (n: number) => `${n} min`, hours: (n: number) => `${n} h`, days: (n: number) => `${n} days` },
-  'zh-CN': { minutes: (n: number) => `${n} 分钟`, hours: (n: number) => `${n} 小时`, days: (n: number) => `${n} 天` },
-} as const;
-
 /** A rough length of time: "5 min", "3 h", "2 days" (or 分钟, 小时, 天). */
-export function formatDuration(ms: number, locale: Locale = 'en'): string {
-  const words = DURATION_WORDS[locale];
+export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return words.minutes(minutes);
+  if (minutes < 60) return t('duration.minutes', [minutes]);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return words.hours(hours);
-  return words.days(Math.floor(hours / 24));
+  if (hours < 48) return t('duration.hours', [hours]);
+  return t('duration.days', [Math.floor(hours / 24)]);
 }
 
 /** "just now", "5 min ago", "3 h ago": how old a figure is. */
-export function formatAge(fromMs: number, nowMs: number, locale: Locale = 'en'): string {
-  const text = popupText(locale);
-  return nowMs - fromMs < 60_000 ? text.justNow : text.ago(formatDuration(nowMs - fromMs, locale));
+export function formatAge(fromMs: number, nowMs: number, t: Translate): string {
+  return nowMs - fromMs < 60_000 ? t('age.justNow') : t('age.ago', [formatDuration(nowMs - fromMs, t)]);
 }

@@ -4,6 +4,7 @@ import { MAX_PLAUSIBLE_AMOUNT, parseAccountBalance, parseHourlyUsage, parseUserL
 import { errorSentence, type ApiError } from '@/utils/api/errors';
 import { UTC } from '@/utils/time/api-timezone';
 import { hourKeyAt } from '@/utils/time/hour-keys';
+import { CHINESE, ENGLISH } from '../support/languages';
 
 /** The documentation's own example answer, verbatim (thordata-api.md). */
 const DOCUMENTED_EXAMPLE = `{"code":200,"data":{"traffic_limit":0,"total_usage_traffic":332,"traffic_balance":0,
@@ -38,14 +39,14 @@ describe('readEnvelope', () => {
   it('calls an HTML page with HTTP 200 unreadable and says it was HTML', () => {
     const error = errorOf(200, '<!DOCTYPE html><html><head><title>Login</title></head></html>');
     expect(error.kind).toBe('unreadable');
-    expect(error.kind === 'unreadable' && error.detail).toMatch(/HTML/);
+    expect(error.kind === 'unreadable' && error.detail).toEqual({ kind: 'html-page' });
   });
 
   it('calls truncated JSON, an empty body and plain text unreadable', () => {
     const truncated = DOCUMENTED_EXAMPLE.slice(0, 60);
-    expect(errorOf(200, truncated)).toEqual({ kind: 'unreadable', detail: 'incomplete JSON' });
-    expect(errorOf(200, '')).toEqual({ kind: 'unreadable', detail: 'an empty body' });
-    expect(errorOf(200, 'Service Unavailable')).toEqual({ kind: 'unreadable', detail: 'text that is not JSON' });
+    expect(errorOf(200, truncated)).toEqual({ kind: 'unreadable', detail: { kind: 'incomplete-json' } });
+    expect(errorOf(200, '')).toEqual({ kind: 'unreadable', detail: { kind: 'empty-body' } });
+    expect(errorOf(200, 'Service Unavailable')).toEqual({ kind: 'unreadable', detail: { kind: 'not-json' } });
   });
 
   it('calls JSON without a result code unreadable', () => {
@@ -90,7 +91,7 @@ describe('error codes from the documentation', () => {
   it('names the unknown user (10020)', () => {
     const error = errorOf(200, envelope(10020, 'username does not exist'), 'mobile_bob');
     expect(error).toEqual({ kind: 'unknown-user', code: 10020, username: 'mobile_bob' });
-    expect(errorSentence(error)).toContain('mobile_bob');
+    expect(errorSentence(error, ENGLISH.t)).toContain('mobile_bob');
   });
 
   it.each([
@@ -113,8 +114,8 @@ describe('error codes from the documentation', () => {
     for (const code of others) {
       const error = errorOf(200, envelope(code, 'sub-user limit reached'));
       expect(error).toEqual({ kind: 'bad-request', code, apiMessage: 'sub-user limit reached' });
-      expect(errorSentence(error)).toContain(String(code));
-      expect(errorSentence(error)).toContain('sub-user limit reached');
+      expect(errorSentence(error, ENGLISH.t)).toContain(String(code));
+      expect(errorSentence(error, ENGLISH.t)).toContain('sub-user limit reached');
     }
   });
 });
@@ -309,7 +310,7 @@ describe('details of unusable answers', () => {
     for (const result of errors) {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
-      const sentence = errorSentence(result.error, 'zh-CN');
+      const sentence = errorSentence(result.error, CHINESE.t);
       // Thordata, API, JSON and HTML are names, not words to translate.
       expect(sentence.replace(/Thordata|API|JSON|HTML/g, ''), sentence).not.toMatch(/[A-Za-z]{3,}/);
     }

@@ -11,6 +11,7 @@ import { hourKeyAt } from '@/utils/time/hour-keys';
 import { UTC } from '@/utils/time/api-timezone';
 import { fakeWorker } from '../support/engine-harness';
 import { fakeClock } from '../support/fake-client';
+import { ENGLISH } from '../support/languages';
 
 const TOKEN = 'tok-SECRET-42';
 
@@ -177,7 +178,7 @@ describe('a background task that fails unexpectedly', () => {
     expect(status.backgroundError?.detail).toBe('storage quota exceeded while writing ?token=[redacted] for [redacted]');
     await tasks.renderBadge();
     expect(await browser.action.getTitle({})).toContain('A background task failed: storage quota exceeded');
-    const banner = statusBanner({ configured: true, settings: DEFAULT_SETTINGS, status, now: Date.now() });
+    const banner = statusBanner({ configured: true, settings: DEFAULT_SETTINGS, status, now: Date.now(), language: ENGLISH });
     expect(banner?.problem).toContain('A background task failed: storage quota exceeded');
     expect(JSON.stringify(await browser.storage.local.get(null)).replace(`"apiToken":"${TOKEN}"`, '')).not.toContain(TOKEN);
 

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostAccessNotice } from '@/components/options/HostAccessNotice';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
+import { CHINESE, ENGLISH } from '../support/languages';
 
 afterEach(cleanup);
 
@@ -14,13 +15,13 @@ describe('host access', () => {
   });
 
   it('says nothing when access is granted', () => {
-    render(<HostAccessNotice host="openapi.thordata.com" granted locale="en" onRequest={vi.fn()} />);
+    render(<HostAccessNotice host="openapi.thordata.com" granted t={ENGLISH.t} onRequest={vi.fn()} />);
     expect(screen.queryByTestId('host-access')).toBeNull();
   });
 
   it('asks for access and disappears once it is granted', async () => {
     const onRequest = vi.fn(async () => true);
-    render(<HostAccessNotice host="openapi.thordata.com" granted={false} locale="en" onRequest={onRequest} />);
+    render(<HostAccessNotice host="openapi.thordata.com" granted={false} t={ENGLISH.t} onRequest={onRequest} />);
     expect(screen.getByRole('alert').textContent).toContain('has not allowed the extension to reach openapi.thordata.com');
     fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
     await waitFor(() => expect(screen.queryByTestId('host-access')).toBeNull());
@@ -28,7 +29,7 @@ describe('host access', () => {
   });
 
   it('says so when the person refuses, in Chinese too', async () => {
-    render(<HostAccessNotice host="openapi.thordata.com" granted={false} locale="zh-CN" onRequest={async () => false} />);
+    render(<HostAccessNotice host="openapi.thordata.com" granted={false} t={CHINESE.t} onRequest={async () => false} />);
     fireEvent.click(screen.getByRole('button', { name: '允许访问' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('未获得访问权限'));
   });

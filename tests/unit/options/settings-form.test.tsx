@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type ChartHours, type Settings } from '@/utils/settin
 import { applySettingsPatch, writeSettingsPatch } from '@/utils/settings/patch';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import { kb, mb } from '@/utils/base/units';
+import { CHINESE, ENGLISH } from '../support/languages';
 
 afterEach(cleanup);
 
@@ -22,7 +23,7 @@ const NOTHING_STORED: StoredSettings = { settings: DEFAULT_SETTINGS, token: '' }
 function setup(overrides: Partial<SettingsFormProps> = {}) {
   const stored = overrides.stored ?? NOTHING_STORED;
   const props: SettingsFormProps = {
-    locale: 'en',
+    language: ENGLISH,
     stored,
     permission: 'granted',
     allowLoopback: false,
@@ -427,7 +428,7 @@ describe('forget token and data', () => {
 });
 
 describe('in Simplified Chinese', () => {
-  const zh = (overrides: Partial<SettingsFormProps> = {}) => setup({ locale: 'zh-CN', ...overrides });
+  const zh = (overrides: Partial<SettingsFormProps> = {}) => setup({ language: CHINESE, ...overrides });
 
   it('labels every field and button in Chinese', () => {
     zh();
@@ -523,7 +524,7 @@ describe('with other pages writing the settings', () => {
   async function openSettingsPage({ hears = true } = {}) {
     render(
       <SettingsForm
-        locale="en"
+        language={ENGLISH}
         stored={await readStoredSettings()}
         permission="granted"
         allowLoopback={false}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithPreviousHour, describeHourChange } from '@/utils/popup/hour-change';
+import { ENGLISH } from '../support/languages';
 
 const START = Date.parse('2026-11-25T14:00:00Z');
 const minutes = (m: number) => START + m * 60_000;
@@ -13,7 +14,7 @@ describe('this hour against the previous one', () => {
 
   it('does not guess a pace in the first quarter of the hour', () => {
     expect(compareWithPreviousHour(5, 100, START, minutes(5))).toEqual({ kind: 'too-early' });
-    expect(describeHourChange({ kind: 'too-early' }, '100 KiB')).toBe('Previous hour: 100 KiB');
+    expect(describeHourChange({ kind: 'too-early' }, '100 KiB', ENGLISH.t)).toBe('Previous hour: 100 KiB');
   });
 
   it('says so when the previous hour had no traffic', () => {
@@ -21,8 +22,8 @@ describe('this hour against the previous one', () => {
   });
 
   it('words the change with its direction', () => {
-    expect(describeHourChange({ kind: 'pace', percent: 20 }, '1 GiB')).toBe('▲ 20% pace vs previous hour (1 GiB)');
-    expect(describeHourChange({ kind: 'pace', percent: -5 }, '1 GiB')).toBe('▼ 5% pace vs previous hour (1 GiB)');
-    expect(describeHourChange({ kind: 'pace', percent: 0 }, '1 GiB')).toBe('On pace with the previous hour (1 GiB)');
+    expect(describeHourChange({ kind: 'pace', percent: 20 }, '1 GiB', ENGLISH.t)).toBe('▲ 20% pace vs previous hour (1 GiB)');
+    expect(describeHourChange({ kind: 'pace', percent: -5 }, '1 GiB', ENGLISH.t)).toBe('▼ 5% pace vs previous hour (1 GiB)');
+    expect(describeHourChange({ kind: 'pace', percent: 0 }, '1 GiB', ENGLISH.t)).toBe('On pace with the previous hour (1 GiB)');
   });
 });

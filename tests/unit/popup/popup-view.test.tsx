@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
 import { mb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';
+import { CHINESE, ENGLISH } from '../support/languages';
 
 afterEach(cleanup);
 
@@ -30,7 +31,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     account: EMPTY_ACCOUNT,
     now: NOW,
     refreshing: false,
-    locale: 'en',
+    language: ENGLISH,
     onRefresh: vi.fn(),
     onOpenSettings: vi.fn(),
     onChartHours: vi.fn(),
@@ -168,7 +169,7 @@ describe('the popup with several users and account figures', () => {
 
   it('keeps a failing user’s last figures in its row and the total, names it and says why', () => {
     const base = several();
-    const error = { kind: 'malformed' as const, detail: 'no data object' };
+    const error = { kind: 'malformed' as const, detail: { kind: 'no-data-object' as const } };
     const status = { ...base.status, userFailures: { [userKey(1, 'bob')]: { username: 'bob', error, at: NOW } } };
     render(<PopupView {...base} status={status} />);
     expect(screen.getByRole('alert').textContent).toContain('bob: Thordata answered without usable figures (no data object).');
@@ -176,7 +177,7 @@ describe('the popup with several users and account figures', () => {
     const bob = screen.getByRole('button', { name: 'bob: 100 MiB this hour, 25% of the total (answer unusable)' });
     expect(bob.textContent).toContain('answer unusable');
     cleanup();
-    render(<PopupView {...base} status={status} locale="zh-CN" />);
+    render(<PopupView {...base} status={status} language={CHINESE} />);
     expect(screen.getByRole('alert').textContent).toContain('bob：Thordata 的应答中没有可用的数据（缺少数据对象）。');
   });
 
@@ -190,7 +191,7 @@ describe('the popup with several users and account figures', () => {
   });
 
   it('speaks Simplified Chinese', () => {
-    render(<PopupView {...several()} locale="zh-CN" />);
+    render(<PopupView {...several()} language={CHINESE} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Thordata 用量');
     expect(screen.getByRole('button', { name: '刷新' })).toBeTruthy();
     expect(screen.getByText('今天')).toBeTruthy();
@@ -218,7 +219,7 @@ describe('the popup’s banners', () => {
     const status = {
       ...props().status,
       userFailures: {
-        [userKey(1, 'bob')]: { username: 'bob', error: { kind: 'malformed' as const, detail: 'no data object' }, at: NOW },
+        [userKey(1, 'bob')]: { username: 'bob', error: { kind: 'malformed' as const, detail: { kind: 'no-data-object' as const } }, at: NOW },
         [userKey(1, 'carol')]: { username: 'carol', error: { kind: 'unknown-user' as const, code: 10020, username: 'carol' }, at: NOW },
       },
     };

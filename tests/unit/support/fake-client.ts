@@ -17,7 +17,7 @@ type HourlyAnswer = (call: HourlyCall) => Result<HourlyUsage, ApiError>;
 export function scriptedClient(answer: HourlyAnswer, clock: { now: () => number }) {
   const calls: HourlyCall[] = [];
   const notUsed = (): Promise<Result<never, ApiError>> =>
-    Promise.resolve({ ok: false, error: { kind: 'malformed', detail: 'not scripted' } });
+    Promise.resolve({ ok: false, error: { kind: 'malformed', detail: { kind: 'no-data-object' } } });
   const client: ThordataClient = {
     hourlyUsage: async ({ username, from, to }) => {
       const call = { username, from, to, at: clock.now() };

@@ -1,0 +1,44 @@
+import { selectableOffsets } from '@/utils/time/api-timezone';
+import { POLL_INTERVAL_RANGE } from '@/utils/settings/settings';
+import { timezoneOption } from '@/utils/settings/settings-words';
+import type { Translate } from '@/utils/i18n/i18n';
+import type { FieldControls } from './field-controls';
+import { Field } from './Field';
+
+function browserZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** How often to ask, and which timezone Thordata's hours are in. */
+export function PollingSection({ controls, t }: { readonly controls: FieldControls; readonly t: Translate }) {
+  const { problem, textProps, choiceProps } = controls;
+  return (
+    <section aria-labelledby="polling-heading">
+      <h2 id="polling-heading">{t('settings.section.polling')}</h2>
+      <Field id="pollIntervalMinutes" label={t('settings.label.pollInterval')} error={problem('pollIntervalMinutes')} hint={t('settings.hint.pollInterval')}>
+        {(describedBy) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={POLL_INTERVAL_RANGE.min}
+            max={POLL_INTERVAL_RANGE.max}
+            step={1}
+            {...textProps('pollIntervalMinutes', describedBy)}
+          />
+        )}
+      </Field>
+      <Field id="apiTimezone" label={t('settings.label.apiTimezone')} error={problem('apiTimezone')} hint={t('settings.hint.apiTimezone')}>
+        {(describedBy) => (
+          <select {...choiceProps('apiTimezone', describedBy)}>
+            {selectableOffsets().map((value) => (
+              <option key={value} value={value}>
+                {timezoneOption(value, t)}
+              </option>
+            ))}
+            <option value="browser">{t('settings.timezone.browser', [browserZoneName()])}</option>
+          </select>
+        )}
+      </Field>
+    </section>
+  );
+}

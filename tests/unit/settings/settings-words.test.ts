@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertProblem } from '@/utils/settings/alert-rules-form';
+import type { Language } from '@/utils/i18n/i18n';
+import type { FieldProblem } from '@/utils/settings/settings';
+import {
+  alertProblemText,
+  chartHoursOption,
+  connectedText,
+  fieldProblemText,
+  proxyTypeName,
+  ruleWords,
+  timezoneOption,
+  unitsOption,
+  userUsageText,
+} from '@/utils/settings/settings-words';
+import { CHINESE, ENGLISH } from '../support/languages';
+
+/** One problem of every kind: the Record makes a new code without an example fail to compile. */
+const FIELD_PROBLEMS: Readonly<Record<FieldProblem['code'], FieldProblem>> = {
+  'token-missing': { code: 'token-missing' },
+  'token-malformed': { code: 'token-malformed', min: 8, max: 256 },
+  'proxy-type-unknown': { code: 'proxy-type-unknown' },
+  'usernames-missing': { code: 'usernames-missing' },
+  'usernames-too-many': { code: 'usernames-too-many', max: 20 },
+  'username-invalid': { code: 'username-invalid', username: 'bad name', maxLength: 64 },
+  'interval-out-of-range': { code: 'interval-out-of-range', min: 1, max: 1440 },
+  'timezone-unknown': { code: 'timezone-unknown' },
+  'units-unknown': { code: 'units-unknown' },
+  'chart-hours-unknown': { code: 'chart-hours-unknown', choices: [12, 24, 48, 72] },
+  'not-a-url': { code: 'not-a-url' },
+  'has-query-or-credentials': { code: 'has-query-or-credentials' },
+  'not-thordata': { code: 'not-thordata' },
+  'not-thordata-or-loopback': { code: 'not-thordata-or-loopback' },
+};
+
+const ALERT_CODES: readonly AlertProblem['code'][] = [
+  'amount-positive',
+  'amount-range',
+  'factor-range',
+  'percent-range',
+  'days-range',
+  'minutes-range',
+];
+
+const LANGUAGES: readonly [string, Language][] = [
+  ['en', ENGLISH],
+  ['zh-CN', CHINESE],
+];
+const HAN = /\p{Script=Han}/u;
+
+describe('the settings page’s words', () => {
+  it('keeps the English labels the end-to-end tests and the checker find the page by', () => {
+    const { t } = ENGLISH;
+    expect([
+      t('settings.label.token'),
+      t('settings.label.proxyType'),
+      t('settings.label.usernames'),
+      t('settings.label.pollInterval'),
+      t('settings.label.apiTimezone'),
+      t('settings.label.units'),
+      t('settings.label.chartHours'),
+      t('settings.label.apiBaseUrl'),
+    ]).toEqual(['API token', 'Proxy type', 'Usernames', 'Poll interval (minutes)', 'API timezone', 'Units', 'Chart window', 'API base URL']);
+    expect([t('settings.test.button'), t('settings.save.button'), t('settings.forget.button')]).toEqual(['Test connection', 'Save', 'Forget token and data']);
+    expect(t('settings.save.saved')).toMatch(/^Saved/);
+    expect([t('settings.save.notSaved'), t('settings.save.storeFailed')].every((text) => text.startsWith('Not saved'))).toBe(true);
+    expect(connectedText(2, ENGLISH)).toMatch(/^Connected/);
+    expect(connectedText(1, ENGLISH)).toBe('Connected: the token works and this proxy type has 1 user.');
+    expect(([1, 2, 3] as const).map((type) => proxyTypeName(type, t))).toEqual(['Residential', 'Unlimited', 'Mobile']);
+  });
+
+  it.each(LANGUAGES)('words every field problem in %s, each differently', (locale, language) => {
+    const messages = Object.values(FIELD_PROBLEMS).map((problem) => fieldProblemText(problem, language));
+    for (const message of messages) expect(message.length).toBeGreaterThan(10);
+    expect(new Set(messages).size).toBe(messages.length);
+    if (locale === 'zh-CN') for (const message of messages) expect(message).toMatch(HAN);
+  });
+
+  it.each(LANGUAGES)('words every threshold problem in %s, each differently, with its range', (_, language) => {
+    const messages = ALERT_CODES.map((code) => alertProblemText({ code, min: 5, max: 1440 }, language));
+    for (const message of messages) expect(message).toContain('1,440');
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  it('writes numbers and lists the way each language does', () => {
+    expect(fieldProblemText(FIELD_PROBLEMS['chart-hours-unknown'], ENGLISH)).toBe('Choose 12, 24, 48, or 72 hours.');
+    expect(fieldProblemText(FIELD_PROBLEMS['chart-hours-unknown'], CHINESE)).toBe('请选择 12、24、48或72 小时。');
+    expect(chartHoursOption(48, 'en')).toBe('48 hours');
+    expect(chartHoursOption(48, 'zh-CN')).toBe('48小时');
+    expect(ruleWords('binary', ENGLISH).hourlyTotal.after).toEqual(['GiB (the badge turns amber from 80%)']);
+  });
+
+  it('quotes at most 70 characters of a pasted username', () => {
+    const message = fieldProblemText({ code: 'username-invalid', username: 'x'.repeat(500), maxLength: 64 }, ENGLISH);
+    expect(message).toBe(`“${'x'.repeat(70)}…” is not a valid username (at most 64 characters, no spaces).`);
+  });
+
+  it('speaks Chinese for everything a person reads on the page', () => {
+    const { t } = CHINESE;
+    const plain = [
+      t('settings.pageTitle'),
+      t('settings.section.account'),
+      t('settings.section.data'),
+      t('settings.label.token'),
+      t('settings.hint.units'),
+      ...([1, 2, 3] as const).map((type) => proxyTypeName(type, t)),
+      unitsOption('binary', t),
+      unitsOption('decimal', t),
+      timezoneOption('UTC', t),
+      t('settings.timezone.browser', ['Asia/Shanghai']),
+      t('settings.test.busy'),
+      t('settings.test.fixFirst'),
+      connectedText(0, CHINESE),
+      connectedText(3, CHINESE),
+      t('settings.test.noAnswer'),
+      t('settings.users.legend'),
+      userUsageText(true, null, null, t),
+      userUsageText(false, '1 GiB', '2 GiB', t),
+      t('settings.forget.warning'),
+      t('settings.permission.denied'),
+      t('settings.token.show'),
+      t('settings.token.hideName'),
+      ruleWords('binary', CHINESE).spike.label,
+      ruleWords('binary', CHINESE).planExpiry.after[0] ?? '',
+    ];
+    for (const text of plain) expect(text, text).toMatch(HAN);
+  });
+});

@@ -1,0 +1,12 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { localeOf, type Language } from './i18n';
+
+/**
+ * The one language rule, for every surface: the browser's UI language. `i18n.t` already answers
+ * in it (through `getMessage`); `Intl` formatting follows the same language, not `navigator.languages`,
+ * which may list another first.
+ */
+export function uiLanguage(): Language {
+  return { locale: localeOf(browser.i18n.getUILanguage()), t: i18n.t };
+}

@@ -1,0 +1,140 @@
+import type { AlertProblem } from './alert-rules-form';
+import { NEARING_SHARE } from './alert-rules';
+import type { FieldProblem } from './settings';
+import type { ProxyType } from '@/utils/api/thordata-client';
+import type { TrafficUnits } from '@/utils/format/traffic-format';
+import { numberFormat } from '@/utils/format/intl-formats';
+import type { Language, Translate } from '@/utils/i18n/i18n';
+
+/**
+ * The settings page's words that need more than a catalogue lookup: numbers, percentages and
+ * lists written the language's way, and the words chosen by a problem's code. The words
+ * themselves are in locales/<lang>.yml.
+ */
+
+/** A notification rule's words: its switch, and the words after each of its thresholds. */
+export interface RuleText {
+  readonly label: string;
+  readonly after: readonly string[];
+}
+
+export type RuleName = 'hourlyTotal' | 'hourlyUser' | 'spike' | 'userBalance' | 'accountBalance' | 'planExpiry' | 'pollingBroken';
+
+const number = (locale: string, value: number) => numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+
+/** A pasted name can be anything; a message quotes at most this much of it. */
+function clip(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 70)}…` : text;
+}
+
+/** An option of the chart window: "48 hours", "48小时". */
+export function chartHoursOption(hours: number, locale: string): string {
+  return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(hours);
+}
+
+export function proxyTypeName(type: ProxyType, t: Translate): string {
+  switch (type) {
+    case 1:
+      return t('settings.proxyType.residential');
+    case 2:
+      return t('settings.proxyType.unlimited');
+    case 3:
+      return t('settings.proxyType.mobile');
+  }
+}
+
+export function unitsOption(units: TrafficUnits, t: Translate): string {
+  return units === 'binary' ? t('settings.units.binary') : t('settings.units.decimal');
+}
+
+/** An API timezone choice; the two likely ones say why. */
+export function timezoneOption(value: string, t: Translate): string {
+  if (value === 'UTC') return t('settings.timezone.utc');
+  if (value === 'UTC+8') return t('settings.timezone.utc8');
+  return value;
+}
+
+/** What a successful Test connection found. */
+export function connectedText(users: number, { locale, t }: Language): string {
+  return users === 0 ? t('settings.test.noUsers') : t('settings.test.connected', users, [number(locale, users)]);
+}
+
+/** A proxy user's status and figures after its name in the user picker. */
+export function userUsageText(enabled: boolean, used: string | null, limit: string | null, t: Translate): string {
+  // user-list's usage is the user's total so far, which may well exceed a limit that renews with the plan.
+  return [
+    enabled ? t('settings.users.active') : t('settings.users.disabled'),
+    used === null ? '' : t('settings.users.used', [used]),
+    limit === null ? '' : t('settings.users.limit', [limit]),
+  ].join('');
+}
+
+/** Each rule's words, with the units its thresholds are in. */
+export function ruleWords(units: TrafficUnits, { locale, t }: Language): Readonly<Record<RuleName, RuleText>> {
+  const gb = units === 'binary' ? 'GiB' : 'GB';
+  const mb = units === 'binary' ? 'MiB' : 'MB';
+  const percent = numberFormat(locale, { style: 'percent' }).format(NEARING_SHARE);
+  return {
+    hourlyTotal: { label: t('settings.rule.hourlyTotal'), after: [t('settings.rule.hourlyTotalAfter', [gb, percent])] },
+    hourlyUser: { label: t('settings.rule.hourlyUser'), after: [gb] },
+    spike: { label: t('settings.rule.spike'), after: [t('settings.rule.spikeAfter'), mb] },
+    userBalance: { label: t('settings.rule.userBalance'), after: [t('settings.rule.userBalanceAfter')] },
+    accountBalance: { label: t('settings.rule.accountBalance'), after: [gb] },
+    planExpiry: { label: t('settings.rule.planExpiry'), after: [t('settings.rule.planExpiryAfter')] },
+    pollingBroken: { label: t('settings.rule.pollingBroken'), after: [t('settings.rule.pollingBrokenAfter')] },
+  };
+}
+
+export function fieldProblemText(problem: FieldProblem, { locale, t }: Language): string {
+  const n = (value: number) => number(locale, value);
+  switch (problem.code) {
+    case 'token-missing':
+      return t('settings.field.tokenMissing');
+    case 'token-malformed':
+      return t('settings.field.tokenMalformed', [n(problem.min), n(problem.max)]);
+    case 'proxy-type-unknown':
+      return t('settings.field.proxyTypeUnknown');
+    case 'usernames-missing':
+      return t('settings.field.usernamesMissing');
+    case 'usernames-too-many':
+      return t('settings.field.usernamesTooMany', [n(problem.max)]);
+    case 'username-invalid':
+      return t('settings.field.usernameInvalid', [clip(problem.username), n(problem.maxLength)]);
+    case 'interval-out-of-range':
+      return t('settings.field.intervalOutOfRange', [n(problem.min), n(problem.max)]);
+    case 'timezone-unknown':
+      return t('settings.field.timezoneUnknown');
+    case 'units-unknown':
+      return t('settings.field.unitsUnknown');
+    case 'chart-hours-unknown': {
+      const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(problem.choices.map((choice) => numberFormat(locale).format(choice)));
+      return t('settings.field.chartHoursUnknown', [either]);
+    }
+    case 'not-a-url':
+      return t('settings.field.notAUrl');
+    case 'has-query-or-credentials':
+      return t('settings.field.hasQueryOrCredentials');
+    case 'not-thordata':
+      return t('settings.field.notThordata');
+    case 'not-thordata-or-loopback':
+      return t('settings.field.notThordataOrLoopback');
+  }
+}
+
+export function alertProblemText({ code, min, max }: AlertProblem, { locale, t }: Language): string {
+  const range: [string, string] = [number(locale, min), number(locale, max)];
+  switch (code) {
+    case 'amount-positive':
+      return t('settings.amount.positive', range);
+    case 'amount-range':
+      return t('settings.amount.range', range);
+    case 'factor-range':
+      return t('settings.amount.factorRange', range);
+    case 'percent-range':
+      return t('settings.amount.percentRange', range);
+    case 'days-range':
+      return t('settings.amount.daysRange', range);
+    case 'minutes-range':
+      return t('settings.amount.minutesRange', range);
+  }
+}
