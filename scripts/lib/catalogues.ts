@@ -16,5 +16,11 @@ export const CATALOGUE_FILES: Readonly<Record<Locale, string>> = {
  * @wxt-dev/i18n functions: for the tests and the benchmark, which run without a browser.
  */
 export async function readCatalogue(locale: Locale): Promise<MessageCatalog> {
-  return generateChromeMessages(await parseMessagesFile(CATALOGUE_FILES[locale]));
+  const messages = generateChromeMessages(await parseMessagesFile(CATALOGUE_FILES[locale]));
+  return Object.fromEntries(Object.entries(messages).map(([key, { message, placeholders }]) => [key, { message: withPlaceholders(message, placeholders) }]));
+}
+
+/** Named placeholders (`$first$`) replaced by their content, as the browser does when it loads `_locales`. */
+function withPlaceholders(message: string, placeholders: Readonly<Record<string, { readonly content: string }>> = {}): string {
+  return message.replace(/\$([A-Za-z0-9_@]+)\$/g, (found, name: string) => placeholders[name.toLowerCase()]?.content ?? found);
 }

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '#i18n';
-import { readCatalogue } from '@/scripts/lib/catalogues';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { CATALOGUE_FILES, readCatalogue } from '@/scripts/lib/catalogues';
 import { catalogTranslate, fillMessage } from '@/utils/i18n/i18n';
 import { setUiLanguage } from '../support/setup-locales';
 
@@ -36,6 +37,14 @@ describe('the catalogues', () => {
       const translated = chinese[key]?.message ?? '';
       expect([key, marks(translated)]).toEqual([key, marks(message)]);
       expect(translated, key).not.toBe('');
+    }
+  });
+
+  it.each(Object.entries(CATALOGUE_FILES))('give Chrome no $name$ it does not know (%s): it would refuse the whole extension', async (_, file) => {
+    const shipped = generateChromeMessages(await parseMessagesFile(file));
+    for (const [key, { message, placeholders = {} }] of Object.entries(shipped)) {
+      const names = [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map(([, name]) => name?.toLowerCase() ?? '');
+      expect([key, names.filter((name) => !(name in placeholders))]).toEqual([key, []]);
     }
   });
 
