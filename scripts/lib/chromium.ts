@@ -8,6 +8,10 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const CJK_FONT_PACKAGE = 'fonts-wqy-microhei';
 const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
+/** Chromium's own translations: without them its UI, and so the extension, can only be English. */
+const L10N_PACKAGE = 'chromium-l10n';
+const L10N_FILE = '/usr/lib/chromium/locales/zh-CN.pak';
+
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 }
@@ -21,13 +25,17 @@ function aptInstall(packages: string[]): void {
 }
 
 /**
- * Makes sure Chromium (and a Chinese font) is installed, installing Debian's
+ * Makes sure Chromium (with its translations and a Chinese font) is installed, installing Debian's
  * packages when running as root (as CI does). Browsers that download themselves
  * cannot work offline here.
  */
 export function ensureChromium(): string {
   const path = chromiumPath();
-  const missing = [...(existsSync(path) ? [] : ['chromium']), ...(existsSync(CJK_FONT_FILE) ? [] : [CJK_FONT_PACKAGE])];
+  const missing = [
+    ...(existsSync(path) ? [] : ['chromium']),
+    ...(existsSync(CJK_FONT_FILE) ? [] : [CJK_FONT_PACKAGE]),
+    ...(existsSync(L10N_FILE) ? [] : [L10N_PACKAGE]),
+  ];
   if (missing.length === 0) return path;
   if (process.getuid?.() !== 0) {
     if (!existsSync(path)) {

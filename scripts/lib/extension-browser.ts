@@ -31,7 +31,7 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   /** An IANA zone for the whole browser, e.g. `America/New_York`. */
   readonly timezone?: string;
-  /** The browser's language, e.g. `zh-CN`; `en-US` by default. */
+  /** The browser's UI language, e.g. `zh-CN`, which the extension speaks; `en-US` by default. */
   readonly locale?: string;
 }
 
@@ -49,18 +49,26 @@ export const CHROMIUM_QUIET_FLAGS = [
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'thordata-profile-'));
+  const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
     viewport: { width: 900, height: 900 },
-    locale: options.locale ?? 'en-US',
-    // TZ for the whole browser, service worker included (timezoneId would reach pages only).
-    env: options.timezone ? { ...process.env, TZ: options.timezone } : process.env,
+    // The page's languages (navigator.languages, Accept-Language) agree with the UI's below.
+    locale,
+    env: {
+      ...process.env,
+      // Chromium on Linux takes its UI language, the one `i18n.getMessage` answers in, from
+      // LANGUAGE; `--lang` alone changed getMessage but left getUILanguage in English.
+      LANGUAGE: locale.replace('-', '_'),
+      // TZ for the whole browser, service worker included (timezoneId would reach pages only).
+      ...(options.timezone ? { TZ: options.timezone } : {}),
+    },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...CHROMIUM_QUIET_FLAGS,
-      `--lang=${options.locale ?? 'en-US'}`,
+      `--lang=${locale}`,
     ],
   });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
