@@ -1,5 +1,5 @@
 import type { AccountBalance, ProxyUser } from '@/utils/api/answers';
-import type { ApiError } from '@/utils/api/errors';
+import { upgradeApiError, type ApiError, type StoredApiError } from '@/utils/api/errors';
 import { mb, type Mb } from '@/utils/base/units';
 import { isRecord } from '@/utils/base/is-record';
 
@@ -57,9 +57,24 @@ export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshot {
   return { ...EMPTY_ACCOUNT, balance: old.balance ?? null, users };
 }
 
+/** Version 2: an unusable answer's detail was English words. */
+export interface AccountSnapshotV2 extends Omit<AccountSnapshot, 'balanceError' | 'usersError'> {
+  readonly balanceError: StoredApiError | null;
+  readonly usersError: StoredApiError | null;
+}
+
+export function migrateAccountV2(old: AccountSnapshotV2): AccountSnapshot {
+  return {
+    ...old,
+    balanceError: old.balanceError ? upgradeApiError(old.balanceError) : null,
+    usersError: old.usersError ? upgradeApiError(old.usersError) : null,
+  };
+}
+
 /** A stored account of any version, read as the current one (the popup reads storage without migrations). */
 export function readAccount(value: unknown): AccountSnapshot {
   if (!isRecord(value) || !isRecord(value.users)) return EMPTY_ACCOUNT;
   if (!('usersError' in value)) return migrateAccountV1(value as unknown as AccountSnapshotV1);
-  return value as unknown as AccountSnapshot;
+  // Versions 2 and 3 differ only inside errors, which the upgrade leaves alone when current.
+  return migrateAccountV2(value as unknown as AccountSnapshotV2);
 }

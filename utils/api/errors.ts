@@ -42,6 +42,39 @@ export type ApiError =
 
 export type ApiErrorKind = ApiError['kind'];
 
+/** An error as versions before `AnswerDetail` stored it: an unusable answer's detail in English words. */
+export type StoredApiError =
+  | ApiError
+  | { readonly kind: 'unreadable'; readonly detail: string }
+  | { readonly kind: 'malformed'; readonly detail: string };
+
+/** Every detail those versions wrote (utils/api/answers.ts), but the figure's, which names its hour. */
+const WORDED_DETAILS: Readonly<Record<string, AnswerDetail>> = {
+  'an HTML page instead of JSON': { kind: 'html-page' },
+  'incomplete JSON': { kind: 'incomplete-json' },
+  'an empty body': { kind: 'empty-body' },
+  'text that is not JSON': { kind: 'not-json' },
+  'no result code': { kind: 'no-result-code' },
+  'no data object': { kind: 'no-data-object' },
+  'no hourly rows': { kind: 'no-hourly-rows' },
+  'an hourly row without a valid date': { kind: 'invalid-row-date' },
+  'no user list': { kind: 'no-user-list' },
+  'a user without a name': { kind: 'nameless-user' },
+  'no traffic balance': { kind: 'no-traffic-balance' },
+};
+const WORDED_FIGURE = /^an invalid traffic figure for (.+)$/;
+
+/** A stored error of any version as the current one: a worded detail becomes its kind again. */
+export function upgradeApiError(error: StoredApiError): ApiError {
+  if (error.kind !== 'unreadable' && error.kind !== 'malformed') return error;
+  const { kind, detail } = error;
+  if (typeof detail !== 'string') return { kind, detail };
+  const figure = WORDED_FIGURE.exec(detail);
+  const known = figure?.[1] === undefined ? WORDED_DETAILS[detail] : { kind: 'invalid-figure' as const, date: figure[1] };
+  // Only this extension wrote these details; a text none of them matches says at least which way it failed.
+  return { kind, detail: known ?? (kind === 'unreadable' ? { kind: 'not-json' } : { kind: 'no-data-object' }) };
+}
+
 /**
  * Longest server text kept or shown. Thordata's `msg` is a few words; anything longer is a
  * page or a dump that would flood the badge's tooltip and the stored status.

@@ -1,4 +1,4 @@
-import type { ApiError } from '@/utils/api/errors';
+import { upgradeApiError, type ApiError, type StoredApiError } from '@/utils/api/errors';
 import { isRecord } from '@/utils/base/is-record';
 
 /** A watched user whose last request failed in a way that concerns only that user, and when. */
@@ -62,13 +62,13 @@ export interface PollStatusV1 {
   readonly lastAttemptAt: number | null;
   readonly lastSuccessAt: number | null;
   readonly lastRequestEndedAt: number | null;
-  readonly failure: ApiError | null;
-  readonly userFailures: Readonly<Record<string, ApiError>>;
+  readonly failure: StoredApiError | null;
+  readonly userFailures: Readonly<Record<string, StoredApiError>>;
 }
 
 /** Version 2: user failures without their username, no background error. */
-export interface PollStatusV2 extends Omit<PollStatus, 'userFailures' | 'backgroundError'> {
-  readonly userFailures: Readonly<Record<string, { readonly error: ApiError; readonly at: number }>>;
+export interface PollStatusV2 extends Omit<PollStatusV3, 'userFailures' | 'backgroundError'> {
+  readonly userFailures: Readonly<Record<string, { readonly error: StoredApiError; readonly at: number }>>;
 }
 
 /** A user key is `proxyType:username` (usage/cache.ts); the name is everything after the first colon. */
@@ -77,7 +77,7 @@ function usernameOfKey(key: string): string {
 }
 
 export function migratePollStatusV1(old: PollStatusV1): PollStatusV2 {
-  const userFailures: Record<string, { error: ApiError; at: number }> = {};
+  const userFailures: Record<string, { error: StoredApiError; at: number }> = {};
   for (const [key, error] of Object.entries(old.userFailures ?? {})) {
     userFailures[key] = { error, at: old.lastAttemptAt ?? 0 };
   }
@@ -93,12 +93,24 @@ export function migratePollStatusV1(old: PollStatusV1): PollStatusV2 {
   };
 }
 
-export function migratePollStatusV2(old: PollStatusV2): PollStatus {
-  const userFailures: Record<string, UserFailure> = {};
+export function migratePollStatusV2(old: PollStatusV2): PollStatusV3 {
+  const userFailures: Record<string, PollStatusV3['userFailures'][string]> = {};
   for (const [key, failed] of Object.entries(old.userFailures ?? {})) {
     userFailures[key] = { username: usernameOfKey(key), error: failed.error, at: failed.at };
   }
   return { ...INITIAL_STATUS, ...old, userFailures, backgroundError: null };
+}
+
+/** Version 3: an unusable answer's detail was English words. */
+export interface PollStatusV3 extends Omit<PollStatus, 'failure' | 'userFailures'> {
+  readonly failure: StoredApiError | null;
+  readonly userFailures: Readonly<Record<string, Omit<UserFailure, 'error'> & { readonly error: StoredApiError }>>;
+}
+
+export function migratePollStatusV3(old: PollStatusV3): PollStatus {
+  const userFailures: Record<string, UserFailure> = {};
+  for (const [key, failed] of Object.entries(old.userFailures ?? {})) userFailures[key] = { ...failed, error: upgradeApiError(failed.error) };
+  return { ...old, failure: old.failure ? upgradeApiError(old.failure) : null, userFailures };
 }
 
 /**
@@ -107,7 +119,8 @@ export function migratePollStatusV2(old: PollStatusV2): PollStatus {
  */
 export function readPollStatus(value: unknown): PollStatus {
   if (!isRecord(value)) return INITIAL_STATUS;
-  if (!('retry' in value)) return migratePollStatusV2(migratePollStatusV1(value as unknown as PollStatusV1));
-  if (!('backgroundError' in value)) return migratePollStatusV2(value as unknown as PollStatusV2);
-  return value as unknown as PollStatus;
+  if (!('retry' in value)) return migratePollStatusV3(migratePollStatusV2(migratePollStatusV1(value as unknown as PollStatusV1)));
+  if (!('backgroundError' in value)) return migratePollStatusV3(migratePollStatusV2(value as unknown as PollStatusV2));
+  // Version 3 and 4 differ only inside errors, which the upgrade leaves alone when current.
+  return migratePollStatusV3(value as unknown as PollStatusV3);
 }

@@ -1,12 +1,21 @@
-import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshot, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
+import {
+  EMPTY_ACCOUNT,
+  migrateAccountV1,
+  migrateAccountV2,
+  type AccountSnapshot,
+  type AccountSnapshotV1,
+  type AccountSnapshotV2,
+} from '@/utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, migrateAlertLogV1, type AlertLog } from '@/utils/alerts/log';
 import {
   INITIAL_STATUS,
   migratePollStatusV1,
   migratePollStatusV2,
+  migratePollStatusV3,
   type PollStatus,
   type PollStatusV1,
   type PollStatusV2,
+  type PollStatusV3,
 } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { defineItem } from './item';
@@ -28,13 +37,17 @@ export const usageCacheItem = defineItem<UsageCache>('usageCache', {
   migrations: { 2: (old) => ({ ...(old as Omit<UsageCache, 'apiTimezone'>), apiTimezone: null }) },
 });
 
-/** Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and background errors. */
+/**
+ * Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and
+ * background errors; version 4 stores an unusable answer's detail as a kind, not English words.
+ */
 export const pollStatusItem = defineItem<PollStatus>('pollStatus', {
   fallback: INITIAL_STATUS,
-  version: 3,
+  version: 4,
   migrations: {
     2: (old) => migratePollStatusV1(old as PollStatusV1),
     3: (old) => migratePollStatusV2(old as PollStatusV2),
+    4: (old) => migratePollStatusV3(old as PollStatusV3),
   },
 });
 
@@ -45,11 +58,17 @@ export const alertLogItem = defineItem<AlertLog>('alertLog', {
   migrations: { 2: (old) => migrateAlertLogV1(old as Pick<AlertLog, 'fired'>) },
 });
 
-/** Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart. */
+/**
+ * Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart;
+ * version 3 stores an unusable answer's detail as a kind, not English words.
+ */
 export const accountItem = defineItem<AccountSnapshot>('account', {
   fallback: EMPTY_ACCOUNT,
-  version: 2,
-  migrations: { 2: (old) => migrateAccountV1(old as AccountSnapshotV1) },
+  version: 3,
+  migrations: {
+    2: (old) => migrateAccountV1(old as AccountSnapshotV1),
+    3: (old) => migrateAccountV2(old as AccountSnapshotV2),
+  },
 });
 
 /** Every item the extension stores, for "Forget token and data". */

@@ -59,7 +59,7 @@ describe('units per endpoint', () => {
       usersError: null,
     });
     expect(readAccount(v1)).toEqual(migrateAccountV1(v1));
-    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 3 });
   });
 
   it('reads the demo API’s user list in MB: the same limit as the hourly endpoint’s KB', async () => {
