@@ -49,9 +49,6 @@ function sizes(dir: string, files: readonly string[]) {
   return { raw, gzip };
 }
 
-/** Loaded by a Chinese browser only; the popup measured is an English one. */
-const CHINESE_ONLY = /\/locale-zh-[^/]+\.js$/;
-
 /**
  * Every JS file an English popup loads: the scripts popup.html names, and every chunk they
  * import, statically or (as Chart.js, after the first paint) dynamically.
@@ -62,8 +59,7 @@ function popupScripts(dir: string): string[] {
   for (const file of found) {
     const code = readFileSync(`${dir}/${file}`, 'utf8');
     for (const [, relative] of code.matchAll(/(?:from\s*|import\s*\(\s*)["'`](\.\/[^"'`]+\.js)["'`]/g)) {
-      const chunk = posix.join(posix.dirname(file), relative ?? '');
-      if (!CHINESE_ONLY.test(`/${chunk}`)) found.add(chunk);
+      found.add(posix.join(posix.dirname(file), relative ?? ''));
     }
   }
   return [...found];
