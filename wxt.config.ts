@@ -28,9 +28,9 @@ export default defineConfig({
   hooks: {
     // The popup is built on its own, so that everything it needs at first paint is one script:
     // built with the settings page, the code they share became a chunk of its own, a second
-    // request the popup waited for (measured: ~5 ms of a ~30 ms empty page). Lazy chunks
-    // (Chart.js, the Chinese words) stay separate. The snapshot writer (an offscreen page of a
-    // few lines) is built alone too: with the settings page, they shared a chunk of WXT's runtime.
+    // request the popup waited for (measured: ~5 ms of a ~30 ms empty page). The lazy chunk
+    // (Chart.js) stays separate. The snapshot writer (an offscreen page of a few lines) is
+    // built alone too: with the settings page, they shared a chunk of WXT's runtime.
     'entrypoints:grouped': (_wxt, groups) => {
       const alone = (entrypoint: { type: string; name: string }) => entrypoint.type === 'popup' || entrypoint.name === 'snapshot-writer';
       for (const group of [...groups]) {
