@@ -10,8 +10,6 @@ import type { GeneratedI18nStructure } from '#i18n';
  */
 export type Translate = ReturnType<typeof createI18n<GeneratedI18nStructure>>['t'];
 
-export type MessageKey = keyof GeneratedI18nStructure;
-
 /** The languages the extension speaks, as `Intl` names them. */
 export type Locale = 'en' | 'zh-CN';
 

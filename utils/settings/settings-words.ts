@@ -18,7 +18,7 @@ export interface RuleText {
   readonly after: readonly string[];
 }
 
-export type RuleName = 'hourlyTotal' | 'hourlyUser' | 'spike' | 'userBalance' | 'accountBalance' | 'planExpiry' | 'pollingBroken';
+type RuleName = 'hourlyTotal' | 'hourlyUser' | 'spike' | 'userBalance' | 'accountBalance' | 'planExpiry' | 'pollingBroken';
 
 const number = (locale: string, value: number) => numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
 
