@@ -10,7 +10,7 @@ import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/ti
 import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage/cache';
 import { runPollCycle, type PollState } from '../../utils/poll/cycle';
 import { INITIAL_STATUS } from '../../utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/model';
 import { summarizeUsage } from '../../utils/usage/summary';
 import type { ThordataClient } from '../../utils/api/thordata-client';
 import { kb, mb, type Kb } from '../../utils/base/units';

@@ -3,7 +3,7 @@ import type { AlertRules } from '@/utils/settings/alert-rules';
 import type { ApiError } from '@/utils/api/errors';
 import { HOUR_MS, type HourKey } from '@/utils/time/hour-keys';
 import type { PollStatus } from '@/utils/poll/status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import { userKey, userUsage, type UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage, type HourPoint } from '@/utils/usage/summary';
 import { kb, type Kb, type Mb } from '@/utils/base/units';

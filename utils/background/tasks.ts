@@ -12,7 +12,7 @@ import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
-import { isConfigured } from '@/utils/settings/settings';
+import { isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
 import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';

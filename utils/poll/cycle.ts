@@ -5,7 +5,7 @@ import { retryDelay } from './backoff';
 import { hourKeyAt, HOUR_MS, type HourKey } from '@/utils/time/hour-keys';
 import type { PollPlan } from './plan';
 import type { PollStatus, UserFailure } from './status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import type { ThordataClient } from '@/utils/api/thordata-client';
 import {
   cacheFor,

@@ -1,5 +1,5 @@
 import type { PollStatus } from './status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 
 /** Figures count as stale once two poll intervals passed without a successful poll. */
 export const STALE_AFTER_INTERVALS = 2;

@@ -1,7 +1,8 @@
 import { accountDue, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { MAX_RETRY_MS } from './backoff';
 import type { PollStatus, UserFailure } from './status';
-import { isConfigured, type Settings } from '@/utils/settings/settings';
+import { isConfigured } from '@/utils/settings/readiness';
+import type { Settings } from '@/utils/settings/model';
 import { userKey } from '@/utils/usage/cache';
 
 /** What woke the poller. Only a person's explicit refresh or a settings change overrides a pause. */

@@ -1,6 +1,8 @@
 import { readAccount, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { readPollStatus, type PollStatus } from '@/utils/poll/status';
-import { coerceSettings, isConfigured, type Settings } from '@/utils/settings/settings';
+import { coerceSettings } from '@/utils/settings/repair';
+import { isConfigured } from '@/utils/settings/readiness';
+import type { Settings } from '@/utils/settings/model';
 import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 import { isRecord } from '@/utils/base/is-record';
 

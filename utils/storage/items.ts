@@ -8,7 +8,7 @@ import {
   type PollStatusV1,
   type PollStatusV2,
 } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { defineItem } from './item';
 import { EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 

@@ -10,7 +10,7 @@ import { UTC } from '@/utils/time/api-timezone';
 import { hourKeyAt, HOUR_MS, recentHourKeys } from '@/utils/time/hour-keys';
 import { deliverAlerts, openForNotification } from '@/utils/background/notifier';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { alertLogItem } from '@/utils/storage/items';
 import { userKey, type UsageCache } from '@/utils/usage/cache';
 import { mb } from '@/utils/base/units';

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { POLL_ALARM, RETRY_ALARM, type BackgroundTasks } from '@/utils/background/tasks';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import type { FetchLike } from '@/utils/api/thordata-client';
 import { kb } from '@/utils/base/units';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_ACCOUNT, migrateAccountV1, readAccount, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { UTC } from '@/utils/time/api-timezone';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { accountItem } from '@/utils/storage/items';
 import { formatAmount } from '@/utils/format/traffic-format';
 import { kb, kbToMb, mb, mbToKb, sumKb, type Kb } from '@/utils/base/units';

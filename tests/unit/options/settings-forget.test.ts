@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { SNAPSHOT_KEY, snapshotText } from '@/utils/popup/snapshot';
 import { popupStoredFrom } from '@/utils/popup/stored-reads';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
 import {
   accountItem,

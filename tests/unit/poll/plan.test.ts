@@ -5,7 +5,7 @@ import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '@/utils/poll/backoff';
 import { planPoll, type PlanInput, type PollTrigger } from '@/utils/poll/plan';
 import { INITIAL_STATUS, type PollStatusV1 } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { pollStatusItem } from '@/utils/storage/items';
 import { userKey } from '@/utils/usage/cache';
 

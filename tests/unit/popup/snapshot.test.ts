@@ -12,7 +12,7 @@ import {
 } from '@/utils/popup/snapshot';
 import { popupStateFrom, popupStoredFrom } from '@/utils/popup/stored-reads';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 
 const TOKEN = 'tok-SNAPSHOT-secret-5be1';
 
