@@ -4,7 +4,8 @@
 
 import { unitHash } from './hash.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorToHour } from './time-keys.js';
-import { KB_PER_MB, findUser, type DemoUser } from './users.js';
+import { KB_PER_MB } from '../../utils/base/units.js';
+import { findUser, type DemoUser } from './users.js';
 
 export interface Clock {
   /** Epoch ms. */

@@ -13,7 +13,7 @@ import { INITIAL_STATUS } from '../../utils/poll/status';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/model';
 import { summarizeUsage } from '../../utils/usage/summary';
 import type { ThordataClient } from '../../utils/api/thordata-client';
-import { kb, mb, type Kb } from '../../utils/base/units';
+import { kb, KB_PER_GB, mb, type Kb } from '../../utils/base/units';
 
 const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
@@ -22,8 +22,8 @@ const RUNS = 300;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(englishMessages) };
 
 /** A plausible hourly figure with decimals, as the API sends them. */
-const LIMIT_KB = kb(500 * 1024 * 1024);
-const BALANCE_KB = kb(200 * 1024 * 1024);
+const LIMIT_KB = kb(500 * KB_PER_GB);
+const BALANCE_KB = kb(200 * KB_PER_GB);
 
 function kbFor(username: string, hour: string): Kb {
   const parts = parseHourKey(hour);
