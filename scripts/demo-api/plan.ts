@@ -3,7 +3,7 @@
 // (what the extension's forecast needs) yet never stay at zero for a demo run months later.
 
 import { type Clock, sumKB, usageSinceKB } from './traffic-model.js';
-import { DAY_MS } from './time-keys.js';
+import { DAY_MS } from '../../utils/base/durations.js';
 import { KB_PER_MB, MB_PER_TB } from '../../utils/base/units.js';
 import { USERS, type DemoUser } from './users.js';
 

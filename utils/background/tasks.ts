@@ -16,6 +16,7 @@ import { isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
 import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';
+import { MINUTE_MS } from '@/utils/base/durations';
 
 export const POLL_ALARM = 'thordata-poll';
 export const RETRY_ALARM = 'thordata-retry';
@@ -24,7 +25,7 @@ export const RETRY_ALARM = 'thordata-retry';
  * While the browser is offline, how soon to look again. Being offline is no failed request, so
  * the backoff does not grow; where the context has an `online` event, it looks at once instead.
  */
-export const OFFLINE_RECHECK_MS = 60_000;
+export const OFFLINE_RECHECK_MS = MINUTE_MS;
 
 export interface BackgroundDeps {
   readonly fetch: FetchLike;
