@@ -10,6 +10,7 @@ import { kb, kbToMb, mb, mbToKb, sumKb, type Kb } from '@/utils/base/units';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
 import { userRows } from '@/utils/popup/user-rows';
 import { engineSetup } from '../support/engine-harness';
+import { itemsAtStart } from '../support/items-at-start';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 
@@ -50,7 +51,7 @@ describe('units per endpoint', () => {
       error: { kind: 'server', code: 502, apiMessage: '' },
     };
     await fakeBrowser.storage.local.set({ account: v1 });
-    const migrated = await accountItem.getValue();
+    const migrated = await (await itemsAtStart()).accountItem.getValue();
     expect(migrated).toEqual({
       fetchedAt: null,
       balance: v1.balance,

@@ -16,6 +16,7 @@ import {
   tokenItem,
   usageCacheItem,
 } from '@/utils/storage/items';
+import { itemsAtStart } from '../support/items-at-start';
 
 let told: unknown[];
 
@@ -68,6 +69,7 @@ describe('forgetTokenAndData', () => {
     const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 };
     await pollStatusItem.setValue(later);
     expect(await pollStatusItem.getValue()).toEqual(later);
+    expect(await (await itemsAtStart()).pollStatusItem.getValue()).toEqual(later);
   });
 
   it('does not fail when the background cannot be reached', async () => {
