@@ -1,5 +1,6 @@
 import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshot, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, migrateAlertLogV1, type AlertLog } from '@/utils/alerts/log';
+import { isRecord } from '@/utils/base/is-record';
 import {
   INITIAL_STATUS,
   migratePollStatusV1,
@@ -14,8 +15,9 @@ import { EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 /**
  * What each stored item is: its key in `storage.local`, its fallback, its version and the
  * migrations that bring an older value up to it. The items (items.ts) are @wxt-dev/storage
- * items made from these; this module stays free of browser APIs and of the library, for code
- * that reads storage without them.
+ * items made from these; the popup, which reads storage without that library to keep its first
+ * frame small (popup/stored-reads.ts), reads the same keys and applies the same migrations. So
+ * this module stays free of browser APIs and of the library.
  */
 export interface ItemDefinition<T> {
   readonly key: string;
@@ -73,3 +75,19 @@ export const ACCOUNT: ItemDefinition<AccountSnapshot> = {
   version: 2,
   migrations: { 2: (old) => migrateAccountV1(old as AccountSnapshotV1) },
 };
+
+/**
+ * An item's value as `storage.local.get` answered it (with its version key), brought to the
+ * current version through the same steps @wxt-dev/storage runs: no version is version 1.
+ * Undefined for nothing stored, or a value a newer version of the extension wrote, which this
+ * version cannot read.
+ */
+export function currentValue(definition: ItemDefinition<unknown>, stored: Readonly<Record<string, unknown>>): unknown {
+  let value = stored[definition.key];
+  if (value === undefined || value === null) return undefined;
+  const meta = stored[versionKey(definition.key)];
+  const from = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+  if (from > definition.version) return undefined;
+  for (let next = from + 1; next <= definition.version; next += 1) value = definition.migrations?.[next]?.(value) ?? value;
+  return value;
+}
