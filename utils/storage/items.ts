@@ -26,6 +26,10 @@ export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusIte
  * otherwise be stored unversioned, read as version 1 at the next start, and migrated again.
  */
 export async function removeAllItems(): Promise<void> {
-  await Promise.all(ALL_ITEMS.map((item) => item.removeValue({ removeMeta: true })));
-  await Promise.all(ALL_ITEMS.map((item) => item.migrate()));
+  await Promise.all(
+    ALL_ITEMS.map(async (item) => {
+      await item.removeValue({ removeMeta: true });
+      await item.migrate();
+    }),
+  );
 }

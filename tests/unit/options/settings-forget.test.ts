@@ -66,7 +66,8 @@ describe('forgetTokenAndData', () => {
     await forgetTokenAndData();
     expect(await browser.storage.local.get(null)).toEqual({});
 
-    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 };
+    // A retry plan, which a version 1 status never had: its migration would drop it.
+    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000, retry: { attempt: 1, notBefore: 1_700_000_060_000 } };
     await pollStatusItem.setValue(later);
     expect(await pollStatusItem.getValue()).toEqual(later);
     expect(await (await itemsAtStart()).pollStatusItem.getValue()).toEqual(later);
