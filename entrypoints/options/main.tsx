@@ -17,6 +17,7 @@ import { parseProxyType } from '@/utils/settings/fields';
 import type { SettingsDraft } from '@/utils/settings/draft';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
 import { settingsText } from '@/utils/settings/settings-text';
+import { SETTINGS, TOKEN } from '@/utils/storage/definitions';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 
 const allowLoopback = buildAllowsLoopback();
@@ -64,7 +65,7 @@ export async function saveChange({ settings, token }: SettingsChange): Promise<S
 export function watchStoredSettings(listener: (stored: StoredSettings) => void): () => void {
   const read = () => void readStoredSettings().then(listener);
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (settingsItem.key in changes || tokenItem.key in changes)) read();
+    if (area === 'local' && (SETTINGS.key in changes || TOKEN.key in changes)) read();
   };
   browser.storage.onChanged.addListener(onChanged);
   read();

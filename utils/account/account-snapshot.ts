@@ -1,7 +1,6 @@
 import type { AccountBalance, ProxyUser } from '@/utils/api/answers';
 import type { ApiError } from '@/utils/api/errors';
 import { mb, type Mb } from '@/utils/base/units';
-import { isRecord } from '@/utils/base/is-record';
 import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 
 /**
@@ -56,11 +55,4 @@ export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshot {
     users[key] = { username: user.username, enabled: user.enabled, trafficLimitMb: asMb(user.trafficLimitKb), usageMb: asMb(user.usageKb) };
   }
   return { ...EMPTY_ACCOUNT, balance: old.balance ?? null, users };
-}
-
-/** A stored account of any version, read as the current one (the popup reads storage without migrations). */
-export function readAccount(value: unknown): AccountSnapshot {
-  if (!isRecord(value) || !isRecord(value.users)) return EMPTY_ACCOUNT;
-  if (!('usersError' in value)) return migrateAccountV1(value as unknown as AccountSnapshotV1);
-  return value as unknown as AccountSnapshot;
 }

@@ -14,7 +14,7 @@ import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
 import { isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, pollStatusItem, removeAllItems, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
 
@@ -244,7 +244,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   async function forget(): Promise<void> {
     generation += 1;
-    await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+    await Promise.all([removeAllItems(), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
     await renderBadge();
   }
 
