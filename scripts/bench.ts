@@ -15,6 +15,7 @@ import { measureCoreCycle, measureStorageAfterWeek } from './lib/bench-core';
 import { launchPipeBrowser } from './lib/cdp-pipe';
 import { SNAPSHOT_KEY, snapshotText } from '../utils/popup/snapshot';
 import { KEYS, popupStoredFrom } from '../utils/popup/stored-reads';
+import { SETTINGS_SAVED } from '../utils/messages/messages';
 
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');
@@ -160,14 +161,14 @@ async function measureInBrowser(): Promise<void> {
     const setup = await browser.openPage('options.html');
     const users = ['alice_res', 'bob_scraper', 'carol_eu'];
     await setup.evaluate(
-      async ({ apiBaseUrl, usernames }) => {
+      async ({ apiBaseUrl, usernames, message }) => {
         await chrome.storage.local.set({
           apiToken: 'demo-token',
           settings: { proxyType: 1, usernames, pollIntervalMinutes: 10, apiTimezone: { kind: 'offset', minutes: 0 }, apiBaseUrl, units: 'binary', chartHours: 24 },
         });
-        await chrome.runtime.sendMessage({ type: 'settings-saved' });
+        await chrome.runtime.sendMessage(message);
       },
-      { apiBaseUrl: baseUrl, usernames: users },
+      { apiBaseUrl: baseUrl, usernames: users, message: SETTINGS_SAVED },
     );
     const idle = async () => {
       const { pollStatus } = (await setup.evaluate(() => chrome.storage.local.get('pollStatus'))) as { pollStatus?: { cycle: unknown; lastSuccessAt: number | null } };

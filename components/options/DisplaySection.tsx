@@ -1,4 +1,4 @@
-import { CHART_HOURS_CHOICES, UNITS_CHOICES } from '@/utils/settings/settings';
+import { CHART_HOURS_CHOICES, UNITS_CHOICES } from '@/utils/settings/model';
 import { chartHoursOption, unitsOption } from '@/utils/settings/settings-words';
 import type { Language } from '@/utils/i18n/i18n';
 import type { FieldControls } from './field-controls';

@@ -1,5 +1,5 @@
 import { selectableOffsets } from '@/utils/time/api-timezone';
-import { POLL_INTERVAL_RANGE } from '@/utils/settings/settings';
+import { POLL_INTERVAL_RANGE } from '@/utils/settings/model';
 import { timezoneOption } from '@/utils/settings/settings-words';
 import type { Translate } from '@/utils/i18n/i18n';
 import type { FieldControls } from './field-controls';

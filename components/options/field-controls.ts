@@ -1,4 +1,4 @@
-import type { DraftField, SettingsDraft } from '@/utils/settings/settings';
+import type { DraftField, SettingsDraft } from '@/utils/settings/draft';
 
 /** What every section's controls share: the draft's value, validity, description, and edit and leave handlers. */
 export interface FieldControls {

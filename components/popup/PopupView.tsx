@@ -5,7 +5,7 @@ import { compareWithPreviousHour, describeHourChange } from '@/utils/popup/hour-
 import { formatAge, formatClock, formatHourSpan } from '@/utils/time/local-time';
 import type { Language } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
-import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/settings';
+import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/model';
 import { statusBanner } from '@/utils/popup/status-banner';
 import { describeApiError } from '@/utils/api/errors';
 import { formatAmount, formatExactKb } from '@/utils/format/traffic-format';

@@ -8,7 +8,7 @@ import { uiLanguage } from '@/utils/i18n/ui-language';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
 import { keepSnapshot, snapshotText } from '@/utils/popup/snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
-import type { ChartHours } from '@/utils/settings/settings';
+import type { ChartHours } from '@/utils/settings/model';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
 import { userKey } from '@/utils/usage/cache';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';

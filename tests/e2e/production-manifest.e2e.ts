@@ -44,6 +44,10 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) =>
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
   });
 
+  it(`holds only ${chrome ? 'Chrome' : 'Firefox'}’s own keys`, () => {
+    expect('browser_specific_settings' in manifest).toBe(!chrome);
+  });
+
   it('differs from the demo build only by the loopback hosts', () => {
     const demo = read(`${dir}-e2e`);
     expect(demo.permissions).toEqual(manifest.permissions);

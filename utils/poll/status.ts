@@ -1,5 +1,4 @@
 import { upgradeApiError, type ApiError, type StoredApiError } from '@/utils/api/errors';
-import { isRecord } from '@/utils/base/is-record';
 
 /** A watched user whose last request failed in a way that concerns only that user, and when. */
 export interface UserFailure {
@@ -111,16 +110,4 @@ export function migratePollStatusV3(old: PollStatusV3): PollStatus {
   const userFailures: Record<string, UserFailure> = {};
   for (const [key, failed] of Object.entries(old.userFailures ?? {})) userFailures[key] = { ...failed, error: upgradeApiError(failed.error) };
   return { ...old, failure: old.failure ? upgradeApiError(old.failure) : null, userFailures };
-}
-
-/**
- * A stored status of any version, read as the current one. The popup reads storage without
- * the background's storage items, so it cannot rely on their migrations having run.
- */
-export function readPollStatus(value: unknown): PollStatus {
-  if (!isRecord(value)) return INITIAL_STATUS;
-  if (!('retry' in value)) return migratePollStatusV3(migratePollStatusV2(migratePollStatusV1(value as unknown as PollStatusV1)));
-  if (!('backgroundError' in value)) return migratePollStatusV3(migratePollStatusV2(value as unknown as PollStatusV2));
-  // Version 3 and 4 differ only inside errors, which the upgrade leaves alone when current.
-  return migratePollStatusV3(value as unknown as PollStatusV3);
 }

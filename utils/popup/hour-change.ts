@@ -1,4 +1,4 @@
-import { HOUR_MS } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import type { Translate } from '@/utils/i18n/i18n';
 
 /** Before this much of the hour has passed, a pace says more about noise than about traffic. */

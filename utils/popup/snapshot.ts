@@ -10,8 +10,11 @@ import type { PopupStored } from './stored-reads';
  */
 export const SNAPSHOT_KEY = 'popupSnapshot';
 
-/** Raised when the snapshot's shape changes: an older one is then ignored, not misread. */
-const FORMAT = 1;
+/**
+ * Raised when the snapshot's shape changes: an older one is then ignored, not misread. Format 2
+ * holds each item at its current version; format 1 held them as stored, of any version.
+ */
+const FORMAT = 2;
 
 /** The snapshot's text; equal stored items give equal texts, so texts can be compared. */
 export function snapshotText(stored: PopupStored): string {

@@ -3,7 +3,7 @@ import { isStale } from '@/utils/poll/freshness';
 import { formatAge, formatClock, formatDuration } from '@/utils/time/local-time';
 import { joinSentences, type Language, type Translate } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 
 export type BannerTone = 'danger' | 'warn' | 'info';
 

@@ -1,6 +1,6 @@
 import type { AlertProblem } from './alert-rules-form';
 import { NEARING_SHARE } from './alert-rules';
-import type { FieldProblem } from './settings';
+import type { FieldProblem } from './validate';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 import { numberFormat } from '@/utils/format/intl-formats';

@@ -1,4 +1,4 @@
-import { HOUR_MS } from './hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import type { Translate } from '@/utils/i18n/i18n';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
 

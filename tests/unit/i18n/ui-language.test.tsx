@@ -5,7 +5,7 @@ import { PopupView } from '@/components/popup/PopupView';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
 import { setUiLanguage } from '../support/setup-locales';
 

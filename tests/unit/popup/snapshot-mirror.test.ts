@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '@/utils/popup/snapshot';
 import type { PopupStored } from '@/utils/popup/stored-reads';
 import { createSnapshotMirror, SNAPSHOT_QUIET_MS, type SnapshotMirrorDeps } from '@/utils/popup/snapshot-mirror';
+import { MIN_REQUEST_GAP_MS } from '@/utils/poll/cycle';
 
 const storedAt = (lastSuccessAt: number): PopupStored => ({
   settings: { usernames: ['alice_res'] },
@@ -89,10 +90,10 @@ describe('the background keeping the popup snapshot', () => {
     for (let user = 1; user <= 5; user += 1) {
       h.set(user);
       h.mirror.changed();
-      await h.advance(1600);
+      await h.advance(MIN_REQUEST_GAP_MS);
     }
     expect(h.written).toEqual([]);
-    await h.advance(SNAPSHOT_QUIET_MS - 1600);
+    await h.advance(SNAPSHOT_QUIET_MS - MIN_REQUEST_GAP_MS);
     expect(h.written).toEqual([5]);
   });
 

@@ -12,7 +12,7 @@ import {
 } from '@/utils/popup/snapshot';
 import { popupStateFrom, popupStoredFrom } from '@/utils/popup/stored-reads';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 
 const TOKEN = 'tok-SNAPSHOT-secret-5be1';
 
@@ -26,7 +26,9 @@ const ITEMS: Record<string, unknown> = {
     },
   },
   pollStatus: { ...INITIAL_STATUS, lastSuccessAt: 1_764_064_800_000, lastAttemptAt: 1_764_064_800_000 },
+  pollStatus$: { v: 3 },
   account: { ...EMPTY_ACCOUNT, fetchedAt: 1_764_064_800_000, balance: { balanceMb: 900, expiresOn: '2026-12-31' } },
+  account$: { v: 2 },
 };
 
 /** A localStorage stand-in that counts writes and can refuse like a full or blocked one. */
@@ -93,7 +95,7 @@ describe('the popup snapshot', () => {
 
   it('ignores no snapshot, a damaged one and one of another format', () => {
     const good = JSON.parse(snapshotText(popupStoredFrom(ITEMS))) as Record<string, unknown>;
-    for (const text of [null, '', '{"format":1', 'null', '[]', '"text"', JSON.stringify({ ...good, format: 2 }), JSON.stringify({ ...good, tokenSaved: 'yes' })]) {
+    for (const text of [null, '', '{"format":1', 'null', '[]', '"text"', JSON.stringify({ ...good, format: 1 }), JSON.stringify({ ...good, tokenSaved: 'yes' })]) {
       expect(parseSnapshot(text), String(text)).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertProblem } from '@/utils/settings/alert-rules-form';
 import type { Language } from '@/utils/i18n/i18n';
-import type { FieldProblem } from '@/utils/settings/settings';
+import type { FieldProblem } from '@/utils/settings/validate';
 import {
   alertProblemText,
   chartHoursOption,
