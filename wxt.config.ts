@@ -29,10 +29,9 @@ export default defineConfig({
     // The popup is built on its own, so that everything it needs at first paint is one script:
     // built with the settings page, the code they share became a chunk of its own, a second
     // request the popup waited for (measured: ~5 ms of a ~30 ms empty page). Lazy chunks
-    // (Chart.js, the Chinese words) stay separate. The snapshot writer (an offscreen page of a
-    // few lines) is built alone too: with the settings page, they shared a chunk of WXT's runtime.
+    // (Chart.js, the Chinese words) stay separate.
     'entrypoints:grouped': (_wxt, groups) => {
-      const alone = (entrypoint: { type: string; name: string }) => entrypoint.type === 'popup' || entrypoint.name === 'snapshot-writer';
+      const alone = (entrypoint: { type: string }) => entrypoint.type === 'popup';
       for (const group of [...groups]) {
         if (!Array.isArray(group) || group.length === 1) continue;
         for (let index = group.findIndex(alone); index >= 0 && group.length > 1; index = group.findIndex(alone)) {
@@ -42,14 +41,12 @@ export default defineConfig({
     },
   },
 
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ mode }) => ({
     name: 'Thordata Usage Monitor',
     // Badge and notification sentences come from public/_locales (see utils/i18n/i18n.ts).
     default_locale: 'en',
     description: 'See your Thordata proxy traffic at a glance: this hour on the badge, recent hours in the popup.',
-    // `offscreen` (Chrome only): its service worker has no localStorage, and writes the popup's
-    // snapshot there through an offscreen document (utils/popup/snapshot-writer.ts). It shows no warning.
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: 'Thordata Usage Monitor' },
     // Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:

@@ -13,8 +13,7 @@ import { createDemoApi } from './demo-api/server';
 import { launchExtensionBrowser, readBadge } from './lib/extension-browser';
 import { measureCoreCycle, measureStorageAfterWeek } from './lib/bench-core';
 import { launchPipeBrowser } from './lib/cdp-pipe';
-import { SNAPSHOT_KEY, snapshotText } from '../utils/popup/snapshot';
-import { KEYS, popupStoredFrom } from '../utils/popup/stored-reads';
+import { KEYS } from '../utils/popup/stored-reads';
 
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');
@@ -98,23 +97,21 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** What a measured page reports: its load event, the marks it set, and whether it found the popup's snapshot. */
+/** What a measured page reports: its load event and the marks it set. */
 interface PageTiming {
   readonly load: number;
   readonly marks: Record<string, number>;
-  readonly snapshot: boolean;
 }
 
 /** Runs in the page: waits (up to 5 s) for the load event and for `wanted` marks, then reports. */
 const readTiming = (wanted: readonly string[]) => `(async () => {
   const wanted = ${JSON.stringify(wanted)};
   const deadline = performance.now() + 5000;
-  const snapshot = localStorage.getItem(${JSON.stringify(SNAPSHOT_KEY)}) !== null;
   for (;;) {
     const nav = performance.getEntriesByType('navigation')[0];
     const marks = Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime]));
     const done = nav && nav.loadEventEnd > 0 && wanted.every((name) => name in marks);
-    if (done || performance.now() > deadline) return { load: nav ? nav.loadEventEnd : NaN, marks, snapshot };
+    if (done || performance.now() > deadline) return { load: nav ? nav.loadEventEnd : NaN, marks };
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 })()`;
@@ -122,7 +119,7 @@ const readTiming = (wanted: readonly string[]) => `(async () => {
 /**
  * Pages to compare the popup with: one whose only script sets a mark (the least any extension
  * page that runs a script pays: the script's own request), and one whose script reads the
- * popup's items from storage.local (what the popup would wait for without its snapshot).
+ * popup's items from storage.local (what the popup waits for before its first frame).
  */
 function writeFloorPages(dir: string): void {
   const page = (name: string, title: string, script: string) => {
@@ -148,7 +145,7 @@ function checkTimedBuildIsShipped(timedDir: string): void {
 
 /**
  * Sets the extension up against the demo API (Playwright, through its own pages), counts
- * the requests of a steady-state poll and waits for the popup's snapshot, then times cold opens
+ * the requests of a steady-state poll, then times cold opens
  * of the popup, an empty extension page and the two floor pages, interleaved, in the same
  * profile with no DevTools session on a page while it loads (see lib/cdp-pipe.ts).
  */
@@ -193,16 +190,6 @@ async function measureInBrowser(): Promise<void> {
     const hourly = api.requests().filter((request) => request.path.endsWith('usage-statistics-hour')).length;
     add({ name: 'requests per steady poll', value: hourly, unit: `(${users.length} users)`, budget: users.length, rule: 'equal' });
 
-    // The popup is timed as users meet it: with the snapshot the background writes after a poll.
-    const snapshotIsCurrent = async () => {
-      const { items, text } = await setup.evaluate(
-        async ({ keys, key }) => ({ items: await chrome.storage.local.get(keys), text: localStorage.getItem(key) }),
-        { keys: [...KEYS], key: SNAPSHOT_KEY },
-      );
-      return text === snapshotText(popupStoredFrom(items));
-    };
-    for (let i = 0; i < 50 && !(await snapshotIsCurrent()); i += 1) await setup.waitForTimeout(200);
-    if (!(await snapshotIsCurrent())) throw new Error('The background did not write the popup snapshot after the poll');
   } finally {
     await browser.close();
   }
@@ -221,7 +208,6 @@ async function measureInBrowser(): Promise<void> {
       const blank = await open('bench-blank.html', []);
       const script = await open('bench-script.html', ['script-ran']);
       const storage = await open('bench-storage.html', ['storage-read']);
-      if (!popup.snapshot) throw new Error('The popup opened without its snapshot');
       if (round < 0) continue;
       popupReady.push(popup.marks['popup-ready'] ?? Number.NaN);
       chartInteractive.push(popup.marks['chart-interactive'] ?? Number.NaN);

@@ -59,7 +59,6 @@ function firefoxPage(page: Page): PageDriver {
     text,
     waitForText: (testId, pattern, timeoutMs = 15_000) => pollFor(() => text(testId), (t) => pattern.test(t), timeoutMs, `${testId} ~ ${pattern}`),
     paintedPixels: () => page.evaluate(countPainted),
-    localItem: (key) => page.evaluate((name) => localStorage.getItem(name), key),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },

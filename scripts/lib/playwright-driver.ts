@@ -20,7 +20,6 @@ export function playwrightPage(page: Page): PageDriver {
     text,
     waitForText: (testId, pattern, timeoutMs = 15_000) => pollFor(() => text(testId), (t) => pattern.test(t), timeoutMs, `${testId} ~ ${pattern}`),
     paintedPixels: () => page.evaluate(countPainted),
-    localItem: (key) => page.evaluate((name) => localStorage.getItem(name), key),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });
     },

@@ -42,7 +42,7 @@ export interface PopupState {
 
 /**
  * What the popup uses of storage's items under KEYS. Of the token, only whether one is saved:
- * the popup never holds it, and this is what its snapshot (snapshot.ts) copies.
+ * the popup never holds it.
  */
 export interface PopupStored {
   readonly settings: unknown;
@@ -63,7 +63,7 @@ export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
 }
 
 /**
- * The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty, older
+ * The popup's state from what storage holds; odd shapes read as empty, older
  * versions as their migrations would write them, hours read under another API timezone as none.
  */
 export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
