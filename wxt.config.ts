@@ -20,7 +20,7 @@ export default defineConfig({
       // document for <link> tags while the popup rendered, is dead weight here.
       modulePreload: false,
       // Terser drops the Chart.js scales and date adapter this chart never registers, which the
-      // default minifier keeps: 6.6 KB gzip off the popup's chart (see README, Performance).
+      // default minifier keeps: 6.6 KB gzip off the popup's chart (see docs/performance.md).
       minify: 'terser',
       terserOptions: { module: true, compress: { passes: 2 } },
     },
