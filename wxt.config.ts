@@ -5,6 +5,18 @@ import { defineConfig } from 'wxt';
 const PRODUCTION_HOSTS = ['https://openapi.thordata.com/*'];
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+// Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:
+// this extension collects nothing; the token and usage stay in the browser.
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'thordata-usage-monitor@usage-monitor.dev',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  // Firefox for Android understands data_collection_permissions from 142.
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every module names its imports. Auto-imports would also add a static import for any name
@@ -41,7 +53,7 @@ export default defineConfig({
     },
   },
 
-  manifest: ({ mode }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Thordata Usage Monitor',
     // Badge and notification sentences come from public/_locales (see utils/i18n/i18n.ts).
     default_locale: 'en',
@@ -49,16 +61,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: 'Thordata Usage Monitor' },
-    // Firefox needs a fixed id for storage and updates, and (from 140) a data-collection statement:
-    // this extension collects nothing; the token and usage stay in the browser.
-    browser_specific_settings: {
-      gecko: {
-        id: 'thordata-usage-monitor@usage-monitor.dev',
-        strict_min_version: '140.0',
-        data_collection_permissions: { required: ['none'] },
-      },
-      // Firefox for Android understands data_collection_permissions from 142.
-      gecko_android: { strict_min_version: '142.0' },
-    },
+    // Each browser's manifest holds only its own keys: Chrome warns of a key it does not know
+    // ("Unrecognized manifest key") on its extensions page.
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

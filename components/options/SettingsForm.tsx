@@ -5,16 +5,8 @@ import type { ApiError } from '@/utils/api/errors';
 import { selectableOffsets } from '@/utils/time/api-timezone';
 import type { Locale } from '@/utils/i18n/locale';
 import type { Result } from '@/utils/base/result';
-import {
-  CHART_HOURS_CHOICES,
-  DEFAULT_SETTINGS,
-  POLL_INTERVAL_RANGE,
-  PROXY_TYPES,
-  splitUsernames,
-  UNITS_CHOICES,
-  type DraftField,
-  type SettingsDraft,
-} from '@/utils/settings/settings';
+import { CHART_HOURS_CHOICES, DEFAULT_SETTINGS, POLL_INTERVAL_RANGE, PROXY_TYPES, UNITS_CHOICES } from '@/utils/settings/model';
+import { splitUsernames, type DraftField, type SettingsDraft } from '@/utils/settings/draft';
 import { settingsText, type SettingsText } from '@/utils/settings/settings-text';
 import { formatAmount } from '@/utils/format/traffic-format';
 import { mbToKb, type Kb } from '@/utils/base/units';

@@ -8,7 +8,10 @@ import {
   type AlertRulesDraft,
   type ExactAmounts,
 } from '@/utils/settings/alert-rules-form';
-import { draftFromSettings, parseUnits, validateDraft, type DraftField, type Settings, type SettingsDraft } from '@/utils/settings/settings';
+import { draftFromSettings, type DraftField, type SettingsDraft } from '@/utils/settings/draft';
+import { parseUnits } from '@/utils/settings/fields';
+import { validateDraft } from '@/utils/settings/validate';
+import type { Settings } from '@/utils/settings/model';
 import { settingsPatch, type SettingsPatch } from '@/utils/settings/patch';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 

@@ -6,7 +6,7 @@ import { formatAge, formatClock, formatHourSpan } from '@/utils/time/local-time'
 import type { Locale } from '@/utils/i18n/locale';
 import type { PollStatus } from '@/utils/poll/status';
 import { popupText } from '@/utils/popup/popup-text';
-import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/settings';
+import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/model';
 import { statusBanner } from '@/utils/popup/status-banner';
 import { describeApiError } from '@/utils/api/errors';
 import { formatAmount, formatExactKb } from '@/utils/format/traffic-format';

@@ -11,14 +11,18 @@ import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { pickLocale } from '@/utils/i18n/locale';
 import '@/utils/i18n/locale-zh';
-import type { BackgroundRequest, TestConnectionReply } from '@/utils/messages/messages';
-import { coerceSettings, parseProxyType, type SettingsDraft } from '@/utils/settings/settings';
+import { tellSettingsSaved, type BackgroundRequest, type TestConnectionReply } from '@/utils/messages/messages';
+import { coerceSettings } from '@/utils/settings/repair';
+import { parseProxyType } from '@/utils/settings/fields';
+import type { SettingsDraft } from '@/utils/settings/draft';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
 import { settingsText } from '@/utils/settings/settings-text';
+import { SETTINGS, TOKEN } from '@/utils/storage/definitions';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 
 const allowLoopback = buildAllowsLoopback();
 const locale = pickLocale(navigator.languages);
+const sendToBackground = (request: BackgroundRequest): Promise<unknown> => browser.runtime.sendMessage(request);
 
 async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply> {
   const request: BackgroundRequest = {
@@ -27,7 +31,7 @@ async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply
     apiBaseUrl: draft.apiBaseUrl,
     proxyType: parseProxyType(draft.proxyType) ?? 1,
   };
-  return (await browser.runtime.sendMessage(request)) as TestConnectionReply;
+  return (await sendToBackground(request)) as TestConnectionReply;
 }
 
 /** Through the item, which owns the stored shape and its migrations. */
@@ -50,10 +54,7 @@ export async function saveChange({ settings, token }: SettingsChange): Promise<S
     writeSettingsPatch(settingsStore, settings, allowLoopback, navigator),
     token === null ? undefined : tokenItem.setValue(token),
   ]);
-  const request: BackgroundRequest = { type: 'settings-saved' };
-  // The poll that follows may take a while; the page does not wait for it. Should no background
-  // answer, it polls with the saved settings when it next starts.
-  browser.runtime.sendMessage(request).catch(() => undefined);
+  tellSettingsSaved(sendToBackground);
   return { settings: saved, token: token ?? (await tokenItem.getValue()) };
 }
 
@@ -64,7 +65,7 @@ export async function saveChange({ settings, token }: SettingsChange): Promise<S
 export function watchStoredSettings(listener: (stored: StoredSettings) => void): () => void {
   const read = () => void readStoredSettings().then(listener);
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (settingsItem.key in changes || tokenItem.key in changes)) read();
+    if (area === 'local' && (SETTINGS.key in changes || TOKEN.key in changes)) read();
   };
   browser.storage.onChanged.addListener(onChanged);
   read();
@@ -86,7 +87,7 @@ async function main(root: HTMLElement) {
   const granted = await browser.permissions.contains({ origins: [pattern] });
   const requestAccess = async () => {
     const ok = await browser.permissions.request({ origins: [pattern] });
-    if (ok) browser.runtime.sendMessage({ type: 'settings-saved' } satisfies BackgroundRequest).catch(() => undefined);
+    if (ok) tellSettingsSaved(sendToBackground);
     return ok;
   };
   render(

@@ -8,7 +8,7 @@ import { pickLocale } from '@/utils/i18n/locale';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
 import { dropLegacySnapshot } from '@/utils/popup/legacy-snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
-import type { ChartHours } from '@/utils/settings/settings';
+import type { ChartHours } from '@/utils/settings/model';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
 import { userKey } from '@/utils/usage/cache';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';

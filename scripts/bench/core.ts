@@ -6,14 +6,15 @@ import { UTC } from '../../utils/time/api-timezone';
 import { computeBadge } from '../../utils/background/badge';
 import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
 import englishMessages from '../../public/_locales/en/messages.json';
-import { hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '../../utils/time/hour-keys';
+import { hourStart, parseHourKey, recentHourKeys } from '../../utils/time/hour-keys';
+import { HOUR_MS } from '../../utils/base/durations';
 import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage/cache';
 import { runPollCycle, type PollState } from '../../utils/poll/cycle';
 import { INITIAL_STATUS } from '../../utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/model';
 import { summarizeUsage } from '../../utils/usage/summary';
 import type { ThordataClient } from '../../utils/api/thordata-client';
-import { kb, mb, type Kb } from '../../utils/base/units';
+import { kb, KB_PER_GB, mb, type Kb } from '../../utils/base/units';
 
 const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
@@ -22,8 +23,8 @@ const RUNS = 300;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(englishMessages) };
 
 /** A plausible hourly figure with decimals, as the API sends them. */
-const LIMIT_KB = kb(500 * 1024 * 1024);
-const BALANCE_KB = kb(200 * 1024 * 1024);
+const LIMIT_KB = kb(500 * KB_PER_GB);
+const BALANCE_KB = kb(200 * KB_PER_GB);
 
 function kbFor(username: string, hour: string): Kb {
   const parts = parseHourKey(hour);

@@ -1,4 +1,5 @@
 import type { DemoApi } from '../demo-api/server';
+import { SETTINGS_SAVED } from '../../utils/messages/messages';
 import { launchExtensionBrowser, readBadge } from '../lib/extension-browser';
 import type { Figure } from './figures';
 
@@ -24,14 +25,14 @@ export async function setUpExtension(extensionDir: string, api: DemoApi, baseUrl
   try {
     const setup = await browser.openPage('options.html');
     await setup.evaluate(
-      async ({ apiBaseUrl, usernames, minutes }) => {
+      async ({ apiBaseUrl, usernames, minutes, message }) => {
         await chrome.storage.local.set({
           apiToken: 'demo-token',
           settings: { proxyType: 1, usernames, pollIntervalMinutes: minutes, apiTimezone: { kind: 'offset', minutes: 0 }, apiBaseUrl, units: 'binary', chartHours: 24 },
         });
-        await chrome.runtime.sendMessage({ type: 'settings-saved' });
+        await chrome.runtime.sendMessage(message);
       },
-      { apiBaseUrl: baseUrl, usernames: USERS, minutes: POLL_MINUTES },
+      { apiBaseUrl: baseUrl, usernames: USERS, minutes: POLL_MINUTES, message: SETTINGS_SAVED },
     );
     const idle = async () => {
       const { pollStatus } = (await setup.evaluate(() => chrome.storage.local.get('pollStatus'))) as { pollStatus?: { cycle: unknown; lastSuccessAt: number | null } };

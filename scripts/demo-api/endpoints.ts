@@ -25,7 +25,8 @@ import {
   type Span,
 } from './params.js';
 import { accountBalanceMB, planCycle, userBalanceKB } from './plan.js';
-import { DAY_MS, HOUR_MS, dayStartAt, floorToHour, formatDateTime, formatDayKey, formatHourKey } from './time-keys.js';
+import { dayStartAt, floorToHour, formatDateTime, formatDayKey, formatHourKey } from './time-keys.js';
+import { DAY_MS, HOUR_MS } from '../../utils/base/durations.js';
 import { hourUsageKB, kbToMB, lifetimeUsageKB, sumKB, usageBetweenKB, type Clock } from './traffic-model.js';
 import { USERS, usersOfType, type DemoUser } from './users.js';
 

@@ -2,7 +2,8 @@
 // (10000 malformed, 10013 token, 10020 username, 10021 range) rather than throwing.
 
 import type { ErrorCode } from './answers.js';
-import { DAY_MS, HOUR_MS, dayStartAt, parseDayKey, parseHourKey } from './time-keys.js';
+import { dayStartAt, parseDayKey, parseHourKey } from './time-keys.js';
+import { DAY_MS, HOUR_MS } from '../../utils/base/durations.js';
 import { findUser, type DemoUser, type ProxyType } from './users.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ErrorCode };

@@ -3,14 +3,15 @@
 // (what the extension's forecast needs) yet never stay at zero for a demo run months later.
 
 import { type Clock, sumKB, usageSinceKB } from './traffic-model.js';
-import { DAY_MS } from './time-keys.js';
-import { KB_PER_MB, USERS, type DemoUser } from './users.js';
+import { DAY_MS } from '../../utils/base/durations.js';
+import { KB_PER_MB, MB_PER_TB } from '../../utils/base/units.js';
+import { USERS, type DemoUser } from './users.js';
 
 export const PLAN = {
   anchorUtcMs: Date.UTC(2025, 0, 1),
   cycleDays: 30,
   /** Account-wide residential quota per cycle (4 TB), in MB as `account/traffic-balance` reports it. */
-  residentialQuotaMB: 4 * 1024 * 1024,
+  residentialQuotaMB: 4 * MB_PER_TB,
 } as const;
 
 export interface PlanCycle {

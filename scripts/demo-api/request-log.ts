@@ -11,13 +11,8 @@ const SECRET_PARAMS = ['token', 'key'];
 // Too short a "secret" would blank out ordinary text if scrubbed everywhere.
 const MIN_SCRUBBED_LENGTH = 4;
 
-export interface RequestLogEntry {
-  readonly path: string;
-  /** The query, first value per name, with secrets replaced by '[redacted]'. */
-  readonly params: Readonly<Record<string, string>>;
-  /** Wall-clock epoch ms. */
-  readonly startedAt: number;
-  readonly endedAt: number;
+/** What the mock answered to one request. */
+export interface RequestOutcome {
   /** HTTP status sent; 0 when the connection ended first (client gave up, or the server stopped). */
   readonly status: number;
   /** The body's `code` as a client could read it; null for HTML, cut bodies and aborted requests. */
@@ -28,17 +23,19 @@ export interface RequestLogEntry {
   readonly fault?: FaultKind;
 }
 
+export interface RequestLogEntry extends RequestOutcome {
+  readonly path: string;
+  /** The query, first value per name, with secrets replaced by '[redacted]'. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Wall-clock epoch ms. */
+  readonly startedAt: number;
+  readonly endedAt: number;
+}
+
 export interface RequestStats {
   readonly count: number;
   /** Most API requests ever in flight at once since the last clear. */
   readonly maxInFlight: number;
-}
-
-export interface RequestOutcome {
-  readonly status: number;
-  readonly code: number | null;
-  readonly rows?: readonly UsageRow[];
-  readonly fault?: FaultKind;
 }
 
 export interface PendingRequest {

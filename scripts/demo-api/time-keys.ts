@@ -1,9 +1,7 @@
 // Hour and day keys as the Thordata API writes them ('yyyy-mm-dd HH', 'yyyy-mm-dd'), in the
 // API's timezone, which is a fixed offset from UTC (its real value is undocumented: UTC or UTC+8).
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../utils/base/durations.js';
 
 const HOUR_KEY = /^(\d{4})-(\d{2})-(\d{2}) (\d{2})$/;
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -3,8 +3,10 @@
 // which hours exist yet and how far the current hour has grown.
 
 import { unitHash } from './hash.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, floorToHour } from './time-keys.js';
-import { KB_PER_MB, findUser, type DemoUser } from './users.js';
+import { floorToHour } from './time-keys.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../utils/base/durations.js';
+import { KB_PER_MB } from '../../utils/base/units.js';
+import { findUser, type DemoUser } from './users.js';
 
 export interface Clock {
   /** Epoch ms. */

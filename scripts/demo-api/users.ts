@@ -1,6 +1,8 @@
 // The demo account's proxy users (sub-accounts). Fixed data so demos, screenshots and tests
 // always see the same people; each has a traffic profile the traffic model turns into hours.
 
+import { KB_PER_GB, KB_PER_MB } from '../../utils/base/units.js';
+
 export type ProxyType = 1 | 2 | 3;
 
 export const PROXY_TYPE_NAMES: Readonly<Record<ProxyType, string>> = {
@@ -8,9 +10,6 @@ export const PROXY_TYPE_NAMES: Readonly<Record<ProxyType, string>> = {
   2: 'Unlimited',
   3: 'Mobile',
 };
-
-export const KB_PER_MB = 1024;
-export const KB_PER_GB = 1024 * 1024;
 
 export interface TrafficProfile {
   /** Average KB in an hour before noise and spikes. */

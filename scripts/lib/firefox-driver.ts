@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { countPainted, markTarget, pollFor, readFieldErrors, type ExtensionDriver, type PageDriver } from './page-driver';
+import { countPainted, markTarget, pollFor, readFieldErrors, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const GECKO_ID = 'thordata-usage-monitor@usage-monitor.dev';
 
 /** Installs Debian's Firefox ESR when missing and running as root (as CI does). */
 export function ensureFirefox(): string {
@@ -57,7 +56,7 @@ function firefoxPage(page: Page): PageDriver {
     value: async (label) => page.$eval(await target('label', label), (el) => (el as HTMLInputElement).value),
     fieldErrors: () => page.evaluate(readFieldErrors),
     text,
-    waitForText: (testId, pattern, timeoutMs = 15_000) => pollFor(() => text(testId), (t) => pattern.test(t), timeoutMs, `${testId} ~ ${pattern}`),
+    waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
@@ -72,6 +71,14 @@ export interface FirefoxOptions {
   readonly grantHostPermissions?: boolean;
 }
 
+/** The add-on id the build declares (wxt.config.ts), by which Firefox is told the extension's uuid. */
+function geckoIdOf(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (id === undefined) throw new Error(`${extensionDir} is not a Firefox build: its manifest has no gecko id`);
+  return id;
+}
+
 /** Firefox ESR, headless, over WebDriver BiDi, with the extension installed as a temporary add-on. */
 export async function launchFirefoxDriver(options: FirefoxOptions): Promise<ExtensionDriver> {
   const uuid = randomUUID();
@@ -83,7 +90,7 @@ export async function launchFirefoxDriver(options: FirefoxOptions): Promise<Exte
     // Without it, moz-extension:// pages are refused to the automation.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoIdOf(options.extensionDir)]: uuid }),
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
       'intl.locale.requested': 'en-US',
     },

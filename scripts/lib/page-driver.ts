@@ -94,3 +94,8 @@ export async function pollFor<T>(read: () => Promise<T>, ok: (value: T) => boole
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** `waitForText` through a driver's own `text`: one timeout and one failure message for both browsers. */
+export function waitForTextVia(text: PageDriver['text']): PageDriver['waitForText'] {
+  return (testId, pattern, timeoutMs = 15_000) => pollFor(() => text(testId), (t) => pattern.test(t), timeoutMs, `${testId} ~ ${pattern}`);
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 import { readBadge } from './extension-browser';
-import { countPainted, pollFor, readFieldErrors, type ExtensionDriver, type PageDriver } from './page-driver';
+import { countPainted, readFieldErrors, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
 
 /** Playwright's own locators, by label and role, as a person finds things. */
 export function playwrightPage(page: Page): PageDriver {
@@ -18,7 +18,7 @@ export function playwrightPage(page: Page): PageDriver {
     value: (label) => page.getByLabel(label, { exact: true }).inputValue(),
     fieldErrors: () => page.evaluate(readFieldErrors),
     text,
-    waitForText: (testId, pattern, timeoutMs = 15_000) => pollFor(() => text(testId), (t) => pattern.test(t), timeoutMs, `${testId} ~ ${pattern}`),
+    waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });

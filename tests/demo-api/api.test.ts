@@ -8,7 +8,8 @@ import type {
 } from '../../scripts/demo-api/answers.js';
 import { PLAN, userBalanceKB } from '../../scripts/demo-api/plan.js';
 import { createDemoApi } from '../../scripts/demo-api/server.js';
-import { HOUR_MS, floorToHour } from '../../scripts/demo-api/time-keys.js';
+import { floorToHour } from '../../scripts/demo-api/time-keys.js';
+import { HOUR_MS } from '../../utils/base/durations.js';
 import { fullHourUsageKB, hourUsageKB, sumKB } from '../../scripts/demo-api/traffic-model.js';
 import { USERS, findUser } from '../../scripts/demo-api/users.js';
 

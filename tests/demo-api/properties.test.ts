@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyUserUsageData } from '../../scripts/demo-api/answers.js';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server.js';
-import { DAY_MS, HOUR_MS, floorToHour, formatDayKey, formatHourKey } from '../../scripts/demo-api/time-keys.js';
+import { floorToHour, formatDayKey, formatHourKey } from '../../scripts/demo-api/time-keys.js';
+import { DAY_MS, HOUR_MS } from '../../utils/base/durations.js';
 import { sumKB } from '../../scripts/demo-api/traffic-model.js';
 import { USERS } from '../../scripts/demo-api/users.js';
 

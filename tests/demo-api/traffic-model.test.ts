@@ -6,8 +6,10 @@ import {
   lifetimeUsageKB,
   usageBetweenKB,
 } from '../../scripts/demo-api/traffic-model.js';
-import { HOUR_MS, MINUTE_MS, floorToHour } from '../../scripts/demo-api/time-keys.js';
-import { KB_PER_GB, KB_PER_MB, USERS, findUser } from '../../scripts/demo-api/users.js';
+import { floorToHour } from '../../scripts/demo-api/time-keys.js';
+import { HOUR_MS, MINUTE_MS } from '../../utils/base/durations.js';
+import { KB_PER_GB, KB_PER_MB } from '../../utils/base/units.js';
+import { USERS, findUser } from '../../scripts/demo-api/users.js';
 
 const NOW = Date.UTC(2025, 6, 1, 10, 30);
 const clock = { now: () => NOW };

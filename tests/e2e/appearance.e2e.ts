@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { SETTINGS_SAVED } from '../../utils/messages/messages';
 import { SCREENSHOT_DIR, waitUntil } from './support';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,14 +65,14 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const page = await browser.openPage('options.html');
       // Set up through storage: the settings page journey has its own tests, in English.
       await page.evaluate(
-        async ({ apiBaseUrl }) => {
+        async ({ apiBaseUrl, message }) => {
           await chrome.storage.local.set({
             apiToken: 'demo-token',
             settings: { proxyType: 1, usernames: ['alice_res', 'bob_scraper', 'carol_eu'], pollIntervalMinutes: 10, apiTimezone: { kind: 'offset', minutes: 0 }, apiBaseUrl, units: 'binary', chartHours: 24 },
           });
-          await chrome.runtime.sendMessage({ type: 'settings-saved' });
+          await chrome.runtime.sendMessage(message);
         },
-        { apiBaseUrl: baseUrl },
+        { apiBaseUrl: baseUrl, message: SETTINGS_SAVED },
       );
       await page.close();
       await waitUntil(async () => /^\d/.test((await readBadge(browser)).text), 30_000, 'the first figure');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { BADGE_COLORS } from '../../utils/background/badge';
+import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/cycle';
 import type { Page } from 'playwright-core';
 import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
 
@@ -44,12 +45,12 @@ describe('the polling engine against the demo API’s faults', () => {
     await api?.stop();
   });
 
-  it('asks each user once, 1.5 s apart, never two requests at once', () => {
+  it(`asks each user once, ${OBSERVED_REQUEST_GAP_MS / 1000} s apart, never two requests at once`, () => {
     expect(hourly(api).map((r) => r.params.username)).toEqual(USERS);
     const all = api.requests();
     for (let i = 1; i < all.length; i += 1) {
       const gap = (all[i]?.startedAt ?? 0) - (all[i - 1]?.endedAt ?? 0);
-      expect(gap, `${all[i - 1]?.path} → ${all[i]?.path}`).toBeGreaterThanOrEqual(1500);
+      expect(gap, `${all[i - 1]?.path} → ${all[i]?.path}`).toBeGreaterThanOrEqual(OBSERVED_REQUEST_GAP_MS);
     }
     expect(api.stats().maxInFlight).toBe(1);
   });
@@ -118,7 +119,7 @@ describe('the polling engine against the demo API’s faults', () => {
   it('finishes a cycle after the worker is stopped mid-way, asking no user twice', async () => {
     api.clearRequests();
     await firePollAlarmLater(popup);
-    // Stop the worker in the 1.5 s gap after the first answer, before the second request.
+    // Stop the worker in the request gap after the first answer, before the second request.
     await expect.poll(() => hourly(api).length, { timeout: 15_000, interval: 50 }).toBe(1);
     await stopServiceWorkers(popup);
     await popup.waitForTimeout(2500);

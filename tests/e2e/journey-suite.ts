@@ -4,6 +4,7 @@ import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import type { ExtensionDriver } from '../../scripts/lib/page-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { hourKeyAt } from '../../utils/time/hour-keys';
+import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/cycle';
 import { formatAmount, formatBadgeAmount, formatExactKb } from '../../utils/format/traffic-format';
 import { SCREENSHOT_DIR, servedCurrentHourKb } from './support';
 
@@ -76,12 +77,12 @@ export function describeJourney(launch: () => Promise<ExtensionDriver>): void {
       }
     });
 
-    it('asks one user at a time, at least 1.5 s apart', () => {
+    it(`asks one user at a time, at least ${OBSERVED_REQUEST_GAP_MS / 1000} s apart`, () => {
       const hourly = api.requests().filter((request) => request.path.endsWith('usage-statistics-hour'));
       expect(hourly.map((request) => request.params.username)).toEqual(WATCHED);
       const all = api.requests();
       for (let i = 1; i < all.length; i += 1) {
-        expect((all[i]?.startedAt ?? 0) - (all[i - 1]?.endedAt ?? 0)).toBeGreaterThanOrEqual(1500);
+        expect((all[i]?.startedAt ?? 0) - (all[i - 1]?.endedAt ?? 0)).toBeGreaterThanOrEqual(OBSERVED_REQUEST_GAP_MS);
       }
       expect(api.stats().maxInFlight).toBe(1);
     });

@@ -19,6 +19,7 @@ const API_HOST = 'https://openapi.thordata.com/*';
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) => {
   const manifest = read(dir);
+  const chrome = dir.startsWith('chrome');
 
   it('is MV3 and asks only for storage, alarms and notifications', () => {
     expect(manifest.manifest_version).toBe(3);
@@ -39,6 +40,10 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) =>
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:\/\/|\*/);
     const code = readFileSync(`.output/${dir}/${manifest.background?.service_worker ?? manifest.background?.scripts?.[0] ?? ''}`, 'utf8');
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
+  });
+
+  it(`holds only ${chrome ? 'Chrome' : 'Firefox'}’s own keys`, () => {
+    expect('browser_specific_settings' in manifest).toBe(!chrome);
   });
 
   it('differs from the demo build only by the loopback hosts', () => {

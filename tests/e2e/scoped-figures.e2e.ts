@@ -5,9 +5,11 @@ import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { BADGE_COLORS } from '../../utils/background/badge';
-import { hourKeyAt, HOUR_MS, recentHourKeys } from '../../utils/time/hour-keys';
+import { hourKeyAt, recentHourKeys } from '../../utils/time/hour-keys';
+import { HOUR_MS } from '../../utils/base/durations';
 import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-format';
 import { kb, mb, mbToKb } from '../../utils/base/units';
+import { SETTINGS_SAVED } from '../../utils/messages/messages';
 import { firePollAlarmLater, hexColor, pollIdle, SCREENSHOT_DIR, servedCurrentHourKb, setUpThroughSettings, waitUntil } from './support';
 
 // Journeys where one user's or one endpoint's failure must stay with what it concerns, and
@@ -68,7 +70,7 @@ async function askDemo<T>(baseUrl: string, path: string): Promise<T> {
 
 /** Tells the background the settings were saved, as an extension page does; resolves when that poll is done. */
 async function settingsSaved(page: Page): Promise<void> {
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-saved' }));
+  await page.evaluate((message) => chrome.runtime.sendMessage(message), SETTINGS_SAVED);
   await waitUntil(() => pollIdle(page), 30_000, 'the settings-saved poll to end');
 }
 

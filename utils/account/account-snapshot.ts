@@ -1,7 +1,7 @@
 import type { AccountBalance, ProxyUser } from '@/utils/api/answers';
 import type { ApiError } from '@/utils/api/errors';
 import { mb, type Mb } from '@/utils/base/units';
-import { isRecord } from '@/utils/base/is-record';
+import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 
 /**
  * Account-wide figures from the secondary endpoints, refreshed at most hourly: the balance and
@@ -22,10 +22,10 @@ export interface AccountSnapshot {
 
 export const EMPTY_ACCOUNT: AccountSnapshot = { fetchedAt: null, balance: null, balanceError: null, users: {}, usersError: null };
 
-export const ACCOUNT_REFRESH_MS = 60 * 60_000;
+export const ACCOUNT_REFRESH_MS = HOUR_MS;
 
 /** After a failed refresh, the next cycle at least this much later tries again, not an hour later. */
-export const ACCOUNT_RETRY_MS = 10 * 60_000;
+export const ACCOUNT_RETRY_MS = 10 * MINUTE_MS;
 
 /** Due when never read, when the wait has passed, or when the clock went back (a wait can't be trusted then). */
 export function accountDue(account: AccountSnapshot, now: number): boolean {
@@ -55,11 +55,4 @@ export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshot {
     users[key] = { username: user.username, enabled: user.enabled, trafficLimitMb: asMb(user.trafficLimitKb), usageMb: asMb(user.usageKb) };
   }
   return { ...EMPTY_ACCOUNT, balance: old.balance ?? null, users };
-}
-
-/** A stored account of any version, read as the current one (the popup reads storage without migrations). */
-export function readAccount(value: unknown): AccountSnapshot {
-  if (!isRecord(value) || !isRecord(value.users)) return EMPTY_ACCOUNT;
-  if (!('usersError' in value)) return migrateAccountV1(value as unknown as AccountSnapshotV1);
-  return value as unknown as AccountSnapshot;
 }

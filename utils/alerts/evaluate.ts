@@ -1,9 +1,11 @@
 import type { AccountSnapshot } from '@/utils/account/account-snapshot';
 import type { AlertRules } from '@/utils/settings/alert-rules';
 import type { ApiError } from '@/utils/api/errors';
-import { HOUR_MS, type HourKey } from '@/utils/time/hour-keys';
+import { type HourKey } from '@/utils/time/hour-keys';
+import { DAY_MS, HOUR_MS } from '@/utils/base/durations';
+import { median } from '@/utils/base/median';
 import type { PollStatus } from '@/utils/poll/status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import { userKey, userUsage, type UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage, type HourPoint } from '@/utils/usage/summary';
 import { kb, type Kb, type Mb } from '@/utils/base/units';
@@ -54,8 +56,6 @@ export interface AlertInput {
   readonly judgedThrough: number | null;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * An hour that ended is judged on its final figure for this long after its end, so that a
  * crossing after the last poll inside the hour is not missed. After a sleep longer than this,
@@ -65,13 +65,6 @@ export const ENDED_HOUR_WINDOW_MS = 2 * HOUR_MS;
 
 /** Hours of history a spike is measured against: the median of the 24 complete hours before. */
 const TYPICAL_HOURS = 24;
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** Whole days from now until the end of the expiry date (read as UTC; Thordata gives no zone). */
 export function daysUntil(date: string, now: number): number | null {

@@ -1,4 +1,5 @@
 import type { Alert } from './evaluate';
+import { DAY_MS } from '@/utils/base/durations';
 
 /** What already fired, by alert key; persisted so restarts and re-polls never repeat one. */
 export interface AlertLog {
@@ -20,7 +21,7 @@ export function migrateAlertLogV1(old: Pick<AlertLog, 'fired'>): AlertLog {
 export const MAX_NOTIFICATIONS_PER_CYCLE = 3;
 
 /** Period keys older than this can never match again (their hour or day is past). */
-const KEEP_MS = 8 * 86_400_000;
+const KEEP_MS = 8 * DAY_MS;
 const MAX_ENTRIES = 500;
 
 /** What to show now: single alerts, or one summary of several. */

@@ -12,10 +12,11 @@ import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
-import { isConfigured } from '@/utils/settings/settings';
+import { isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, ALL_ITEMS, pollStatusItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, pollStatusItem, removeAllItems, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';
+import { MINUTE_MS } from '@/utils/base/durations';
 
 export const POLL_ALARM = 'thordata-poll';
 export const RETRY_ALARM = 'thordata-retry';
@@ -24,7 +25,7 @@ export const RETRY_ALARM = 'thordata-retry';
  * While the browser is offline, how soon to look again. Being offline is no failed request, so
  * the backoff does not grow; where the context has an `online` event, it looks at once instead.
  */
-export const OFFLINE_RECHECK_MS = 60_000;
+export const OFFLINE_RECHECK_MS = MINUTE_MS;
 
 export interface BackgroundDeps {
   readonly fetch: FetchLike;
@@ -242,7 +243,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   async function forget(): Promise<void> {
     generation += 1;
-    await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+    await Promise.all([removeAllItems(), browser.alarms.clear(POLL_ALARM), browser.alarms.clear(RETRY_ALARM)]);
     await renderBadge();
   }
 

@@ -13,7 +13,14 @@ export type Kb = number & { readonly [unit]: 'KB' };
 /** Thordata's MB: 1024 KB. */
 export type Mb = number & { readonly [unit]: 'MB' };
 
-export const KB_PER_MB = 1024;
+/** Thordata's units are binary throughout: each is 1024 of the one below (bytes, KB, MB, GB, TB). */
+const BINARY_STEP = 1024;
+
+export const BYTES_PER_KB = BINARY_STEP;
+export const KB_PER_MB = BINARY_STEP;
+export const MB_PER_GB = BINARY_STEP;
+export const KB_PER_GB = KB_PER_MB * MB_PER_GB;
+export const MB_PER_TB = MB_PER_GB * BINARY_STEP;
 
 /** A number read where the documentation says KB. */
 export function kb(value: number): Kb {

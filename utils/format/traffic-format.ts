@@ -1,5 +1,5 @@
 import { numberFormat } from './intl-formats';
-import type { Kb } from '@/utils/base/units';
+import { BYTES_PER_KB, type Kb } from '@/utils/base/units';
 
 /**
  * Traffic amounts arrive from the API in KB, where 1 KB = 1024 bytes (Thordata's own
@@ -8,19 +8,18 @@ import type { Kb } from '@/utils/base/units';
  */
 export type TrafficUnits = 'binary' | 'decimal';
 
-export const BYTES_PER_API_KB = 1024;
-
 const BADGE_SUFFIXES = ['', 'K', 'M', 'G', 'T', 'P'] as const;
 const BINARY_LABELS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 const DECIMAL_LABELS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 
-function baseOf(units: TrafficUnits): number {
+/** The step between two units shown: binary prefixes step by 1024, decimal ones by 1000. */
+export function unitBase(units: TrafficUnits): number {
   return units === 'binary' ? 1024 : 1000;
 }
 
 /** Scales bytes to the largest unit that keeps the value under 1000. */
 function scale(bytes: number, units: TrafficUnits): { value: number; exponent: number } {
-  const base = baseOf(units);
+  const base = unitBase(units);
   let value = bytes;
   let exponent = 0;
   while (value >= 999.5 && exponent < BADGE_SUFFIXES.length - 1) {
@@ -35,7 +34,7 @@ function scale(bytes: number, units: TrafficUnits): { value: number; exponent: n
  * Values under 10 keep one decimal so a glance still tells 1.2 from 1.9.
  */
 export function formatBadgeAmount(kb: Kb, units: TrafficUnits = 'binary'): string {
-  const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
+  const bytes = Math.max(0, kb) * BYTES_PER_KB;
   if (!Number.isFinite(bytes)) return '?';
   if (bytes < 0.5) return '0';
   const { value, exponent } = scale(bytes, units);
@@ -70,7 +69,7 @@ export function prepareAmountFormats(locale?: string): void {
 
 /** A readable amount with three significant digits, e.g. `4.50 GiB`, `812 MB`. */
 export function formatAmount(kb: Kb, units: TrafficUnits = 'binary', locale?: string): string {
-  const bytes = Math.max(0, kb) * BYTES_PER_API_KB;
+  const bytes = Math.max(0, kb) * BYTES_PER_KB;
   const { value, exponent } = scale(bytes, units);
   const labels = units === 'binary' ? BINARY_LABELS : DECIMAL_LABELS;
   // Decimals chosen on the rounded value, so 9.996 reads `10.0`, not `10.00`.

@@ -15,6 +15,18 @@ export type BackgroundRequest =
   | { readonly type: 'forget' }
   | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
 
+/** The settings or the API host's permission changed: poll with what is stored now. */
+export const SETTINGS_SAVED = { type: 'settings-saved' } as const satisfies BackgroundRequest;
+
+/**
+ * Tells the background the settings changed, through `send` (a page's `runtime.sendMessage`).
+ * The page does not wait for the poll that follows, and should no background answer, it polls
+ * with the saved settings when it next starts: so a failure to deliver is not the page's error.
+ */
+export function tellSettingsSaved(send: (message: BackgroundRequest) => Promise<unknown>): void {
+  send(SETTINGS_SAVED).catch(() => undefined);
+}
+
 export type PollNowReply = { readonly done: true };
 export type TestConnectionReply = Result<UserList, ApiError>;
 

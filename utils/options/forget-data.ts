@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '@/utils/messages/messages';
 import { dropLegacySnapshot } from '@/utils/popup/legacy-snapshot';
-import { ALL_ITEMS } from '@/utils/storage/items';
+import { removeAllItems } from '@/utils/storage/items';
 
 /**
  * "Forget token and data": removes every stored item (value and version marker) and any copy
@@ -13,7 +13,7 @@ export async function forgetTokenAndData(): Promise<void> {
   // Removed here too, not only left to the background: the data must go even if no
   // background answers (it is being updated, say); the badge then catches up when it next
   // starts and reads storage.
-  await Promise.all([...ALL_ITEMS.map((item) => item.removeValue()), browser.alarms.clearAll()]);
+  await Promise.all([removeAllItems(), browser.alarms.clearAll()]);
   dropLegacySnapshot(() => localStorage);
   const request: BackgroundRequest = { type: 'forget' };
   browser.runtime.sendMessage(request).catch(() => undefined);

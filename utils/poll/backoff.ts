@@ -1,6 +1,8 @@
+import { MINUTE_MS } from '@/utils/base/durations';
+
 /** Thordata sends no Retry-After: back off exponentially from 30 s, never beyond 30 min. */
 export const FIRST_RETRY_MS = 30_000;
-export const MAX_RETRY_MS = 30 * 60_000;
+export const MAX_RETRY_MS = 30 * MINUTE_MS;
 
 /**
  * The wait before retry number `attempt` (1, 2, …). Jitter (up to a quarter more,

@@ -2,10 +2,11 @@ import type { AccountSnapshot } from '@/utils/account/account-snapshot';
 import { errorScope, isTransient, type ApiError } from '@/utils/api/errors';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { retryDelay } from './backoff';
-import { hourKeyAt, HOUR_MS, type HourKey } from '@/utils/time/hour-keys';
+import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import type { PollPlan } from './plan';
 import type { PollStatus, UserFailure } from './status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import type { ThordataClient } from '@/utils/api/thordata-client';
 import {
   cacheFor,
@@ -22,10 +23,13 @@ import {
 
 /**
  * Thordata answers 10011 to clients that call a few seconds apart; keep our distance.
- * At least 1.5 s, with a margin so that an observer whose clock differs by a few
- * milliseconds (the API's, a proxy's) still sees 1.5 s.
+ * The spacing an observer of our requests (the API, a proxy, the demo API's log) must see
+ * between one answer and the next request.
  */
-export const MIN_REQUEST_GAP_MS = 1600;
+export const OBSERVED_REQUEST_GAP_MS = 1500;
+
+/** What we wait: a margin over the observed gap, for an observer whose clock differs by a few milliseconds. */
+export const MIN_REQUEST_GAP_MS = OBSERVED_REQUEST_GAP_MS + 100;
 
 /**
  * The first poll of a user fetches every hour the cache keeps, in one request: so does the

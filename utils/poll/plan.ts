@@ -1,8 +1,10 @@
 import { accountDue, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { MAX_RETRY_MS } from './backoff';
 import type { PollStatus, UserFailure } from './status';
-import { isConfigured, type Settings } from '@/utils/settings/settings';
+import { isConfigured } from '@/utils/settings/readiness';
+import type { Settings } from '@/utils/settings/model';
 import { userKey } from '@/utils/usage/cache';
+import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 
 /** What woke the poller. Only a person's explicit refresh or a settings change overrides a pause. */
 export type PollTrigger = 'alarm' | 'retry' | 'startup' | 'popup-open' | 'manual' | 'settings';
@@ -24,7 +26,7 @@ export type PollPlan =
  * A username Thordata did not know, or whose request it refused, is asked about again at most
  * this often. A user whose answer held no usable figures is asked at every cycle (last).
  */
-export const UNKNOWN_USER_RECHECK_MS = 60 * 60_000;
+export const UNKNOWN_USER_RECHECK_MS = HOUR_MS;
 
 /** Whether a user that failed may be asked again; a clock set back never holds a re-check off. */
 function recheckDue(failed: UserFailure, now: number): boolean {
@@ -49,7 +51,7 @@ function cycleOrder(settings: Settings, status: PollStatus, now: number, recheck
 }
 
 /** Opening the popup refreshes only figures older than this. */
-export const POPUP_REFRESH_AFTER_MS = 60_000;
+export const POPUP_REFRESH_AFTER_MS = MINUTE_MS;
 
 /**
  * How long a poll keeps the figures fresh for an alarm, as a share of the interval. A Refresh,
@@ -90,7 +92,7 @@ export function planPoll({ trigger, settings, token, status, account, now, onlin
   if (waiting && trigger !== 'settings' && trigger !== 'retry' && !(trigger === 'manual' && !rateLimited)) {
     return { kind: 'skip', reason: 'backing-off' };
   }
-  const intervalMs = settings.pollIntervalMinutes * 60_000;
+  const intervalMs = settings.pollIntervalMinutes * MINUTE_MS;
   const freshFor =
     trigger === 'popup-open' ? POPUP_REFRESH_AFTER_MS : trigger === 'startup' ? intervalMs : trigger === 'alarm' ? intervalMs * ALARM_FRESH_SHARE : 0;
   const age = ageOf(status.lastAttemptAt, now);

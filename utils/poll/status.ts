@@ -1,5 +1,4 @@
 import type { ApiError } from '@/utils/api/errors';
-import { isRecord } from '@/utils/base/is-record';
 
 /** A watched user whose last request failed in a way that concerns only that user, and when. */
 export interface UserFailure {
@@ -99,15 +98,4 @@ export function migratePollStatusV2(old: PollStatusV2): PollStatus {
     userFailures[key] = { username: usernameOfKey(key), error: failed.error, at: failed.at };
   }
   return { ...INITIAL_STATUS, ...old, userFailures, backgroundError: null };
-}
-
-/**
- * A stored status of any version, read as the current one. The popup reads storage without
- * the background's storage items, so it cannot rely on their migrations having run.
- */
-export function readPollStatus(value: unknown): PollStatus {
-  if (!isRecord(value)) return INITIAL_STATUS;
-  if (!('retry' in value)) return migratePollStatusV2(migratePollStatusV1(value as unknown as PollStatusV1));
-  if (!('backgroundError' in value)) return migratePollStatusV2(value as unknown as PollStatusV2);
-  return value as unknown as PollStatus;
 }

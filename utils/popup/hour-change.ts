@@ -1,4 +1,4 @@
-import { HOUR_MS } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import type { Locale } from '@/utils/i18n/locale';
 import { popupText } from './popup-text';
 

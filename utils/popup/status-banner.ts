@@ -4,7 +4,7 @@ import { formatAge, formatClock, formatDuration } from '@/utils/time/local-time'
 import type { Locale } from '@/utils/i18n/locale';
 import type { PollStatus } from '@/utils/poll/status';
 import { popupText } from './popup-text';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 
 export type BannerTone = 'danger' | 'warn' | 'info';
 

@@ -1,14 +1,17 @@
-import { readAccount, type AccountSnapshot } from '@/utils/account/account-snapshot';
-import { readPollStatus, type PollStatus } from '@/utils/poll/status';
-import { coerceSettings, isConfigured, type Settings } from '@/utils/settings/settings';
+import { EMPTY_ACCOUNT, type AccountSnapshot } from '@/utils/account/account-snapshot';
+import { INITIAL_STATUS, type PollStatus } from '@/utils/poll/status';
+import type { Settings } from '@/utils/settings/model';
+import { isConfigured } from '@/utils/settings/readiness';
+import { coerceSettings } from '@/utils/settings/repair';
+import { ACCOUNT, currentValue, POLL_STATUS, SETTINGS, TOKEN, USAGE_CACHE, versionKey } from '@/utils/storage/definitions';
 import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 import { isRecord } from '@/utils/base/is-record';
 
 /**
  * The popup reads storage through the browser's own promise API rather than the
- * storage items and webextension-polyfill: it only reads and watches five keys, and
- * leaving those out keeps the popup's JavaScript within its budget. The background,
- * which owns the stored shapes and their migrations, keeps them.
+ * storage items and webextension-polyfill: it only reads and watches five items, and
+ * leaving those out keeps the popup's JavaScript within its budget. It reads them by the
+ * items' own definitions (storage/definitions.ts): their keys, versions and migrations.
  */
 type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 
@@ -29,8 +32,11 @@ export function popupApi(): PopupApi {
   return scope.browser ?? scope.chrome;
 }
 
-/** The keys of the popup's items in storage/items.ts. */
-export const KEYS = ['settings', 'apiToken', 'usageCache', 'pollStatus', 'account'] as const;
+/**
+ * What the popup asks storage for: its items' keys and their version keys, so that a value an
+ * older version stored is read as the item's migrations make it.
+ */
+export const KEYS: readonly string[] = [SETTINGS, TOKEN, USAGE_CACHE, POLL_STATUS, ACCOUNT].flatMap(({ key }) => [key, versionKey(key)]);
 
 export interface PopupState {
   readonly settings: Settings;
@@ -41,8 +47,8 @@ export interface PopupState {
 }
 
 /**
- * What the popup uses of storage's items under KEYS. Of the token, only whether one is saved:
- * the popup never holds it.
+ * What the popup uses of storage's items under KEYS, each at its current version (or undefined
+ * where none is stored). Of the token, only whether one is saved: the popup never holds it.
  */
 export interface PopupStored {
   readonly settings: unknown;
@@ -53,25 +59,27 @@ export interface PopupStored {
 }
 
 export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
+  const token = items[TOKEN.key];
   return {
-    settings: items.settings,
-    usageCache: items.usageCache,
-    pollStatus: items.pollStatus,
-    account: items.account,
-    tokenSaved: typeof items.apiToken === 'string' && items.apiToken.length > 0,
+    settings: currentValue(SETTINGS, items),
+    usageCache: currentValue(USAGE_CACHE, items),
+    pollStatus: currentValue(POLL_STATUS, items),
+    account: currentValue(ACCOUNT, items),
+    tokenSaved: typeof token === 'string' && token.length > 0,
   };
 }
 
 /**
- * The popup's state from what storage holds; odd shapes read as empty, older
- * versions as their migrations would write them, hours read under another API timezone as none.
+ * The popup's state from what storage holds; odd shapes read as empty, hours read under another
+ * API timezone as none.
  */
 export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
   const settings = coerceSettings(stored.settings, allowLoopback);
   const raw = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
   const cache = cacheFor(raw, settings.apiTimezone);
-  const account = readAccount(stored.account);
-  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status: readPollStatus(stored.pollStatus), account };
+  const status = isRecord(stored.pollStatus) ? (stored.pollStatus as unknown as PollStatus) : INITIAL_STATUS;
+  const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
+  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status, account };
 }
 
 export async function readStored(api: PopupApi): Promise<PopupStored> {

@@ -2,7 +2,7 @@ import type { AccountSnapshot } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { recentHourKeys } from '@/utils/time/hour-keys';
 import type { PollStatus } from '@/utils/poll/status';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import { userKey, userUsage, type UsageCache } from '@/utils/usage/cache';
 import { kb, mbToKb, type Kb } from '@/utils/base/units';
 

@@ -1,7 +1,7 @@
 import type { AlertRules } from './alert-rules';
 import type { Result } from '@/utils/base/result';
-import { BYTES_PER_API_KB, type TrafficUnits } from '@/utils/format/traffic-format';
-import { kb, kbToMb, mbToKb, type Kb } from '@/utils/base/units';
+import { unitBase, type TrafficUnits } from '@/utils/format/traffic-format';
+import { BYTES_PER_KB, kb, kbToMb, mbToKb, type Kb } from '@/utils/base/units';
 
 // The settings form's view of the alert rules, apart from the rules themselves so that
 // pages which only read the rules (the popup) do not load the form's code.
@@ -56,9 +56,9 @@ export type AlertErrors = Partial<Record<AlertField, AlertProblem>>;
 
 /** KB in one user-facing unit step: a GB (GiB when binary) or an MB (MiB). */
 function kbPer(unit: 'GB' | 'MB', units: TrafficUnits): number {
-  const base = units === 'binary' ? 1024 : 1000;
+  const base = unitBase(units);
   const bytes = unit === 'GB' ? base ** 3 : base ** 2;
-  return bytes / BYTES_PER_API_KB;
+  return bytes / BYTES_PER_KB;
 }
 
 /** Three decimals (5 GiB reads 5.369 GB), or four significant digits below 1, so a small amount never reads 0. */

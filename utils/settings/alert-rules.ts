@@ -1,4 +1,4 @@
-import { kb, mb, type Kb, type Mb } from '@/utils/base/units';
+import { kb, KB_PER_GB, KB_PER_MB, mb, MB_PER_GB, type Kb, type Mb } from '@/utils/base/units';
 import { isRecord } from '@/utils/base/is-record';
 
 
@@ -17,17 +17,13 @@ export interface AlertRules {
   readonly pollingBroken: { readonly enabled: boolean; readonly minutes: number };
 }
 
-const GIB_IN_KB = 1024 * 1024;
-const MIB_IN_KB = 1024;
-const GIB_IN_MB = 1024;
-
 /** Defaults, stated in the settings page: alert on what costs money, stay quiet otherwise. */
 export const DEFAULT_ALERT_RULES: AlertRules = {
-  hourlyTotal: { enabled: true, kb: kb(5 * GIB_IN_KB) },
-  hourlyUser: { enabled: false, kb: kb(2 * GIB_IN_KB) },
-  spike: { enabled: true, factor: 3, floorKb: kb(100 * MIB_IN_KB) },
+  hourlyTotal: { enabled: true, kb: kb(5 * KB_PER_GB) },
+  hourlyUser: { enabled: false, kb: kb(2 * KB_PER_GB) },
+  spike: { enabled: true, factor: 3, floorKb: kb(100 * KB_PER_MB) },
   userBalance: { enabled: true, percent: 10 },
-  accountBalance: { enabled: true, mb: mb(10 * GIB_IN_MB) },
+  accountBalance: { enabled: true, mb: mb(10 * MB_PER_GB) },
   planExpiry: { enabled: true, days: 3 },
   pollingBroken: { enabled: true, minutes: 30 },
 };

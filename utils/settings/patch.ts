@@ -1,5 +1,6 @@
 import { DEFAULT_ALERT_RULES, type AlertRules } from './alert-rules';
-import { coerceSettings, DEFAULT_SETTINGS, type Settings } from './settings';
+import { coerceSettings } from './repair';
+import { DEFAULT_SETTINGS, type Settings } from './model';
 
 // Two pages write the settings: the settings page on Save, the popup when its chart window is
 // chosen. Each writes only the fields it changed, over what is stored at that moment, so that

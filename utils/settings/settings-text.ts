@@ -1,7 +1,7 @@
 import type { AlertProblem } from './alert-rules-form';
 import { errorSentence, type ApiError } from '@/utils/api/errors';
 import type { Locale } from '@/utils/i18n/locale';
-import type { FieldProblem } from './settings';
+import type { FieldProblem } from './validate';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 import { numberFormat } from '@/utils/format/intl-formats';

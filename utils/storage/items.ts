@@ -1,56 +1,35 @@
-import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshot, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
-import { EMPTY_ALERT_LOG, migrateAlertLogV1, type AlertLog } from '@/utils/alerts/log';
-import {
-  INITIAL_STATUS,
-  migratePollStatusV1,
-  migratePollStatusV2,
-  type PollStatus,
-  type PollStatusV1,
-  type PollStatusV2,
-} from '@/utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
-import { defineItem } from './item';
-import { EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
+import { storage } from '@wxt-dev/storage';
+import { ACCOUNT, ALERT_LOG, POLL_STATUS, SETTINGS, TOKEN, USAGE_CACHE, type ItemDefinition } from './definitions';
 
 /**
- * The token has an item of its own, in `local` only (never `sync`), so that no
- * other stored value, export or log ever needs to hold it.
+ * @wxt-dev/storage's items, in the layout it writes: the value under its key, `{ v: version }`
+ * under the key plus `$`, no version meaning version 1. An item with migrations brings a stored
+ * older value up to date as soon as it is defined (when the worker or a page starts), and every
+ * read or write waits for that.
  */
-export const tokenItem = defineItem<string>('apiToken', { fallback: '', version: 1 });
+const define = <T>(definition: ItemDefinition<T>) => storage.defineItem<T>(`local:${definition.key}`, definition);
 
-/** Read through `coerceSettings`: stored values may come from an older version or a hand edit. */
-export const settingsItem = defineItem<Settings>('settings', { fallback: DEFAULT_SETTINGS, version: 1 });
-
-/** Version 2 records the API timezone the hours were read under; a version 1 cache was read under the current one. */
-export const usageCacheItem = defineItem<UsageCache>('usageCache', {
-  fallback: EMPTY_CACHE,
-  version: 2,
-  migrations: { 2: (old) => ({ ...(old as Omit<UsageCache, 'apiTimezone'>), apiTimezone: null }) },
-});
-
-/** Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and background errors. */
-export const pollStatusItem = defineItem<PollStatus>('pollStatus', {
-  fallback: INITIAL_STATUS,
-  version: 3,
-  migrations: {
-    2: (old) => migratePollStatusV1(old as PollStatusV1),
-    3: (old) => migratePollStatusV2(old as PollStatusV2),
-  },
-});
-
-/** Version 2 records when the rules were last evaluated and which ended hours they judged. */
-export const alertLogItem = defineItem<AlertLog>('alertLog', {
-  fallback: EMPTY_ALERT_LOG,
-  version: 2,
-  migrations: { 2: (old) => migrateAlertLogV1(old as Pick<AlertLog, 'fired'>) },
-});
-
-/** Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart. */
-export const accountItem = defineItem<AccountSnapshot>('account', {
-  fallback: EMPTY_ACCOUNT,
-  version: 2,
-  migrations: { 2: (old) => migrateAccountV1(old as AccountSnapshotV1) },
-});
+export const tokenItem = define(TOKEN);
+export const settingsItem = define(SETTINGS);
+export const usageCacheItem = define(USAGE_CACHE);
+export const pollStatusItem = define(POLL_STATUS);
+export const alertLogItem = define(ALERT_LOG);
+export const accountItem = define(ACCOUNT);
 
 /** Every item the extension stores, for "Forget token and data". */
 export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem] as const;
+
+/**
+ * "Forget token and data": every item's value and version marker. Each item then looks at
+ * storage again (`migrate`), because @wxt-dev/storage writes the version with a first value only
+ * if the item saw nothing stored when it last looked: a value saved after forgetting would
+ * otherwise be stored unversioned, read as version 1 at the next start, and migrated again.
+ */
+export async function removeAllItems(): Promise<void> {
+  await Promise.all(
+    ALL_ITEMS.map(async (item) => {
+      await item.removeValue({ removeMeta: true });
+      await item.migrate();
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-import { coerceSettings } from '@/utils/settings/settings';
+import { coerceSettings } from '@/utils/settings/repair';
 import { accountItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from './items';
 
 /** Everything a poll or a view needs from storage, read at once; settings repaired on the way. */

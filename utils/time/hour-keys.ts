@@ -1,9 +1,8 @@
 import type { ApiTimezone } from './api-timezone';
+import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 
 /** An hour as the API names it: `yyyy-mm-dd HH`, in the API's timezone. */
 export type HourKey = string;
-
-export const HOUR_MS = 3_600_000;
 
 const HOUR_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2})$/;
 
@@ -39,7 +38,7 @@ export function hourKeyAt(epochMs: number, tz: ApiTimezone): HourKey {
     const d = new Date(epochMs);
     return keyOf({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours() });
   }
-  const d = new Date(epochMs + tz.minutes * 60_000);
+  const d = new Date(epochMs + tz.minutes * MINUTE_MS);
   return keyOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours() });
 }
 
@@ -50,7 +49,7 @@ export function hourStart(key: HourKey, tz: ApiTimezone): number | null {
   if (tz.kind === 'browser') {
     return new Date(parts.year, parts.month - 1, parts.day, parts.hour).getTime();
   }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour) - tz.minutes * 60_000;
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour) - tz.minutes * MINUTE_MS;
 }
 
 /**

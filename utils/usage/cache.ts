@@ -1,6 +1,7 @@
 import type { HourRow } from '@/utils/api/answers';
 import { formatApiTimezone, type ApiTimezone } from '@/utils/time/api-timezone';
-import { hourKeyAt, HOUR_MS, type HourKey } from '@/utils/time/hour-keys';
+import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { kb, type Kb } from '@/utils/base/units';
 

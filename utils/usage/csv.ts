@@ -1,6 +1,6 @@
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { hourStart } from '@/utils/time/hour-keys';
-import { BYTES_PER_API_KB } from '@/utils/format/traffic-format';
+import { BYTES_PER_KB } from '@/utils/base/units';
 import type { UsageCache } from './cache';
 
 const HEADER = ['user', 'hour_api_time', 'hour_utc', 'kb', 'bytes'];
@@ -28,7 +28,7 @@ export function usageCsv(cache: UsageCache, usernames: ReadonlyMap<string, strin
       const kb = hours[hour] ?? 0;
       const start = hourStart(hour, tz);
       lines.push(
-        [cell(username), hour, start === null ? '' : utcHour(start), String(kb), String(Math.round(kb * BYTES_PER_API_KB))].join(','),
+        [cell(username), hour, start === null ? '' : utcHour(start), String(kb), String(Math.round(kb * BYTES_PER_KB))].join(','),
       );
     }
   }

@@ -1,8 +1,8 @@
 import type { Kb } from '@/utils/base/units';
+import { DAY_MS } from '@/utils/base/durations';
 
 /** A balance lasting longer than this at the current rate is not worth a forecast. */
 const MAX_FORECAST_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 export type Forecast =
   | { readonly kind: 'none' }

@@ -1,5 +1,5 @@
 import { dayOfHourKey, hourStart, recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings/model';
 import { hourlyTotals, userKey, type UsageCache } from './cache';
 import { sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
 

@@ -5,12 +5,14 @@ import { EMPTY_ACCOUNT, type AccountSnapshot } from '@/utils/account/account-sna
 import { EMPTY_ALERT_LOG, MAX_NOTIFICATIONS_PER_CYCLE, selectAlerts, type AlertDelivery } from '@/utils/alerts/log';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
 import { notificationText } from '@/utils/alerts/text';
-import { daysUntil, evaluateAlerts, judgedThroughAfter, median, type AlertInput } from '@/utils/alerts/evaluate';
+import { daysUntil, evaluateAlerts, judgedThroughAfter, type AlertInput } from '@/utils/alerts/evaluate';
+import { median } from '@/utils/base/median';
 import { UTC } from '@/utils/time/api-timezone';
-import { hourKeyAt, HOUR_MS, recentHourKeys } from '@/utils/time/hour-keys';
+import { hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import { deliverAlerts, openForNotification } from '@/utils/background/notifier';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { alertLogItem } from '@/utils/storage/items';
 import { userKey, type UsageCache } from '@/utils/usage/cache';
 import { mb } from '@/utils/base/units';

@@ -3,7 +3,7 @@ import { BADGE_COLORS, computeBadge, NO_FIGURES_MARK, TOKEN_REJECTED_MARK, type 
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { formatClock } from '@/utils/time/local-time';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE, userKey, type UsageCache } from '@/utils/usage/cache';
 import { kb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';

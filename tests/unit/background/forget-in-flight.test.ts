@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { POLL_ALARM, RETRY_ALARM, type BackgroundTasks } from '@/utils/background/tasks';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import type { FetchLike } from '@/utils/api/thordata-client';
 import { kb } from '@/utils/base/units';
@@ -12,6 +12,7 @@ import { UTC } from '@/utils/time/api-timezone';
 import { hourKeyAt } from '@/utils/time/hour-keys';
 import { engineSetup, ENGINE_START, fakeWorker } from '../support/engine-harness';
 import { fakeClock } from '../support/fake-client';
+import { itemsAtStart } from '../support/items-at-start';
 
 /** What is stored, value keys only (version markers aside). */
 const storedKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
@@ -87,5 +88,21 @@ describe('"Forget token and data" while the background is busy', () => {
     await forgetTokenAndData();
     expect(told).toEqual([{ type: 'forget' }]);
     expect(await storedKeys()).toEqual([]);
+  });
+
+  it('stores what is polled after it with its versions, so the next start reads it as it is', async () => {
+    const { tasks } = await engineSetup();
+    await tasks.pollNow('settings');
+    const settings = await settingsItem.getValue();
+    await tasks.forget();
+    await settingsItem.setValue(settings);
+    await tokenItem.setValue('demo-token');
+    await tasks.pollNow('settings');
+    const stored = await browser.storage.local.get(null);
+    expect(stored).toMatchObject({ usageCache$: { v: 2 }, pollStatus$: { v: 3 }, account$: { v: 2 } });
+    const atStart = await itemsAtStart();
+    expect(await atStart.usageCacheItem.getValue()).toEqual(stored.usageCache);
+    expect(await atStart.pollStatusItem.getValue()).toEqual(stored.pollStatus);
+    expect(await atStart.accountItem.getValue()).toEqual(stored.account);
   });
 });

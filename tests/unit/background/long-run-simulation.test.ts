@@ -5,7 +5,7 @@ import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rul
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { RETRY_ALARM, type BackgroundTasks } from '@/utils/background/tasks';
 import type { PollTrigger } from '@/utils/poll/plan';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { alertLogItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { kb } from '@/utils/base/units';
 import { RETENTION_HOURS, userKey } from '@/utils/usage/cache';

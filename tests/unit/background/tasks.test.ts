@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { POLL_ALARM } from '@/utils/background/tasks';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { statusBanner } from '@/utils/popup/status-banner';
 import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import type { FetchLike } from '@/utils/api/thordata-client';

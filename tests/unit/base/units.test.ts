@@ -1,15 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_ACCOUNT, migrateAccountV1, readAccount, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
+import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { UTC } from '@/utils/time/api-timezone';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { accountItem } from '@/utils/storage/items';
 import { formatAmount } from '@/utils/format/traffic-format';
 import { kb, kbToMb, mb, mbToKb, sumKb, type Kb } from '@/utils/base/units';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { popupStoredFrom } from '@/utils/popup/stored-reads';
 import { userRows } from '@/utils/popup/user-rows';
 import { engineSetup } from '../support/engine-harness';
+import { itemsAtStart } from '../support/items-at-start';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 
@@ -50,7 +52,7 @@ describe('units per endpoint', () => {
       error: { kind: 'server', code: 502, apiMessage: '' },
     };
     await fakeBrowser.storage.local.set({ account: v1 });
-    const migrated = await accountItem.getValue();
+    const migrated = await (await itemsAtStart()).accountItem.getValue();
     expect(migrated).toEqual({
       fetchedAt: null,
       balance: v1.balance,
@@ -58,7 +60,7 @@ describe('units per endpoint', () => {
       users: { '1:alice': { username: 'alice', enabled: true, trafficLimitMb: 512_000, usageMb: 7800 } },
       usersError: null,
     });
-    expect(readAccount(v1)).toEqual(migrateAccountV1(v1));
+    expect(popupStoredFrom({ account: v1 }).account).toEqual(migrateAccountV1(v1));
     expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 2 });
   });
 

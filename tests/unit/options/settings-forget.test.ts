@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { LEGACY_SNAPSHOT_KEY } from '@/utils/popup/legacy-snapshot';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
 import {
   accountItem,
@@ -15,6 +15,7 @@ import {
   tokenItem,
   usageCacheItem,
 } from '@/utils/storage/items';
+import { itemsAtStart } from '../support/items-at-start';
 
 let told: unknown[];
 
@@ -64,9 +65,11 @@ describe('forgetTokenAndData', () => {
     await forgetTokenAndData();
     expect(await browser.storage.local.get(null)).toEqual({});
 
-    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 };
+    // A retry plan, which a version 1 status never had: its migration would drop it.
+    const later = { ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000, retry: { attempt: 1, notBefore: 1_700_000_060_000 } };
     await pollStatusItem.setValue(later);
     expect(await pollStatusItem.getValue()).toEqual(later);
+    expect(await (await itemsAtStart()).pollStatusItem.getValue()).toEqual(later);
   });
 
   it('does not fail when the background cannot be reached', async () => {

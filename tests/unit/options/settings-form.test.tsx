@@ -7,7 +7,7 @@ import { SettingsForm, type SettingsFormProps } from '@/components/options/Setti
 import type { SettingsChange, StoredSettings } from '@/components/options/useSettingsDraft';
 import { readStoredSettings, saveChange, watchStoredSettings } from '@/entrypoints/options/main';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
-import { DEFAULT_SETTINGS, type ChartHours, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, type ChartHours, type Settings } from '@/utils/settings/model';
 import { applySettingsPatch, writeSettingsPatch } from '@/utils/settings/patch';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import { kb, mb } from '@/utils/base/units';

@@ -3,7 +3,7 @@ import { UTC } from '@/utils/time/api-timezone';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { MIN_REQUEST_GAP_MS, requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
 import { fakeClock, hourly, scriptedClient } from '../support/fake-client';
 

@@ -5,9 +5,9 @@ import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '@/utils/poll/backoff';
 import { planPoll, type PlanInput, type PollTrigger } from '@/utils/poll/plan';
 import { INITIAL_STATUS, type PollStatusV1 } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { pollStatusItem } from '@/utils/storage/items';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { userKey } from '@/utils/usage/cache';
+import { itemsAtStart } from '../support/items-at-start';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 const base: PlanInput = {
@@ -109,6 +109,7 @@ describe('stored poll status', () => {
       userFailures: { '1:b': { kind: 'unknown-user', code: 10020, username: 'b' } },
     };
     await fakeBrowser.storage.local.set({ pollStatus: v1, pollStatus$: { v: 1 } });
+    const { pollStatusItem } = await itemsAtStart();
     expect(await pollStatusItem.getValue()).toEqual({
       ...INITIAL_STATUS,
       lastAttemptAt: NOW,

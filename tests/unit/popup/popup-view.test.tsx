@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/popup/PopupView';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
 import { mb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';

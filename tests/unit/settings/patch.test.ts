@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
 import { PRODUCTION_API_BASE } from '@/utils/api/origin';
 import { parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/time/api-timezone';
-import { DEFAULT_SETTINGS, MAX_USERNAMES, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, MAX_USERNAMES, type Settings } from '@/utils/settings/model';
 import { applySettingsPatch, settingsPatch, writeSettingsPatch, type LockScope, type SettingsStore } from '@/utils/settings/patch';
 import { kb, mb } from '@/utils/base/units';
 

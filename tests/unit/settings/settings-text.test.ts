@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertProblem } from '@/utils/settings/alert-rules-form';
 import type { Locale } from '@/utils/i18n/locale';
-import type { FieldProblem } from '@/utils/settings/settings';
+import type { FieldProblem } from '@/utils/settings/validate';
 import { settingsText } from '@/utils/settings/settings-text';
 
 /** One problem of every kind: the Record makes a new code without an example fail to compile. */

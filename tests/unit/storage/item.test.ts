@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineItem } from '@/utils/storage/item';
+import { storage } from '@wxt-dev/storage';
 
 interface Prefs {
   readonly hours: number;
@@ -10,26 +10,30 @@ interface Prefs {
 
 const FALLBACK: Prefs = { hours: 24, unit: 'binary' };
 
-/** Version 2 renamed `h` to `hours`; version 3 added `unit`. */
+/**
+ * An item as items.ts defines them, defined anew for each read as a starting worker would. Version
+ * 2 renamed `h` to `hours`; version 3 added `unit`.
+ */
 const prefsItem = () =>
-  defineItem<Prefs>('prefs', {
+  storage.defineItem<Prefs>('local:prefs', {
     fallback: FALLBACK,
     version: 3,
     migrations: {
-      2: (old) => ({ hours: (old as { h: number }).h }),
-      3: (old) => ({ ...(old as { hours: number }), unit: 'binary' }),
+      2: (old: { h: number }) => ({ hours: old.h }),
+      3: (old: { hours: number }) => ({ ...old, unit: 'binary' }),
     },
   });
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('defineItem', () => {
+/** What items.ts relies on in @wxt-dev/storage: the layout our own items wrote, and its migrations. */
+describe('@wxt-dev/storage items', () => {
   it('reads the fallback when nothing is stored, without writing anything', async () => {
     expect(await prefsItem().getValue()).toEqual(FALLBACK);
     expect(await browser.storage.local.get(null)).toEqual({});
   });
 
-  it('stores the value with its version marker, in the layout @wxt-dev/storage used', async () => {
+  it('stores the value with its version marker, in the layout our own items used', async () => {
     await prefsItem().setValue({ hours: 48, unit: 'decimal' });
     expect(await browser.storage.local.get(null)).toEqual({ prefs: { hours: 48, unit: 'decimal' }, prefs$: { v: 3 } });
     expect(await prefsItem().getValue()).toEqual({ hours: 48, unit: 'decimal' });
@@ -46,17 +50,32 @@ describe('defineItem', () => {
     expect(await prefsItem().getValue()).toEqual({ hours: 6, unit: 'binary' });
   });
 
-  it('reads a value from a newer version as the fallback and leaves it stored', async () => {
+  it('leaves a value from a newer version stored as it is, unmigrated, and says why in the console', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await browser.storage.local.set({ prefs: { hours: 6, unit: 'x', more: true }, prefs$: { v: 4 } });
-    expect(await prefsItem().getValue()).toEqual(FALLBACK);
-    expect(await browser.storage.local.get('prefs')).toEqual({ prefs: { hours: 6, unit: 'x', more: true } });
+    expect(await prefsItem().getValue()).toEqual({ hours: 6, unit: 'x', more: true });
+    expect(await browser.storage.local.get(null)).toEqual({ prefs: { hours: 6, unit: 'x', more: true }, prefs$: { v: 4 } });
+    expect(error).toHaveBeenCalledOnce();
   });
 
   it('removes the value and its marker', async () => {
     await prefsItem().setValue({ hours: 72, unit: 'binary' });
     await browser.storage.local.set({ other: 1 });
-    await prefsItem().removeValue();
+    await prefsItem().removeValue({ removeMeta: true });
     expect(await browser.storage.local.get(null)).toEqual({ other: 1 });
     expect(await prefsItem().getValue()).toEqual(FALLBACK);
+  });
+
+  it('versions a first value only if the item saw nothing stored when it last looked: hence removeAllItems looks again', async () => {
+    const item = prefsItem();
+    await item.setValue({ hours: 1, unit: 'binary' });
+    await item.removeValue({ removeMeta: true });
+    await item.setValue({ hours: 2, unit: 'binary' });
+    expect(await browser.storage.local.get(null)).toEqual({ prefs: { hours: 2, unit: 'binary' } });
+
+    await item.removeValue({ removeMeta: true });
+    await item.migrate();
+    await item.setValue({ hours: 3, unit: 'binary' });
+    expect(await browser.storage.local.get(null)).toEqual({ prefs: { hours: 3, unit: 'binary' }, prefs$: { v: 3 } });
   });
 });

@@ -1,22 +1,61 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { migrateAccountV1, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { UTC } from '@/utils/time/api-timezone';
-import { readPollStatus, type PollStatusV2 } from '@/utils/poll/status';
-import { alertLogItem, pollStatusItem, usageCacheItem } from '@/utils/storage/items';
+import { INITIAL_STATUS, type PollStatusV1, type PollStatusV2 } from '@/utils/poll/status';
+import { KEYS, popupStoredFrom } from '@/utils/popup/stored-reads';
 import { cacheFor } from '@/utils/usage/cache';
+import { itemsAtStart } from '../support/items-at-start';
 
-/** The items whose shape this version changed, stored as the previous version wrote them. */
-describe('stored items from the previous version', () => {
+const storedNow = () => fakeBrowser.storage.local.get(null);
+
+/**
+ * Stores as earlier versions of the extension wrote them (the value under its key, its version
+ * under the key plus `$`, or none for version 1), read after an update: by the items a starting
+ * worker defines, and by the popup, which reads storage without them.
+ */
+describe('stored items from earlier versions', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('keeps a version 1 cache, read as taken under the current timezone setting', async () => {
-    const hours = { '2026-11-25 14': 2048 };
-    await fakeBrowser.storage.local.set({ usageCache: { users: { '1:alice': { hours, fetchedAt: 5, trafficLimitKb: null, trafficBalanceKb: null } } } });
-    const cache = await usageCacheItem.getValue();
-    expect(cache.apiTimezone).toBeNull();
-    expect(cache.users['1:alice']?.hours).toEqual(hours);
-    expect(cacheFor(cache, UTC).users['1:alice']?.hours).toEqual(hours);
-    expect((await fakeBrowser.storage.local.get('usageCache$'))['usageCache$']).toEqual({ v: 2 });
+  const hours = { '2026-11-25 14': 2048 };
+  const cacheV1 = { users: { '1:alice': { hours, fetchedAt: 5, trafficLimitKb: null, trafficBalanceKb: null } } };
+
+  const markers: readonly Record<string, unknown>[] = [{}, { usageCache$: { v: 1 } }];
+  for (const marker of markers) {
+    it(`keeps a version 1 cache${'usageCache$' in marker ? ' marked as such' : ''}, read as taken under the current timezone setting`, async () => {
+      await fakeBrowser.storage.local.set({ usageCache: cacheV1, ...marker });
+      const popup = popupStoredFrom(await fakeBrowser.storage.local.get([...KEYS]));
+      const cache = await (await itemsAtStart()).usageCacheItem.getValue();
+      expect(cache.apiTimezone).toBeNull();
+      expect(cache.users['1:alice']?.hours).toEqual(hours);
+      expect(cacheFor(cache, UTC).users['1:alice']?.hours).toEqual(hours);
+      expect(await storedNow()).toEqual({ usageCache: cache, usageCache$: { v: 2 } });
+      expect(popup.usageCache).toEqual(cache);
+    });
+  }
+
+  it('migrates a version 1 status through both steps, keeping what it knew', async () => {
+    const v1: PollStatusV1 = {
+      lastAttemptAt: 10,
+      lastSuccessAt: 9,
+      lastRequestEndedAt: 10,
+      failure: { kind: 'network', detail: 'offline' },
+      userFailures: { '1:b': { kind: 'unknown-user', code: 10020, username: 'b' } },
+    };
+    await fakeBrowser.storage.local.set({ pollStatus: v1 });
+    const popup = popupStoredFrom(await fakeBrowser.storage.local.get([...KEYS]));
+    const status = await (await itemsAtStart()).pollStatusItem.getValue();
+    expect(status).toEqual({
+      ...INITIAL_STATUS,
+      lastAttemptAt: 10,
+      lastSuccessAt: 9,
+      lastRequestEndedAt: 10,
+      failure: v1.failure,
+      failingSince: 10,
+      userFailures: { '1:b': { username: 'b', error: v1.userFailures['1:b'], at: 10 } },
+    });
+    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: 3 } });
+    expect(popup.pollStatus).toEqual(status);
   });
 
   it('names the failed users of a version 2 status and adds no background error', async () => {
@@ -31,16 +70,62 @@ describe('stored items from the previous version', () => {
       cycle: null,
     };
     await fakeBrowser.storage.local.set({ pollStatus: v2, pollStatus$: { v: 2 } });
-    const status = await pollStatusItem.getValue();
+    const popup = popupStoredFrom(await fakeBrowser.storage.local.get([...KEYS]));
+    const status = await (await itemsAtStart()).pollStatusItem.getValue();
     expect(status.userFailures['3:erin:mobile']?.username).toBe('erin:mobile');
     expect(status.backgroundError).toBeNull();
-    // The popup reads storage raw, without the items' migrations: it must read the same.
-    expect(readPollStatus(v2)).toEqual(status);
+    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: 3 } });
+    // The popup reads storage raw, without the items: it must read the same.
+    expect(popup.pollStatus).toEqual(status);
   });
 
   it('keeps what fired in a version 1 alert log, with nothing judged yet', async () => {
     const fired = { 'hourly-total:2026-11-25 14': { at: 7, level: false } };
     await fakeBrowser.storage.local.set({ alertLog: { fired } });
-    expect(await alertLogItem.getValue()).toEqual({ fired, evaluatedAt: null, judgedThrough: null });
+    const log = await (await itemsAtStart()).alertLogItem.getValue();
+    expect(log).toEqual({ fired, evaluatedAt: null, judgedThrough: null });
+    expect(await storedNow()).toEqual({ alertLog: log, alertLog$: { v: 2 } });
+  });
+
+  it('reads a version 1 account’s user-list figures as the MB they were', async () => {
+    const v1: AccountSnapshotV1 = {
+      fetchedAt: 5,
+      balance: null,
+      users: { '1:alice': { username: 'alice', enabled: true, trafficLimitKb: 512_000, usageKb: 7800 } },
+      error: null,
+    };
+    await fakeBrowser.storage.local.set({ account: v1 });
+    const popup = popupStoredFrom(await fakeBrowser.storage.local.get([...KEYS]));
+    const account = await (await itemsAtStart()).accountItem.getValue();
+    expect(account).toEqual(migrateAccountV1(v1));
+    expect(await storedNow()).toEqual({ account, account$: { v: 2 } });
+    expect(popup.account).toEqual(account);
+  });
+
+  it('reads current items as they are, in the popup too, and changes nothing stored', async () => {
+    const store = {
+      apiToken: 'tok-1',
+      settings: { usernames: ['alice'] },
+      usageCache: { apiTimezone: 'UTC', users: {} },
+      usageCache$: { v: 2 },
+      pollStatus: { ...INITIAL_STATUS, lastAttemptAt: 3 },
+      pollStatus$: { v: 3 },
+      account: migrateAccountV1({ fetchedAt: 1, balance: null, users: {}, error: null }),
+      account$: { v: 2 },
+      alertLog: { fired: {}, evaluatedAt: 4, judgedThrough: 3 },
+      alertLog$: { v: 2 },
+    };
+    await fakeBrowser.storage.local.set(store);
+    const items = await itemsAtStart();
+    expect(await items.pollStatusItem.getValue()).toEqual(store.pollStatus);
+    expect(await items.alertLogItem.getValue()).toEqual(store.alertLog);
+    expect(popupStoredFrom(await fakeBrowser.storage.local.get([...KEYS]))).toEqual({
+      settings: store.settings,
+      usageCache: store.usageCache,
+      pollStatus: store.pollStatus,
+      account: store.account,
+      tokenSaved: true,
+    });
+    expect(await storedNow()).toEqual(store);
   });
 });

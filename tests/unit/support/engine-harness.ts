@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundTasks, type BackgroundDeps, type BackgroundTasks } from '@/utils/background/tasks';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import { fakeClock } from './fake-client';
 import { ENGLISH } from './languages';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseApiTimezone, UTC, type ApiTimezone } from '@/utils/time/api-timezone';
-import { hourKeyAt, hourStart, HOUR_MS, parseHourKey, recentHourKeys } from '@/utils/time/hour-keys';
+import { hourKeyAt, hourStart, parseHourKey, recentHourKeys } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 
 const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 const at = (iso: string) => Date.parse(iso);

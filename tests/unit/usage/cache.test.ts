@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
-import { HOUR_MS, hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
+import { hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
+import { HOUR_MS } from '@/utils/base/durations';
 import {
   EMPTY_CACHE,
   hourlyTotals,
