@@ -32,7 +32,7 @@ export default defineConfig({
       // document for <link> tags while the popup rendered, is dead weight here.
       modulePreload: false,
       // Terser drops the Chart.js scales and date adapter this chart never registers, which the
-      // default minifier keeps: 6.6 KB gzip off the popup's chart (see README, Performance).
+      // default minifier keeps: 6.6 KB gzip off the popup's chart (see docs/performance.md).
       minify: 'terser',
       terserOptions: { module: true, compress: { passes: 2 } },
     },
@@ -41,10 +41,9 @@ export default defineConfig({
     // The popup is built on its own, so that everything it needs at first paint is one script:
     // built with the settings page, the code they share became a chunk of its own, a second
     // request the popup waited for (measured: ~5 ms of a ~30 ms empty page). The lazy chunk
-    // (Chart.js) stays separate. The snapshot writer (an offscreen page of a few lines) is
-    // built alone too: with the settings page, they shared a chunk of WXT's runtime.
+    // (Chart.js) stays separate.
     'entrypoints:grouped': (_wxt, groups) => {
-      const alone = (entrypoint: { type: string; name: string }) => entrypoint.type === 'popup' || entrypoint.name === 'snapshot-writer';
+      const alone = (entrypoint: { type: string }) => entrypoint.type === 'popup';
       for (const group of [...groups]) {
         if (!Array.isArray(group) || group.length === 1) continue;
         for (let index = group.findIndex(alone); index >= 0 && group.length > 1; index = group.findIndex(alone)) {
@@ -59,9 +58,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
-    // `offscreen` (Chrome only): its service worker has no localStorage, and writes the popup's
-    // snapshot there through an offscreen document (utils/popup/snapshot-writer.ts). It shows no warning.
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     action: { default_title: '__MSG_extName__' },
     // Each browser's manifest holds only its own keys: Chrome warns of a key it does not know

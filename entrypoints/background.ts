@@ -5,9 +5,6 @@ import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/backgrou
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages/messages';
 import { openForNotification } from '@/utils/background/notifier';
-import { changesPopupItems, readStored } from '@/utils/popup/stored-reads';
-import { createSnapshotMirror } from '@/utils/popup/snapshot-mirror';
-import { writeSnapshotFromBackground } from '@/utils/popup/snapshot-writer';
 
 export default defineBackground(() => {
   const tasks = createBackgroundTasks({
@@ -31,16 +28,6 @@ export default defineBackground(() => {
       throw new Error('The background could not carry out the request.');
     });
 
-  const snapshot = createSnapshotMirror({
-    read: () => readStored(browser),
-    write: writeSnapshotFromBackground,
-    schedule: (task, ms) => {
-      const timer = setTimeout(task, ms);
-      return () => clearTimeout(timer);
-    },
-    report: (problem) => console.warn(problem),
-  });
-
   // Every listener is registered synchronously here: an MV3 worker woken by an
   // event only delivers it to listeners added during its first turn.
   // An update (or an unpacked extension reloaded at browser start) keeps its data:
@@ -50,11 +37,6 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => {
     void settle(tasks.syncAlarm().then(() => tasks.pollNow('startup')));
-  });
-  // The popup's snapshot follows every change to what the popup shows, whoever made it:
-  // a poll, the settings page, the popup's own chart hours.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changesPopupItems(changes)) snapshot.changed();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void settle(tasks.syncAlarm().then(() => tasks.pollNow('alarm')));

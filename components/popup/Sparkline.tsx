@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SPARK_VIEW_HEIGHT, sparkBounds, sparkPaths } from '@/utils/popup/sparkline-geometry';
-import type { SparkHover, SparklineChart } from './sparkline-chart';
+import type { SparklineChart } from './sparkline-chart';
 
-/** The hover tip of one hour. */
+/** The hover tip of one hour, drawn by Chart.js's Tooltip. */
 export interface SparkTip {
   /** e.g. `2:00 PM–3:00 PM (API 2026-11-25 06)`. */
   readonly title: string;
@@ -38,7 +38,7 @@ function afterPaint(task: () => void): () => void {
 /**
  * The popup's chart, in two steps. The first frame draws the line as an SVG path: a few
  * microseconds, no layout read, so the figures and the chart appear together. Right after
- * that frame is painted, Chart.js (its own chunk, ~42 KB gzip and several milliseconds of
+ * that frame is painted, Chart.js (its own chunk, ~48 KB gzip and several milliseconds of
  * set-up) takes over the same box with the same bounds and adds the hover, and the SVG
  * goes. Where a canvas cannot draw (a blocked canvas, a DOM without one), the SVG stays.
  */
@@ -47,10 +47,11 @@ export function Sparkline({ values, describe, summary, onDrawn, onInteractive }:
   const chartRef = useRef<SparklineChart | null>(null);
   const valuesRef = useRef(values);
   valuesRef.current = values;
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
   const onInteractiveRef = useRef(onInteractive);
   onInteractiveRef.current = onInteractive;
   const [interactive, setInteractive] = useState(false);
-  const [hover, setHover] = useState<SparkHover | null>(null);
 
   useEffect(() => {
     let gone = false;
@@ -58,7 +59,7 @@ export function Sparkline({ values, describe, summary, onDrawn, onInteractive }:
       void import('./sparkline-chart').then(({ createSparklineChart }) => {
         const canvas = canvasRef.current;
         if (gone || !canvas?.getContext('2d')) return;
-        chartRef.current = createSparklineChart(canvas, valuesRef.current, setHover);
+        chartRef.current = createSparklineChart(canvas, valuesRef.current, (index) => describeRef.current(index));
         setInteractive(true);
         onInteractiveRef.current?.();
       });
@@ -79,7 +80,6 @@ export function Sparkline({ values, describe, summary, onDrawn, onInteractive }:
   // Once Chart.js draws, the SVG's geometry is no longer needed.
   const bounds = interactive ? null : sparkBounds(values);
   const paths = bounds && sparkPaths(values, bounds);
-  const tip = hover ? describe(hover.index) : null;
   return (
     <figure class="sparkline">
       <div class="sparkline-canvas">
@@ -90,12 +90,6 @@ export function Sparkline({ values, describe, summary, onDrawn, onInteractive }:
             <path class="spark-line" d={paths.line} />
             <path class="spark-line spark-running" d={paths.running} />
           </svg>
-        )}
-        {hover && tip && (
-          <div class="spark-tip" aria-hidden="true" style={{ left: `${Math.round(hover.x)}px` }}>
-            <span class="spark-tip-title">{tip.title}</span>
-            <span>{tip.valueText}</span>
-          </div>
         )}
       </div>
       <figcaption class="sr-only">{summary}</figcaption>

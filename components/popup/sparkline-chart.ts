@@ -1,44 +1,24 @@
-import { Chart, LinearScale, LineController, LineElement, PointElement, type ActiveElement, type ChartConfiguration, type ChartDataset, type Plugin } from 'chart.js';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartDataset } from 'chart.js';
 import { sparkBounds } from '@/utils/popup/sparkline-geometry';
+import type { SparkTip } from './Sparkline';
 
 /**
  * The interactive sparkline: Chart.js, loaded once the popup has painted its figures and
  * the SVG line (see Sparkline.tsx), takes over the same box with the same bounds and adds
  * the hover. Only the parts drawn are registered: the line controller, line and point
- * elements and a linear scale; the area fill below and the hover tip in Sparkline.tsx are
- * a few lines of our own instead of the Filler and Tooltip plugins.
+ * elements, a linear scale, and the Filler and Tooltip plugins for the area and the hover tip.
  */
-const areaFill: Plugin<'line'> = {
-  id: 'areaFill',
-  beforeDatasetsDraw(chart) {
-    const meta = chart.getDatasetMeta(0);
-    const first = meta.data[0];
-    const last = meta.data[meta.data.length - 1];
-    const color = chart.data.datasets[0]?.backgroundColor;
-    if (!first || !last || typeof color !== 'string') return;
-    const { ctx, chartArea } = chart;
-    ctx.save();
-    ctx.beginPath();
-    ctx.moveTo(first.x, chartArea.bottom);
-    for (const point of meta.data) ctx.lineTo(point.x, point.y);
-    ctx.lineTo(last.x, chartArea.bottom);
-    ctx.closePath();
-    ctx.fillStyle = color;
-    ctx.fill();
-    ctx.restore();
-  },
-};
+Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
 
-Chart.register(LineController, LineElement, PointElement, LinearScale);
-
-export interface SparkHover {
-  readonly index: number;
-  /** Where the hovered point sits, in canvas pixels from the left. */
-  readonly x: number;
+/** The popup's theme as the chart draws it, read from its CSS so light and dark follow the page. */
+export interface SparkColors {
+  readonly line: string;
+  readonly fill: string;
+  /** The tip is the page's colours inverted: text colour behind, background colour for words. */
+  readonly text: string;
+  readonly background: string;
+  readonly fontFamily: string;
 }
-
-/** About half the hover tip's width, to keep it inside the canvas. */
-const TIP_HALF_WIDTH = 120;
 
 function themeColor(element: Element, name: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim();
@@ -58,21 +38,18 @@ export interface SparklineChart {
   destroy(): void;
 }
 
-export interface SparkColors {
-  readonly line: string;
-  readonly fill: string;
-}
-
 /** The chart's whole configuration: the same bounds and box as the SVG drawn first. */
 export function sparklineConfig(
   values: readonly number[],
   colors: SparkColors,
-  onHover: (hover: SparkHover | null) => void,
+  describe: (index: number) => SparkTip | null,
 ): ChartConfiguration<'line', { x: number; y: number }[]> {
   const dataset: ChartDataset<'line', { x: number; y: number }[]> = {
     data: values.map((y, x) => ({ x, y })),
     borderColor: colors.line,
     backgroundColor: colors.fill,
+    // Down to the x axis, which is 0 KB: the SVG's area.
+    fill: 'origin',
     borderWidth: 2,
     tension: 0,
     pointRadius: 0,
@@ -81,9 +58,9 @@ export function sparklineConfig(
     // this very object, so the dash follows the points `show` puts in.
     segment: { borderDash: (ctx) => (ctx.p1DataIndex === dataset.data.length - 1 ? [4, 3] : undefined) },
   };
+  const font = { family: colors.fontFamily, size: 12, lineHeight: 1.35 };
   return {
     type: 'line',
-    plugins: [areaFill],
     data: { datasets: [dataset] },
     options: {
       animation: false,
@@ -93,11 +70,25 @@ export function sparklineConfig(
       layout: { padding: 0 },
       interaction: { mode: 'index', intersect: false },
       scales: scales(values),
-      onHover: (_event, active: ActiveElement[], instance) => {
-        const first = active[0];
-        // Keep the tip inside the popup: centred on the point, but not past either edge.
-        const half = Math.min(TIP_HALF_WIDTH, instance.width / 2);
-        onHover(first ? { index: first.index, x: Math.min(Math.max(first.element.x, half), instance.width - half) } : null);
+      plugins: {
+        tooltip: {
+          backgroundColor: colors.text,
+          titleColor: colors.background,
+          bodyColor: colors.background,
+          titleFont: { ...font, weight: 'normal' },
+          bodyFont: font,
+          titleMarginBottom: 2,
+          padding: { x: 8, y: 4 },
+          cornerRadius: 6,
+          caretSize: 0,
+          displayColors: false,
+          // Texts are formatted on hover, for the one hour hovered: formatting every hour's up
+          // front cost the first paint ~1 ms at 72 h.
+          callbacks: {
+            title: (items) => describe(items[0]?.dataIndex ?? -1)?.title ?? '',
+            label: (item) => describe(item.dataIndex)?.valueText ?? '',
+          },
+        },
       },
     },
   };
@@ -106,31 +97,32 @@ export function sparklineConfig(
 const themeColors = (canvas: HTMLCanvasElement): SparkColors => ({
   line: themeColor(canvas, '--chart-line'),
   fill: themeColor(canvas, '--chart-fill'),
+  text: themeColor(canvas, '--text'),
+  background: themeColor(canvas, '--bg'),
+  fontFamily: getComputedStyle(canvas).fontFamily,
 });
 
-/** One Chart.js instance on `canvas` for the sparkline's life: updated in place, destroyed with it. */
+/** One Chart.js instance on `canvas` at a time: updated in place, drawn anew when the theme changes. */
 export function createSparklineChart(
   canvas: HTMLCanvasElement,
   values: readonly number[],
-  onHover: (hover: SparkHover | null) => void,
+  describe: (index: number) => SparkTip | null,
 ): SparklineChart {
-  const chart = new Chart(canvas, sparklineConfig(values, themeColors(canvas), onHover));
+  let shown = values;
+  const draw = () => new Chart(canvas, sparklineConfig(shown, themeColors(canvas), describe));
+  let chart = draw();
 
+  // Every colour (line, fill, tip) comes from the theme: a new chart reads them all again.
   const scheme = matchMedia('(prefers-color-scheme: dark)');
   const onScheme = () => {
-    const dataset = chart.data.datasets[0];
-    if (!dataset) return;
-    const colors = themeColors(canvas);
-    dataset.borderColor = colors.line;
-    dataset.backgroundColor = colors.fill;
-    chart.update('none');
+    chart.destroy();
+    chart = draw();
   };
-  const onLeave = () => onHover(null);
   scheme.addEventListener('change', onScheme);
-  canvas.addEventListener('mouseleave', onLeave);
 
   return {
     show(next) {
+      shown = next;
       const dataset = chart.data.datasets[0];
       if (!dataset) return;
       dataset.data = next.map((y, x) => ({ x, y }));
@@ -139,7 +131,6 @@ export function createSparklineChart(
     },
     destroy() {
       scheme.removeEventListener('change', onScheme);
-      canvas.removeEventListener('mouseleave', onLeave);
       chart.destroy();
     },
   };

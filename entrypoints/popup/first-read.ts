@@ -1,21 +1,8 @@
-import { parseSnapshot, readSnapshotText } from '@/utils/popup/snapshot';
-import { popupApi, readStored, type PopupStored } from '@/utils/popup/stored-reads';
-
-/** What the popup shows first: its snapshot, or storage.local's answer where it has none. */
-export type FirstRead =
-  | { readonly kind: 'snapshot'; readonly stored: PopupStored; readonly text: string }
-  | { readonly kind: 'storage'; readonly answer: Promise<PopupStored> };
-
-function readFirst(): FirstRead {
-  const text = readSnapshotText(() => localStorage);
-  const stored = parseSnapshot(text);
-  return text !== null && stored !== null ? { kind: 'snapshot', stored, text } : { kind: 'storage', answer: readStored(popupApi()) };
-}
+import { popupApi, readStored } from '@/utils/popup/stored-reads';
 
 /**
- * Imported first by main.tsx, so this is asked for before anything else. The snapshot answers
- * at once (localStorage is synchronous) and the popup renders while its script is still running.
- * Storage is then asked only after that first paint: the first call into `chrome.storage` sets
- * up its bindings, which delayed the snapshot's render by ~2 ms.
+ * What the popup shows first: what storage.local holds, asked for before anything else (main.tsx
+ * imports this first). The answer comes through the browser's main thread, busy opening the page,
+ * a few milliseconds later; the rest of the popup's script is evaluated meanwhile.
  */
-export const firstRead = readFirst();
+export const firstRead = readStored(popupApi());

@@ -6,7 +6,7 @@ import { buildAllowsLoopback } from '@/utils/api/origin';
 import { prepareClockFormat } from '@/utils/time/local-time';
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
-import { keepSnapshot, snapshotText } from '@/utils/popup/snapshot';
+import { dropLegacySnapshot } from '@/utils/popup/legacy-snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
 import type { ChartHours } from '@/utils/settings/model';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
@@ -19,7 +19,6 @@ document.documentElement.lang = language.locale;
 
 const api = popupApi();
 const allowLoopback = buildAllowsLoopback();
-const localArea = () => localStorage;
 
 /** Marks for `npm run bench`: the cached figures and the chart on screen, then Chart.js in charge. */
 function markOnce(name: 'popup-ready' | 'chart-interactive') {
@@ -39,19 +38,14 @@ function exportCsv({ cache, settings }: PopupState) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Where the first view came from: the snapshot's text, or what storage.local answered. */
-type FirstSource = { readonly kind: 'snapshot'; readonly text: string } | { readonly kind: 'storage'; readonly stored: PopupStored };
-
-function PopupApp({ initial, source }: { initial: PopupState; source: FirstSource }) {
+function PopupApp({ initial }: { initial: PopupState }) {
   const [state, setState] = useState(initial);
   const [now, setNow] = useState(() => Date.now());
   const [refreshing, setRefreshing] = useState(false);
 
-  /** Shows what storage holds, and keeps the snapshot in step for the next open. */
   const show = useCallback((stored: PopupStored) => {
     setState(popupStateFrom(stored, allowLoopback));
     setNow(Date.now());
-    keepSnapshot(localArea, snapshotText(stored));
   }, []);
 
   const reload = useCallback(() => {
@@ -73,15 +67,7 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
   );
 
   useEffect(() => {
-    // The snapshot is usually what storage holds. When it is not (the background was stopped
-    // before writing it, or cannot), storage's figures replace it, and it is repaired.
-    if (source.kind === 'storage') {
-      keepSnapshot(localArea, snapshotText(source.stored));
-    } else {
-      void readStored(api).then((stored) => {
-        if (snapshotText(stored) !== source.text) show(stored);
-      });
-    }
+    dropLegacySnapshot(() => localStorage);
     const unwatch = watchPopupState(api, reload);
     const clock = setInterval(() => setNow(Date.now()), 30_000);
     // The cached figures are on screen first; then the background decides whether they need a
@@ -94,7 +80,7 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
       clearInterval(clock);
       clearTimeout(wake);
     };
-  }, [initial, source, show, reload, refresh]);
+  }, [initial, reload, refresh]);
 
   /**
    * Writes the chart window alone over what is stored now: the popup's copy of the other settings
@@ -125,17 +111,14 @@ function PopupApp({ initial, source }: { initial: PopupState; source: FirstSourc
 }
 
 function mount(root: HTMLElement, first: PopupStored) {
-  const source: FirstSource = firstRead.kind === 'snapshot' ? { kind: 'snapshot', text: firstRead.text } : { kind: 'storage', stored: first };
   const initial = popupStateFrom(first, allowLoopback);
-  render(<PopupApp initial={initial} source={source} />, root);
+  render(<PopupApp initial={initial} />, root);
   if (!initial.configured) markReady();
 }
 
 const root = document.getElementById('app');
-if (root && firstRead.kind === 'snapshot') {
-  mount(root, firstRead.stored);
-} else if (root && firstRead.kind === 'storage') {
-  void firstRead.answer.then((stored) => mount(root, stored));
+if (root) {
+  void firstRead.then((stored) => mount(root, stored));
   // Storage answers a few milliseconds after this point: time enough to build the formatters
   // the first render writes its figures with, which it would otherwise build.
   prepareAmountFormats(language.locale);

@@ -15,6 +15,19 @@ export interface PipeBrowser {
   readonly extensionId: string;
   /** Opens `path` of the extension in a new tab, lets it load undisturbed, then reads from it. */
   measure<T>(path: string, settleMs: number, expression: string): Promise<T>;
+  /** Opens `path` of the extension in a new tab with a session attached from the start, to drive it. */
+  open(path: string): Promise<PipePage>;
+  /** Whether the extension's service worker is running. */
+  workerRunning(): Promise<boolean>;
+  /** Evaluates `expression` in the running service worker, attaching only for that. */
+  evaluateInWorker<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface PipePage {
+  evaluate<T>(expression: string): Promise<T>;
+  /** Sends a DevTools command in the page's session. */
+  send(method: string, params?: object): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -64,10 +77,22 @@ export async function launchPipeBrowser(extensionDir: string, profileDir: string
     });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  const findWorker = async () => {
+    const { targetInfos } = (await send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  };
+  const evaluate = async <T>(expression: string, sessionId: string): Promise<T> => {
+    const { result, exceptionDetails } = (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
+      result: { value: T };
+      exceptionDetails?: { text: string };
+    };
+    if (exceptionDetails) throw new Error(`Evaluation failed: ${exceptionDetails.text}`);
+    return result.value;
+  };
+
   let extensionId = '';
   for (let attempt = 0; attempt < 100 && !extensionId; attempt += 1) {
-    const { targetInfos } = (await send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+    const worker = await findWorker();
     if (worker) extensionId = new URL(worker.url).host;
     else await sleep(100);
   }
@@ -80,10 +105,34 @@ export async function launchPipeBrowser(extensionDir: string, profileDir: string
       try {
         await sleep(settleMs);
         const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
-        const { result } = (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as { result: { value: T } };
-        return result.value;
+        return await evaluate<T>(expression, sessionId);
       } finally {
         await send('Target.closeTarget', { targetId });
+      }
+    },
+    async open(path) {
+      const { targetId } = (await send('Target.createTarget', { url: `chrome-extension://${extensionId}/${path}` })) as { targetId: string };
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      for (let attempt = 0; attempt < 100 && !(await evaluate<boolean>("document.readyState === 'complete'", sessionId)); attempt += 1) await sleep(50);
+      return {
+        evaluate: (expression) => evaluate(expression, sessionId),
+        send: (method, params = {}) => send(method, params, sessionId),
+        close: async () => {
+          await send('Target.closeTarget', { targetId });
+        },
+      };
+    },
+    async workerRunning() {
+      return (await findWorker()) !== undefined;
+    },
+    async evaluateInWorker<T>(expression: string): Promise<T> {
+      const worker = await findWorker();
+      if (!worker) throw new Error('The service worker is not running');
+      const { sessionId } = (await send('Target.attachToTarget', { targetId: worker.targetId, flatten: true })) as { sessionId: string };
+      try {
+        return await evaluate<T>(expression, sessionId);
+      } finally {
+        await send('Target.detachFromTarget', { sessionId });
       }
     },
     async close() {

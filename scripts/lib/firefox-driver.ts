@@ -58,7 +58,6 @@ function firefoxPage(page: Page): PageDriver {
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
-    localItem: (key) => page.evaluate((name) => localStorage.getItem(name), key),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },

@@ -22,8 +22,6 @@ export interface PageDriver {
   waitForText(testId: string, pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Painted pixels of the page's chart canvas: 0 means a blank chart. */
   paintedPixels(): Promise<number>;
-  /** The page's `localStorage` item `key` (the extension's own origin), or null. */
-  localItem(key: string): Promise<string | null>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -20,7 +20,6 @@ export function playwrightPage(page: Page): PageDriver {
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
-    localItem: (key) => page.evaluate((name) => localStorage.getItem(name), key),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });
     },

@@ -48,8 +48,7 @@ export interface PopupState {
 
 /**
  * What the popup uses of storage's items under KEYS, each at its current version (or undefined
- * where none is stored). Of the token, only whether one is saved: the popup never holds it, and
- * this is what its snapshot (snapshot.ts) copies.
+ * where none is stored). Of the token, only whether one is saved: the popup never holds it.
  */
 export interface PopupStored {
   readonly settings: unknown;
@@ -71,8 +70,8 @@ export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
 }
 
 /**
- * The popup's state from what it stores or keeps a snapshot of; odd shapes read as empty, hours
- * read under another API timezone as none.
+ * The popup's state from what storage holds; odd shapes read as empty, hours read under another
+ * API timezone as none.
  */
 export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): PopupState {
   const settings = coerceSettings(stored.settings, allowLoopback);

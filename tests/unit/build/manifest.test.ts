@@ -10,11 +10,11 @@ async function manifestFor(browser: TargetBrowser, mode = 'production'): Promise
 }
 
 describe.each(['production', 'e2e'])('the %s manifest', (mode) => {
-  it('gives Chrome no Firefox-only key and no Firefox the Chrome-only permission', async () => {
+  it('gives Chrome no Firefox-only key, and both the same permissions (no offscreen page since the popup snapshot went)', async () => {
     const chrome = await manifestFor('chrome', mode);
     expect(chrome).not.toHaveProperty('browser_specific_settings');
-    expect(chrome.permissions).toContain('offscreen');
-    expect((await manifestFor('firefox', mode)).permissions).not.toContain('offscreen');
+    expect(chrome.permissions).toEqual(['storage', 'alarms', 'notifications']);
+    expect((await manifestFor('firefox', mode)).permissions).toEqual(chrome.permissions);
   });
 
   it('keeps Firefox its fixed gecko id and its statement that no data is collected', async () => {

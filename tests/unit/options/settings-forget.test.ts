@@ -3,8 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
-import { SNAPSHOT_KEY, snapshotText } from '@/utils/popup/snapshot';
-import { popupStoredFrom } from '@/utils/popup/stored-reads';
+import { LEGACY_SNAPSHOT_KEY } from '@/utils/popup/legacy-snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
 import {
@@ -52,13 +51,13 @@ describe('forgetTokenAndData', () => {
     expect(told).toEqual([{ type: 'forget' }]);
   });
 
-  it('drops the popup snapshot, which copies the cached figures', async () => {
+  it('drops the copy of the cached figures an earlier build kept in localStorage', async () => {
     await storeEverything();
-    localStorage.setItem(SNAPSHOT_KEY, snapshotText(popupStoredFrom(await browser.storage.local.get(null))));
+    localStorage.setItem(LEGACY_SNAPSHOT_KEY, JSON.stringify(await browser.storage.local.get(['usageCache'])));
 
     await forgetTokenAndData();
 
-    expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
+    expect(localStorage.getItem(LEGACY_SNAPSHOT_KEY)).toBeNull();
   });
 
   it('leaves nothing stored, and a status saved afterwards is read as current, not migrated', async () => {

@@ -61,6 +61,8 @@ describe('the sparkline geometry', () => {
   });
 });
 
+const THEME = { line: '#000', fill: '#0003', text: '#111', background: '#fff', fontFamily: 'sans-serif' };
+
 /** Enough of a 2D context for Chart.js to lay a chart out without a DOM. */
 function fakeCanvas(width: number, height: number): HTMLCanvasElement {
   const context = new Proxy(
@@ -80,7 +82,7 @@ describe('the Chart.js sparkline that takes over from the SVG', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 50_000_000 }), { minLength: 2, maxLength: 72 }), (values) => {
         const width = 332;
         const height = 90;
-        const chart = new Chart(fakeCanvas(width, height), sparklineConfig(values, { line: '#000', fill: '#0003' }, () => undefined));
+        const chart = new Chart(fakeCanvas(width, height), sparklineConfig(values, THEME, () => null));
         try {
           const drawn = chart.getDatasetMeta(0).data.map((point) => [point.x, point.y]);
           const bounds = sparkBounds(values);
@@ -99,11 +101,23 @@ describe('the Chart.js sparkline that takes over from the SVG', () => {
   });
 
   it('dashes only the segment into the running hour', () => {
-    const config = sparklineConfig([1, 2, 3, 4], { line: '#000', fill: '#0003' }, () => undefined);
+    const config = sparklineConfig([1, 2, 3, 4], THEME, () => null);
     const segment = config.data.datasets[0]?.segment as { borderDash: (ctx: { p1DataIndex: number }) => number[] | undefined };
     const at = (p1DataIndex: number) => segment.borderDash({ p1DataIndex });
     expect(at(1)).toBeUndefined();
     expect(at(2)).toBeUndefined();
     expect(at(3)).toEqual([4, 3]);
+  });
+
+  it("fills the area down to zero and has Chart.js's tooltip name the hovered hour and its traffic, in the page's colours inverted", () => {
+    const tips = ['11:00 PM–12:00 AM (API 2026-11-25 23)', '4.50 GiB (4,718,592 KB)'];
+    const config = sparklineConfig([1, 2, 3], THEME, (index) => (index === 1 ? { title: tips[0] ?? '', valueText: tips[1] ?? '' } : null));
+    expect(config.data.datasets[0]?.fill).toBe('origin');
+    const tooltip = config.options?.plugins?.tooltip;
+    expect(tooltip).toMatchObject({ backgroundColor: THEME.text, titleColor: THEME.background, bodyColor: THEME.background, displayColors: false });
+    const callbacks = tooltip?.callbacks as { title: (items: { dataIndex: number }[]) => string; label: (item: { dataIndex: number }) => string };
+    expect(callbacks.title([{ dataIndex: 1 }])).toBe(tips[0]);
+    expect(callbacks.label({ dataIndex: 1 })).toBe(tips[1]);
+    expect(callbacks.title([{ dataIndex: 0 }])).toBe('');
   });
 });

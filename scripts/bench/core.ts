@@ -5,7 +5,7 @@ import { evaluateAlerts } from '../../utils/alerts/evaluate';
 import { UTC } from '../../utils/time/api-timezone';
 import { computeBadge } from '../../utils/background/badge';
 import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
-import { readCatalogue } from './catalogues';
+import { readCatalogue } from '../lib/catalogues';
 import { hourStart, parseHourKey, recentHourKeys } from '../../utils/time/hour-keys';
 import { HOUR_MS } from '../../utils/base/durations';
 import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage/cache';

@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import type { PipeBrowser } from '../lib/cdp-pipe';
+import { KEYS } from '../../utils/popup/stored-reads';
+import { median, type Figure } from './figures';
+
+const OPENS = 20;
+/** How long a page loads undisturbed before the bench attaches to read its marks. */
+const SETTLE_MS = 400;
+
+/** What a measured page reports: its load event and the marks it set. */
+interface PageTiming {
+  readonly load: number;
+  readonly marks: Record<string, number>;
+}
+
+/** Runs in the page: waits (up to 5 s) for the load event and for `wanted` marks, then reports. */
+const readTiming = (wanted: readonly string[]) => `(async () => {
+  const wanted = ${JSON.stringify(wanted)};
+  const deadline = performance.now() + 5000;
+  for (;;) {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime]));
+    const done = nav && nav.loadEventEnd > 0 && wanted.every((name) => name in marks);
+    if (done || performance.now() > deadline) return { load: nav ? nav.loadEventEnd : NaN, marks };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+})()`;
+
+/**
+ * Pages to compare the popup with, written into the timed build: an empty one, one whose only
+ * script sets a mark (the least any extension page that runs a script pays: the script's own
+ * request), and one whose script reads the popup's items from storage.local (the popup's own
+ * wait, as it renders from what storage holds).
+ */
+export function writeFloorPages(dir: string): void {
+  const page = (name: string, title: string, script: string) => {
+    const tag = script ? `<script type="module" src="/${name}.js"></script>` : '';
+    if (script) writeFileSync(`${dir}/${name}.js`, `${script}\n`);
+    writeFileSync(`${dir}/${name}.html`, `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>${tag}\n`);
+  };
+  page('bench-blank', 'Empty extension page', '');
+  page('bench-script', 'One script', `performance.mark('script-ran');`);
+  page('bench-storage', 'Storage read', `chrome.storage.local.get(${JSON.stringify(KEYS)}).then(() => performance.mark('storage-read'));`);
+}
+
+/**
+ * Times cold opens of the popup, an empty extension page and the two floor pages, interleaved,
+ * in the same profile with no DevTools session on a page while it loads (see lib/cdp-pipe.ts).
+ */
+export async function measurePopup(pipe: PipeBrowser): Promise<Figure[]> {
+  const open = (path: string, wanted: readonly string[]) => pipe.measure<PageTiming>(path, SETTLE_MS, readTiming(wanted));
+  const popupReady: number[] = [];
+  const chartInteractive: number[] = [];
+  const blankLoad: number[] = [];
+  const scriptRan: number[] = [];
+  const storageRead: number[] = [];
+  // Round -1 is not counted: no page should pay for the extension's process starting.
+  for (let round = -1; round < OPENS; round += 1) {
+    const popup = await open('popup.html', ['popup-ready', 'chart-interactive']);
+    const blank = await open('bench-blank.html', []);
+    const script = await open('bench-script.html', ['script-ran']);
+    const storage = await open('bench-storage.html', ['storage-read']);
+    if (round < 0) continue;
+    popupReady.push(popup.marks['popup-ready'] ?? Number.NaN);
+    chartInteractive.push(popup.marks['chart-interactive'] ?? Number.NaN);
+    blankLoad.push(blank.load);
+    scriptRan.push(script.marks['script-ran'] ?? Number.NaN);
+    storageRead.push(storage.marks['storage-read'] ?? Number.NaN);
+  }
+  if (![popupReady, chartInteractive, blankLoad, scriptRan, storageRead].flat().every(Number.isFinite)) throw new Error('A page did not report its timing');
+  const ready = median(popupReady);
+  const empty = median(blankLoad);
+  const oneScript = median(scriptRan);
+  const ratio = (value: number) => Math.round((value / empty) * 100) / 100;
+  return [
+    { name: `popup ready, median of ${OPENS}`, value: Math.round(ready), unit: 'ms', timing: true },
+    { name: `empty extension page, median of ${OPENS}`, value: Math.round(empty), unit: 'ms', timing: true },
+    { name: 'popup ready / empty page', value: ratio(ready), unit: '×', budget: 1.5, rule: 'max', timing: true },
+    { name: 'page with one empty script / empty page', value: ratio(oneScript), unit: '×', timing: true },
+    { name: 'page that reads storage.local / empty page', value: ratio(median(storageRead)), unit: '×', timing: true },
+    // What the popup itself adds to the least any page running a script pays.
+    { name: 'popup ready after the one-script page', value: Math.round((ready - oneScript) * 10) / 10, unit: 'ms', timing: true },
+    { name: 'chart interactive (Chart.js drawn), median', value: Math.round(median(chartInteractive)), unit: 'ms', timing: true },
+  ];
+}
