@@ -1,5 +1,7 @@
 // The demo Thordata API over node:http: routes API requests to the endpoints, applies the active
 // fault, keeps the request log, and serves the /__demo/ control endpoints for other processes.
+// Slightly over the ~250 lines a file is kept to: routing and control share the one server's
+// state (fault switch, log, clocks); the endpoints, faults and log each live in their own file.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';

@@ -1,3 +1,10 @@
+/**
+ * The background's work behind its events: poll, test a connection, keep the alarm, draw the
+ * badge, forget. One closure of ~270 lines, over the ~250 a file is kept to, because every task
+ * shares the same serial request queue, the forget generation that stops a cycle in flight, and
+ * the injected clock and fetch; split apart, that state would have to be passed around or made
+ * global. The rules themselves live in utils/poll, utils/alerts and utils/storage.
+ */
 import { browser } from 'wxt/browser';
 import type { UserList } from '@/utils/api/answers';
 import { clipText, type ApiError } from '@/utils/api/errors';
