@@ -51,6 +51,11 @@ export default defineConfig({
         }
       }
     },
+    // The toolbar button's name before the background first sets its tooltip. WXT takes it from
+    // the popup's <title>, which a page cannot localize; the manifest can.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
   },
 
   manifest: ({ browser, mode }) => ({
@@ -60,7 +65,6 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
-    action: { default_title: '__MSG_extName__' },
     // Each browser's manifest holds only its own keys: Chrome warns of a key it does not know
     // ("Unrecognized manifest key") on its extensions page.
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),

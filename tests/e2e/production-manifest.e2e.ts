@@ -11,6 +11,10 @@ interface Manifest {
   content_security_policy?: unknown;
   background?: { scripts?: string[]; service_worker?: string };
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
+  name?: string;
+  description?: string;
+  default_locale?: string;
+  action?: { default_title?: string };
 }
 
 const read = (dir: string): Manifest => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Manifest;
@@ -40,6 +44,16 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) =>
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:\/\/|\*/);
     const code = readFileSync(`.output/${dir}/${manifest.background?.service_worker ?? manifest.background?.scripts?.[0] ?? ''}`, 'utf8');
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
+  });
+
+  it('names itself in the browser’s language: name, description and button title from the catalogue', () => {
+    expect(manifest.default_locale).toBe('en');
+    expect([manifest.name, manifest.description, manifest.action?.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_extName__']);
+    for (const lang of ['en', 'zh_CN']) {
+      const messages = JSON.parse(readFileSync(`.output/${dir}/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+      expect(messages.extName?.message, lang).toBeTruthy();
+      expect(messages.extDescription?.message, lang).toBeTruthy();
+    }
   });
 
   it(`holds only ${chrome ? 'Chrome' : 'Firefox'}’s own keys`, () => {
