@@ -107,7 +107,7 @@ export function fieldProblemText(problem: FieldProblem, { locale, t }: Language)
     case 'units-unknown':
       return t('settings.field.unitsUnknown');
     case 'chart-hours-unknown': {
-      const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(problem.choices.map((choice) => numberFormat(locale).format(choice)));
+      const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(problem.choices.map(n));
       return t('settings.field.chartHoursUnknown', [either]);
     }
     case 'not-a-url':
