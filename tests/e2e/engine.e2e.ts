@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { BADGE_COLORS } from '../../utils/background/badge';
-import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/cycle';
+import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/spacing';
 import type { Page } from 'playwright-core';
 import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems } from './support';
 

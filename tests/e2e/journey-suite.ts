@@ -4,7 +4,7 @@ import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import type { ExtensionDriver } from '../../scripts/lib/page-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { hourKeyAt } from '../../utils/time/hour-keys';
-import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/cycle';
+import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/spacing';
 import { formatAmount, formatBadgeAmount, formatExactKb } from '../../utils/format/traffic-format';
 import { SCREENSHOT_DIR, servedCurrentHourKb } from './support';
 

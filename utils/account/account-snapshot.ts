@@ -2,25 +2,39 @@ import type { AccountBalance, ProxyUser } from '@/utils/api/answers';
 import { upgradeApiError, type ApiError, type StoredApiError } from '@/utils/api/errors';
 import { mb, type Mb } from '@/utils/base/units';
 import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import type { WatchKey } from '@/utils/settings/watched';
 
 /**
- * Account-wide figures from the secondary endpoints, refreshed at most hourly: the balance and
- * plan expiry (`account/traffic-balance`), each user's limit and usage (`user-list`). Each keeps
- * its own error, shown where its figures are shown; neither ever stops usage polling.
+ * One account's figures from the secondary endpoints, refreshed at most hourly: the balance and
+ * plan expiry (`account/traffic-balance`), each watched user's limit and usage (`user-list` of
+ * each product watched). Each keeps its own error, shown where its figures are shown; neither
+ * ever stops usage polling.
  */
-export interface AccountSnapshot {
+export interface AccountFigures {
   /** When a refresh was last tried, whether or not it succeeded. */
   readonly fetchedAt: number | null;
   readonly balance: AccountBalance | null;
   /** Why the last refresh could not read the balance, when it could not. */
   readonly balanceError: ApiError | null;
-  /** From user-list, by user key; passwords were dropped on arrival. */
-  readonly users: Readonly<Record<string, ProxyUser>>;
+  /** From user-list, by watch key; passwords were dropped on arrival. */
+  readonly users: Readonly<Record<WatchKey, ProxyUser>>;
   /** Why the last refresh could not read the user list, when it could not. */
   readonly usersError: ApiError | null;
 }
 
-export const EMPTY_ACCOUNT: AccountSnapshot = { fetchedAt: null, balance: null, balanceError: null, users: {}, usersError: null };
+export const EMPTY_FIGURES: AccountFigures = { fetchedAt: null, balance: null, balanceError: null, users: {}, usersError: null };
+
+/** Every account's figures, by account id. */
+export interface AccountSnapshot {
+  readonly accounts: Readonly<Record<string, AccountFigures>>;
+}
+
+export const EMPTY_ACCOUNT: AccountSnapshot = { accounts: {} };
+
+export function accountFigures(snapshot: AccountSnapshot, account: string): AccountFigures {
+  return snapshot.accounts[account] ?? EMPTY_FIGURES;
+}
 
 export const ACCOUNT_REFRESH_MS = HOUR_MS;
 
@@ -28,7 +42,7 @@ export const ACCOUNT_REFRESH_MS = HOUR_MS;
 export const ACCOUNT_RETRY_MS = 10 * MINUTE_MS;
 
 /** Due when never read, when the wait has passed, or when the clock went back (a wait can't be trusted then). */
-export function accountDue(account: AccountSnapshot, now: number): boolean {
+export function accountDue(account: AccountFigures, now: number): boolean {
   if (account.fetchedAt === null) return true;
   const elapsed = now - account.fetchedAt;
   const wait = account.balanceError || account.usersError ? ACCOUNT_RETRY_MS : ACCOUNT_REFRESH_MS;
@@ -48,25 +62,35 @@ export interface AccountSnapshotV1 {
  * over under their right names. The refresh time is dropped, so the next cycle reads the figures
  * afresh with each endpoint's own error.
  */
-export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshot {
+export function migrateAccountV1(old: AccountSnapshotV1): AccountSnapshotV3 {
   const users: Record<string, ProxyUser> = {};
   for (const [key, user] of Object.entries(old.users ?? {})) {
     const asMb = (value: number | null | undefined): Mb | null => (typeof value === 'number' ? mb(value) : null);
     users[key] = { username: user.username, enabled: user.enabled, trafficLimitMb: asMb(user.trafficLimitKb), usageMb: asMb(user.usageKb) };
   }
-  return { ...EMPTY_ACCOUNT, balance: old.balance ?? null, users };
+  return { ...EMPTY_FIGURES, balance: old.balance ?? null, users };
 }
 
 /** Version 2: an unusable answer's detail was English words. */
-export interface AccountSnapshotV2 extends Omit<AccountSnapshot, 'balanceError' | 'usersError'> {
+export interface AccountSnapshotV2 extends Omit<AccountFigures, 'balanceError' | 'usersError'> {
   readonly balanceError: StoredApiError | null;
   readonly usersError: StoredApiError | null;
 }
 
-export function migrateAccountV2(old: AccountSnapshotV2): AccountSnapshot {
+export function migrateAccountV2(old: AccountSnapshotV2): AccountSnapshotV3 {
   return {
     ...old,
     balanceError: old.balanceError ? upgradeApiError(old.balanceError) : null,
     usersError: old.usersError ? upgradeApiError(old.usersError) : null,
   };
+}
+
+/** Version 3: one account's figures, its users keyed `proxyType:username`. */
+export type AccountSnapshotV3 = AccountFigures;
+
+/** The single account's figures become the first account's, its users' keys gaining its id. */
+export function migrateAccountV3(old: AccountSnapshotV3): AccountSnapshot {
+  const users: Record<WatchKey, ProxyUser> = {};
+  for (const [key, user] of Object.entries(old.users ?? {})) users[`${FIRST_ACCOUNT_ID}/${key}`] = user;
+  return { accounts: { [FIRST_ACCOUNT_ID]: { ...EMPTY_FIGURES, ...old, users } } };
 }

@@ -1,12 +1,13 @@
-import type { AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import type { AlertRules } from '@/utils/settings/alert-rules';
 import type { ApiError } from '@/utils/api/errors';
 import { type HourKey } from '@/utils/time/hour-keys';
 import { DAY_MS, HOUR_MS } from '@/utils/base/durations';
 import { median } from '@/utils/base/median';
-import type { PollStatus } from '@/utils/poll/status';
-import type { Settings } from '@/utils/settings/model';
-import { userKey, userUsage, type UsageCache } from '@/utils/usage/cache';
+import { accountStatus, type PollStatus } from '@/utils/poll/status';
+import type { Settings, WatchedUser } from '@/utils/settings/model';
+import { watchKey } from '@/utils/settings/watched';
+import { userUsage, type UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage, type HourPoint } from '@/utils/usage/summary';
 import { kb, type Kb, type Mb } from '@/utils/base/units';
 
@@ -14,7 +15,7 @@ import { kb, type Kb, type Mb } from '@/utils/base/units';
 export type AlertTarget = 'popup' | 'settings';
 
 interface AlertBase {
-  /** Rule, user and period: an alert whose key already fired never fires again. */
+  /** Rule, account or user, and period: an alert whose key already fired never fires again. */
   readonly key: string;
   /** Balance alerts re-arm once their condition clears (a recharge); the others never. */
   readonly level: boolean;
@@ -34,13 +35,14 @@ interface HourFacts {
 export type Alert = AlertBase &
   (
     | (HourFacts & { readonly kind: 'hourly-total'; readonly thresholdKb: Kb })
-    | (HourFacts & { readonly kind: 'hourly-user'; readonly username: string; readonly thresholdKb: Kb })
+    | (HourFacts & { readonly kind: 'hourly-user'; readonly user: WatchedUser; readonly thresholdKb: Kb })
     | (HourFacts & { readonly kind: 'spike'; readonly typicalKb: Kb; readonly factor: number })
-    | { readonly kind: 'user-balance'; readonly username: string; readonly balanceKb: Kb; readonly limitKb: Kb; readonly percent: number }
-    | { readonly kind: 'account-balance'; readonly balanceMb: Mb; readonly thresholdMb: Mb }
-    | { readonly kind: 'plan-expiry'; readonly expiresOn: string; readonly daysLeft: number }
-    | { readonly kind: 'token-rejected'; readonly code: number }
-    | { readonly kind: 'polling-broken'; readonly failure: ApiError; readonly sinceMs: number }
+    | { readonly kind: 'user-balance'; readonly user: WatchedUser; readonly balanceKb: Kb; readonly limitKb: Kb; readonly percent: number }
+    | { readonly kind: 'account-balance'; readonly account: string; readonly balanceMb: Mb; readonly thresholdMb: Mb }
+    | { readonly kind: 'plan-expiry'; readonly account: string; readonly expiresOn: string; readonly daysLeft: number }
+    | { readonly kind: 'token-rejected'; readonly account: string; readonly code: number }
+    /** `account` null: nothing could be asked for any account (offline, no access to the API's host). */
+    | { readonly kind: 'polling-broken'; readonly account: string | null; readonly failure: ApiError; readonly sinceMs: number }
   );
 
 export interface AlertInput {
@@ -93,8 +95,8 @@ function awakeSinceLastEvaluation({ now, lastEvaluatedAt, judgedThrough }: Alert
  */
 function isFinal(input: AlertInput, startMs: number, endMs: number): boolean {
   const { settings, cache } = input;
-  return settings.usernames.every((name) => {
-    const fetchedAt = userUsage(cache, userKey(settings.proxyType, name)).fetchedAt;
+  return settings.watched.every((entry) => {
+    const fetchedAt = userUsage(cache, watchKey(entry)).fetchedAt;
     return fetchedAt === null || fetchedAt < startMs || fetchedAt >= endMs;
   });
 }
@@ -159,8 +161,8 @@ function usageAlerts(input: AlertInput): Alert[] {
       alerts.push({ ...facts, kind: 'hourly-total', key: `hourly-total:${point.hour}`, level: false, target: 'popup', thresholdKb: rules.hourlyTotal.kb });
     }
     if (rules.hourlyUser.enabled) {
-      for (const username of settings.usernames) {
-        const key = userKey(settings.proxyType, username);
+      for (const user of settings.watched) {
+        const key = watchKey(user);
         const used = userUsage(cache, key).hours[point.hour] ?? kb(0);
         if (used >= rules.hourlyUser.kb) {
           alerts.push({
@@ -170,7 +172,7 @@ function usageAlerts(input: AlertInput): Alert[] {
             key: `hourly-user:${key}:${point.hour}`,
             level: false,
             target: 'popup',
-            username,
+            user,
             thresholdKb: rules.hourlyUser.kb,
           });
         }
@@ -191,8 +193,8 @@ function balanceAlerts({ rules, settings, cache, account, now }: AlertInput): Al
   const alerts: Alert[] = [];
   if (rules.userBalance.enabled) {
     const summaryHour = summarizeUsage(cache, settings, now, 2);
-    for (const username of settings.usernames) {
-      const key = userKey(settings.proxyType, username);
+    for (const user of settings.watched) {
+      const key = watchKey(user);
       const usage = userUsage(cache, key);
       const { trafficLimitKb: limitKb, trafficBalanceKb: balanceKb } = usage;
       if (limitKb === null || balanceKb === null || limitKb <= 0) continue;
@@ -201,17 +203,24 @@ function balanceAlerts({ rules, settings, cache, account, now }: AlertInput): Al
       if (balanceKb === 0 && flowing) continue;
       const percent = (balanceKb / limitKb) * 100;
       if (percent < rules.userBalance.percent) {
-        alerts.push({ kind: 'user-balance', key: `user-balance:${key}`, level: true, target: 'popup', username, balanceKb, limitKb, percent });
+        alerts.push({ kind: 'user-balance', key: `user-balance:${key}`, level: true, target: 'popup', user, balanceKb, limitKb, percent });
       }
     }
   }
-  const balance = account.balance;
+  for (const { id } of settings.accounts) alerts.push(...accountAlerts(rules, id, accountFigures(account, id).balance, now));
+  return alerts;
+}
+
+/** One account's balance and plan expiry rules; each alert's key names the account. */
+function accountAlerts(rules: AlertRules, account: string, balance: AccountSnapshot['accounts'][string]['balance'], now: number): Alert[] {
+  const alerts: Alert[] = [];
   if (rules.accountBalance.enabled && balance && balance.balanceMb < rules.accountBalance.mb) {
     alerts.push({
       kind: 'account-balance',
-      key: 'account-balance',
+      key: `account-balance:${account}`,
       level: true,
       target: 'popup',
+      account,
       balanceMb: balance.balanceMb,
       thresholdMb: rules.accountBalance.mb,
     });
@@ -220,9 +229,10 @@ function balanceAlerts({ rules, settings, cache, account, now }: AlertInput): Al
   if (rules.planExpiry.enabled && balance?.expiresOn && daysLeft !== null && daysLeft >= 0 && daysLeft <= rules.planExpiry.days) {
     alerts.push({
       kind: 'plan-expiry',
-      key: `plan-expiry:${balance.expiresOn}`,
+      key: `plan-expiry:${account}:${balance.expiresOn}`,
       level: false,
       target: 'popup',
+      account,
       expiresOn: balance.expiresOn,
       daysLeft,
     });
@@ -230,15 +240,24 @@ function balanceAlerts({ rules, settings, cache, account, now }: AlertInput): Al
   return alerts;
 }
 
-function pollingAlerts({ rules, status, now }: AlertInput): Alert[] {
-  const failure = status.failure;
-  if (!rules.pollingBroken.enabled || failure === null) return [];
-  const since = status.failingSince ?? now;
-  if (failure.kind === 'auth') {
-    return [{ kind: 'token-rejected', key: `token-rejected:${since}`, level: false, target: 'settings', code: failure.code }];
-  }
-  if (now - since < rules.pollingBroken.minutes * 60_000) return [];
-  return [{ kind: 'polling-broken', key: `polling-broken:${since}`, level: false, target: 'popup', failure, sinceMs: since }];
+/** The polling rules, for what stops every account and for each account on its own. */
+function pollingAlerts({ rules, settings, status, now }: AlertInput): Alert[] {
+  if (!rules.pollingBroken.enabled) return [];
+  const stopped = [
+    { account: null, state: status },
+    ...settings.accounts.map(({ id }) => ({ account: id, state: accountStatus(status, id) })),
+  ];
+  return stopped.flatMap(({ account, state }): Alert[] => {
+    const failure = state.failure;
+    if (failure === null) return [];
+    const since = state.failingSince ?? now;
+    const scope = account === null ? '' : `${account}:`;
+    if (failure.kind === 'auth' && account !== null) {
+      return [{ kind: 'token-rejected', key: `token-rejected:${scope}${since}`, level: false, target: 'settings', account, code: failure.code }];
+    }
+    if (now - since < rules.pollingBroken.minutes * 60_000) return [];
+    return [{ kind: 'polling-broken', key: `polling-broken:${scope}${since}`, level: false, target: 'popup', account, failure, sinceMs: since }];
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Alert } from './evaluate';
 import { DAY_MS } from '@/utils/base/durations';
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 
 /** What already fired, by alert key; persisted so restarts and re-polls never repeat one. */
 export interface AlertLog {
@@ -15,6 +16,36 @@ export const EMPTY_ALERT_LOG: AlertLog = { fired: {}, evaluatedAt: null, judgedT
 /** Version 1 recorded only what fired. */
 export function migrateAlertLogV1(old: Pick<AlertLog, 'fired'>): AlertLog {
   return { ...EMPTY_ALERT_LOG, fired: old.fired ?? {} };
+}
+
+/**
+ * Version 2 keys named one account's users `proxyType:username` and its balance, plan and token
+ * alerts without an account. Each becomes the first account's, so that nothing that fired
+ * fires again after the update. A "polling broken" key stays too: it may have been the kind
+ * that now concerns every account (offline), which keeps the unqualified key.
+ */
+export function migrateAlertLogV2(old: AlertLog): AlertLog {
+  const first = FIRST_ACCOUNT_ID;
+  const renamed = (key: string): string[] => {
+    const [rule = '', ...rest] = key.split(':');
+    const tail = rest.join(':');
+    switch (rule) {
+      case 'hourly-user':
+      case 'user-balance':
+        return [`${rule}:${first}/${tail}`];
+      case 'account-balance':
+        return [`${rule}:${first}`];
+      case 'plan-expiry':
+      case 'token-rejected':
+        return [`${rule}:${first}:${tail}`];
+      case 'polling-broken':
+        return [key, `${rule}:${first}:${tail}`];
+      default:
+        return [key];
+    }
+  };
+  const fired = Object.fromEntries(Object.entries(old.fired ?? {}).flatMap(([key, entry]) => renamed(key).map((name) => [name, entry])));
+  return { ...EMPTY_ALERT_LOG, ...old, fired };
 }
 
 /** One cycle shows at most this many notifications; more become one summary. */

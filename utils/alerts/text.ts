@@ -5,13 +5,34 @@ import type { Language } from '@/utils/i18n/i18n';
 import { formatDuration, formatHourSpan } from '@/utils/time/local-time';
 import { formatAmount, type TrafficUnits } from '@/utils/format/traffic-format';
 import { mbToKb, type Kb } from '@/utils/base/units';
+import type { Settings, WatchedUser } from '@/utils/settings/model';
+import { accountName } from '@/utils/settings/watched';
 
 export interface NotificationText {
   readonly title: string;
   readonly message: string;
 }
 
-function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now: number): NotificationText {
+/** How a notification names a user and an account: with the account only when there are several. */
+function naming(settings: Settings, { t }: Language) {
+  const nameOf = (account: string | null) => (account === null ? null : accountName(settings, account, (n) => t('account.unnamed', [n])));
+  return {
+    user: (user: WatchedUser) => {
+      const account = nameOf(user.account);
+      return account === null ? user.username : t('userOfAccount', [user.username, account]);
+    },
+    /** A title about one account, led by its name. */
+    about: (account: string | null, title: string) => {
+      const name = nameOf(account);
+      return name === null ? title : t('aboutAccount', [name, title]);
+    },
+  };
+}
+
+function render(alert: Alert, language: Language, settings: Settings, now: number): NotificationText {
+  const { locale, t } = language;
+  const units: TrafficUnits = settings.units;
+  const names = naming(settings, language);
   const amount = (kb: Kb) => formatAmount(kb, units, locale);
   switch (alert.kind) {
     case 'hourly-total':
@@ -28,12 +49,12 @@ function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now:
     case 'hourly-user':
       if (alert.ended) {
         return {
-          title: t('alert.hourEndedUserTitle', [alert.username, formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)]),
+          title: t('alert.hourEndedUserTitle', [names.user(alert.user), formatHourSpan(alert.startMs, locale), amount(alert.kb), amount(alert.thresholdKb)]),
           message: t('alert.hourEndedUserMessage', [alert.hour]),
         };
       }
       return {
-        title: t('alert.hourlyUserTitle', [alert.username, amount(alert.thresholdKb)]),
+        title: t('alert.hourlyUserTitle', [names.user(alert.user), amount(alert.thresholdKb)]),
         message: t('alert.hourlyUserMessage', [amount(alert.kb), alert.hour]),
       };
     case 'spike':
@@ -43,32 +64,32 @@ function render(alert: Alert, { locale, t }: Language, units: TrafficUnits, now:
       };
     case 'user-balance':
       return {
-        title: t('alert.userBalanceTitle', [alert.username, Math.floor(alert.percent)]),
+        title: t('alert.userBalanceTitle', [names.user(alert.user), Math.floor(alert.percent)]),
         message: t('alert.userBalanceMessage', [amount(alert.balanceKb), amount(alert.limitKb)]),
       };
     case 'account-balance':
       return {
-        title: t('alert.accountBalanceTitle', [amount(mbToKb(alert.balanceMb))]),
+        title: names.about(alert.account, t('alert.accountBalanceTitle', [amount(mbToKb(alert.balanceMb))])),
         message: t('alert.accountBalanceMessage', [amount(mbToKb(alert.thresholdMb))]),
       };
     case 'plan-expiry':
       return {
-        title: t('alert.planExpiresTitle', alert.daysLeft),
+        title: names.about(alert.account, t('alert.planExpiresTitle', alert.daysLeft)),
         message: t('alert.planExpiryMessage', [alert.expiresOn]),
       };
     case 'token-rejected':
-      return { title: t('alert.tokenTitle'), message: t('alert.tokenMessage', [alert.code]) };
+      return { title: names.about(alert.account, t('alert.tokenTitle')), message: t('alert.tokenMessage', [alert.code]) };
     case 'polling-broken':
       return {
-        title: t('alert.pollingBrokenTitle', [formatDuration(now - alert.sinceMs, t)]),
+        title: names.about(alert.account, t('alert.pollingBrokenTitle', [formatDuration(now - alert.sinceMs, t)])),
         message: describeApiError(alert.failure, t).problem,
       };
   }
 }
 
 /** The words of one notification, in the user's language. Never contains the token: alerts hold none. */
-export function notificationText(delivery: AlertDelivery, language: Language, units: TrafficUnits, now: number): NotificationText {
-  if (delivery.kind === 'single') return render(delivery.alert, language, units, now);
-  const titles = delivery.alerts.map((alert) => render(alert, language, units, now).title);
+export function notificationText(delivery: AlertDelivery, language: Language, settings: Settings, now: number): NotificationText {
+  if (delivery.kind === 'single') return render(delivery.alert, language, settings, now);
+  const titles = delivery.alerts.map((alert) => render(alert, language, settings, now).title);
   return { title: language.t('alert.summaryTitle', [delivery.alerts.length]), message: titles.join(language.t('alert.summarySeparator')) };
 }

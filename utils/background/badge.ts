@@ -2,10 +2,12 @@ import { NEARING_SHARE, type AlertRules } from '@/utils/settings/alert-rules';
 import { describeApiError, errorSentence } from '@/utils/api/errors';
 import { isStale } from '@/utils/poll/freshness';
 import { formatClock, formatDuration, formatHourSpan } from '@/utils/time/local-time';
-import type { PollStatus } from '@/utils/poll/status';
+import { accountStatus, type PollStatus } from '@/utils/poll/status';
 import type { Language } from '@/utils/i18n/i18n';
-import { isConfigured } from '@/utils/settings/readiness';
-import type { Settings } from '@/utils/settings/model';
+import { readyAccounts } from '@/utils/settings/readiness';
+import type { BadgeScope, Settings } from '@/utils/settings/model';
+import { accountLabel, accountName, badgeKeys } from '@/utils/settings/watched';
+import { proxyTypeName } from '@/utils/settings/settings-words';
 import { formatAmount, formatBadgeAmount, formatExactKb } from '@/utils/format/traffic-format';
 import type { UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage } from '@/utils/usage/summary';
@@ -48,7 +50,8 @@ export const UNKNOWN_HOUR_MARK = '?';
 
 export interface BadgeInput {
   readonly settings: Settings;
-  readonly token: string;
+  /** The accounts whose token is saved. */
+  readonly withToken: ReadonlySet<string>;
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly now: number;
@@ -58,38 +61,64 @@ export interface BadgeInput {
   readonly intlLocale?: string;
 }
 
-export function computeBadge({ settings, token, cache, status, now, language, intlLocale = language.locale }: BadgeInput): BadgeView {
+/** The line naming what the badge sums, when it is not everything watched. */
+function scopeLine(scope: BadgeScope, settings: Settings, { t }: Language): string[] {
+  if (scope.kind === 'account' && settings.accounts.some((account) => account.id === scope.account)) {
+    return [t('badge.scope', [accountLabel(settings.accounts, scope.account, (n) => t('account.unnamed', [n]))])];
+  }
+  if (scope.kind === 'product') return [t('badge.scope', [proxyTypeName(scope.proxyType, t)])];
+  return [];
+}
+
+export function computeBadge({ settings, withToken, cache, status, now, language, intlLocale = language.locale }: BadgeInput): BadgeView {
   const { t } = language;
-  if (!isConfigured(settings, token.length > 0)) return { text: '', color: BADGE_COLORS.normal, title: t('badge.setUp') };
+  const ready = readyAccounts(settings, withToken);
+  if (ready.length === 0) return { text: '', color: BADGE_COLORS.normal, title: t('badge.setUp') };
   const amount = (kb: Kb) => formatAmount(kb, settings.units, intlLocale);
-  const summary = summarizeUsage(cache, settings, now, 24);
+  const summary = summarizeUsage(cache, settings, now, 24, badgeKeys(settings));
   const { current } = summary;
   const alerts = settings.alerts.hourlyTotal;
+  const nameOf = (account: string) => accountName(settings, account, (n) => t('account.unnamed', [n]));
+  const aboutAccount = (account: string, sentence: string) => {
+    const name = nameOf(account);
+    return name === null ? sentence : t('aboutAccount', [name, sentence]);
+  };
   const figures = [
+    ...scopeLine(settings.badgeScope, settings, language),
     t('badge.thisHour', [formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)]),
     t('badge.today', [amount(summary.todayKb)]),
     ...(alerts.enabled ? [t('badge.alertAbove', [amount(alerts.kb)])] : []),
     status.lastSuccessAt === null ? t('badge.notUpdated') : t('badge.updated', [formatClock(status.lastSuccessAt, intlLocale)]),
   ];
-  const failure = status.failure;
-  if (failure?.kind === 'auth') {
-    const { problem, remedy } = describeApiError(failure, t);
+  const rejected = ready.filter((account) => accountStatus(status, account).failure?.kind === 'auth');
+  const firstRejection = accountStatus(status, rejected[0] ?? '').failure;
+  if (rejected.length === ready.length && firstRejection) {
+    const { problem, remedy } = describeApiError(firstRejection, t);
     return {
       text: TOKEN_REJECTED_MARK,
       color: BADGE_COLORS.tokenRejected,
       title: [t('badge.productProblem', [problem]), remedy, t('badge.lastKnown'), ...figures].join('\n'),
     };
   }
-  // Each user's problem names the user; its last figures still count in the badge's sum.
-  const userProblems = Object.values(status.userFailures).map((failed) =>
-    t('aboutUser', [failed.username, errorSentence(failed.error, t)]),
-  );
-  if (status.lastSuccessAt === null && failure === null && userProblems.length === 0) {
+  const failure = status.failure;
+  // Each account's and each user's problem names it; their last figures still count in the badge's sum.
+  const accountProblems = ready.flatMap((account) => {
+    const state = accountStatus(status, account);
+    if (state.failure === null) return [];
+    const retry = state.retry ? [t('badge.nextTry', [formatClock(state.retry.notBefore, intlLocale)])] : [];
+    return [aboutAccount(account, t('badge.failed', [errorSentence(state.failure, t)])), ...retry];
+  });
+  const userProblems = Object.values(status.userFailures).map((failed) => {
+    const account = nameOf(failed.account);
+    const name = account === null ? failed.username : t('userOfAccount', [failed.username, account]);
+    return t('aboutUser', [name, errorSentence(failed.error, t)]);
+  });
+  if (status.lastSuccessAt === null && failure === null && accountProblems.length === 0 && userProblems.length === 0) {
     return { text: '…', color: BADGE_COLORS.normal, title: t('badge.fetching') };
   }
   const backgroundError = status.backgroundError ? [t('badge.backgroundError', [status.backgroundError.detail])] : [];
   const retry = status.retry ? [t('badge.nextTry', [formatClock(status.retry.notBefore, intlLocale)])] : [];
-  const problems = [...(failure ? [t('badge.failed', [errorSentence(failure, t)]), ...retry] : []), ...userProblems, ...backgroundError];
+  const problems = [...(failure ? [t('badge.failed', [errorSentence(failure, t)]), ...retry] : []), ...accountProblems, ...userProblems, ...backgroundError];
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
   const ageLine = stale && lastSuccessAt !== null ? [t('badge.stale', [formatDuration(now - lastSuccessAt, t)])] : [];

@@ -41,7 +41,7 @@ export async function deliverAlerts(
   await alertLogItem.setValue(next);
   for (const delivery of deliveries) {
     const { target, key } = deliveryKey(delivery, input.now);
-    const { title, message } = notificationText(delivery, language, input.settings.units, input.now);
+    const { title, message } = notificationText(delivery, language, input.settings, input.now);
     // Only `basic` notifications: Firefox supports no other type.
     await browser.notifications.create(notificationId(target, key), {
       type: 'basic',

@@ -6,23 +6,25 @@
  * global. The rules themselves live in utils/poll, utils/alerts and utils/storage.
  */
 import { browser } from 'wxt/browser';
-import type { UserList } from '@/utils/api/answers';
+import { listAccountUsers, type AccountUsers } from '@/utils/account/account-users';
 import { clipText, type ApiError } from '@/utils/api/errors';
 import { checkApiBaseUrl } from '@/utils/api/origin';
 import { computeBadge } from './badge';
-import { keepRequestGap, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { effectiveIntervalMinutes } from '@/utils/poll/interval';
 import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
-import type { PollStatus } from '@/utils/poll/status';
+import { keepRequestGap } from '@/utils/poll/spacing';
+import { stoppages, type PollStatus } from '@/utils/poll/status';
 import { redact } from '@/utils/api/redact';
 import type { Result } from '@/utils/base/result';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
-import { isConfigured } from '@/utils/settings/readiness';
+import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, pollStatusItem, removeAllItems, tokenItem, usageCacheItem } from '@/utils/storage/items';
-import { createThordataClient, type FetchLike, type ProxyType } from '@/utils/api/thordata-client';
+import { accountItem, pollStatusItem, readTokens, removeAllItems, usageCacheItem } from '@/utils/storage/items';
+import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
 
 export const POLL_ALARM = 'thordata-poll';
@@ -55,7 +57,7 @@ export interface BackgroundDeps {
 export interface BackgroundTasks {
   /** Resolves with what the wake-up decided to do. */
   pollNow(trigger: PollTrigger): Promise<PollPlan>;
-  testConnection(query: { token: string; apiBaseUrl: string; proxyType: ProxyType }): Promise<Result<UserList, ApiError>>;
+  testConnection(query: { token: string; apiBaseUrl: string }): Promise<Result<AccountUsers, ApiError>>;
   syncAlarm(): Promise<void>;
   renderBadge(): Promise<void>;
   /** "Forget token and data": removes every item and the alarms; a cycle in flight writes nothing more. */
@@ -65,6 +67,12 @@ export interface BackgroundTasks {
 }
 
 class CycleAbandoned extends Error {}
+
+/** A status with every wait ended and no cycle to resume: what new settings start from. */
+function withoutRetries(status: PollStatus): PollStatus {
+  const accounts = Object.fromEntries(Object.entries(status.accounts).map(([id, state]) => [id, { ...state, retry: null }]));
+  return { ...status, retry: null, accounts, cycle: null };
+}
 
 /** When several wake-ups queue, the strongest reason wins: a person's request beats an alarm. */
 const TRIGGER_STRENGTH: Readonly<Record<PollTrigger, number>> = {
@@ -102,17 +110,18 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   type Known = Awaited<ReturnType<typeof readAll>>;
 
   /**
-   * Whether work started from `known` may still write: nothing was forgotten since, and the
-   * token is the same (a new one means another account, whose figures these are not).
+   * Whether work started from `known` may still write: nothing was forgotten since, and every
+   * account's token is the same (a new one means another account, whose figures these are not).
    */
   async function stillCurrent(known: Known): Promise<boolean> {
-    const token = await tokenItem.getValue();
-    return token === known.token && generation === known.generation;
+    const tokens = await readTokens(known.settings);
+    return generation === known.generation && Object.entries(known.tokens).every(([account, token]) => tokens[account] === token);
   }
 
   /** Shows what is known on the badge, without reading storage again. */
-  async function showBadge({ settings, token, cache, status }: Pick<Known, 'settings' | 'token' | 'cache' | 'status'>): Promise<void> {
-    const view = computeBadge({ settings, token, cache, status, now: deps.now(), language: deps.language });
+  async function showBadge({ settings, tokens, cache, status }: Pick<Known, 'settings' | 'tokens' | 'cache' | 'status'>): Promise<void> {
+    const withToken = accountsWithToken(tokens);
+    const view = computeBadge({ settings, withToken, cache, status, now: deps.now(), language: deps.language });
     const action = browser.action ?? browser.browserAction;
     const drawn = action.setBadgeText({ text: view.text });
     // `npm run bench` times a woken worker up to here; the mark exists in the e2e build only.
@@ -144,9 +153,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await showBadge({ ...known, ...state });
   }
 
-  /** A retry is an alarm too, so it survives the worker being stopped while waiting. */
+  /** A retry is an alarm too, so it survives the worker being stopped while waiting; one alarm, for the earliest. */
   async function scheduleRetry(status: PollStatus): Promise<void> {
-    if (status.retry) await browser.alarms.create(RETRY_ALARM, { when: status.retry.notBefore });
+    const times = stoppages(status).flatMap(({ stoppage }) => (stoppage.retry ? [stoppage.retry.notBefore] : []));
+    if (times.length > 0) await browser.alarms.create(RETRY_ALARM, { when: Math.min(...times) });
     else await browser.alarms.clear(RETRY_ALARM);
   }
 
@@ -163,9 +173,9 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
     const known = await readAll();
-    const { settings, token, cache, status, account } = known;
+    const { settings, tokens, cache, status, account } = known;
     const now = deps.now();
-    const plan = planPoll({ trigger, settings, token, status, account, now, online: deps.isOnline() });
+    const plan = planPoll({ trigger, settings, withToken: accountsWithToken(tokens), status, account, now, online: deps.isOnline() });
     if (plan.kind === 'skip') {
       await showBadge(known);
       return plan;
@@ -183,12 +193,18 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
       await saveStopped(known, { ...status, failure, failingSince: status.failingSince ?? now, lastAttemptAt: now, retry });
       return plan;
     }
-    const client = createThordataClient({ baseUrl: settings.apiBaseUrl, token, fetch: deps.fetch, timeoutMs: deps.requestTimeoutMs });
-    // New settings deserve a fresh start: the old backoff was about the old ones.
-    const start = trigger === 'settings' ? { ...status, retry: null, cycle: null } : status;
+    const clients = new Map<string, ThordataClient>();
+    const clientFor = (id: string): ThordataClient => {
+      const client =
+        clients.get(id) ?? createThordataClient({ baseUrl: settings.apiBaseUrl, token: tokens[id] ?? '', fetch: deps.fetch, timeoutMs: deps.requestTimeoutMs });
+      clients.set(id, client);
+      return client;
+    };
+    // New settings deserve a fresh start: the old backoffs were about the old ones.
+    const start = trigger === 'settings' ? withoutRetries(status) : status;
     try {
       const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
-        client,
+        clientFor,
         now: deps.now,
         sleep: deps.sleep,
         random: deps.random,
@@ -206,8 +222,8 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
     const plan = await pollOnce(trigger);
     const known = await readAll();
-    const { settings, token, cache, status, account } = known;
-    if (isConfigured(settings, token.length > 0)) {
+    const { settings, tokens, cache, status, account } = known;
+    if (isConfigured(settings, accountsWithToken(tokens))) {
       const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
       await deliverAlerts(input, deps.language, () => stillCurrent(known));
     }
@@ -229,21 +245,23 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     return waitingDone;
   }
 
-  async function testConnection(query: {
-    token: string;
-    apiBaseUrl: string;
-    proxyType: ProxyType;
-  }): Promise<Result<UserList, ApiError>> {
+  async function testConnection(query: { token: string; apiBaseUrl: string }): Promise<Result<AccountUsers, ApiError>> {
     const base = checkApiBaseUrl(query.apiBaseUrl, deps.allowLoopback);
     // The settings page checks the address first; this refusal is the last line of defence.
     if (!base.ok) return { ok: false, error: { kind: 'network', detail: 'this build may not send the token to that address' } };
     const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
     return enqueue(async () => {
       const started = generation;
-      await keepRequestGap((await pollStatusItem.getValue()).lastRequestEndedAt, deps);
-      const result = await client.userList({ proxyType: query.proxyType });
+      let lastEndedAt = (await pollStatusItem.getValue()).lastRequestEndedAt;
+      const ask = async <T>(request: () => Promise<T>): Promise<T> => {
+        await keepRequestGap(lastEndedAt, deps);
+        const answer = await request();
+        lastEndedAt = deps.now();
+        return answer;
+      };
+      const result = await listAccountUsers(client, ask);
       const after = await pollStatusItem.getValue();
-      if (generation === started) await pollStatusItem.setValue({ ...after, lastRequestEndedAt: deps.now() });
+      if (generation === started) await pollStatusItem.setValue({ ...after, lastRequestEndedAt: lastEndedAt });
       return result;
     });
   }
@@ -257,8 +275,9 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function reportFailure(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     try {
-      const token = await tokenItem.getValue();
-      const detail = clipText(redact(message, token)) || 'unknown error';
+      const { settings } = await readStoredState(deps.allowLoopback);
+      const tokens = Object.values(await readTokens(settings));
+      const detail = clipText(tokens.reduce((text, token) => redact(text, token), message)) || 'unknown error';
       console.warn(`Thordata Usage Monitor: a background task failed: ${detail}`);
       const status = await pollStatusItem.getValue();
       await pollStatusItem.setValue({ ...status, backgroundError: { detail, at: deps.now() } });
@@ -271,12 +290,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   /** Makes sure the periodic alarm exists with the interval from settings. */
   async function syncAlarm(): Promise<void> {
     const { settings } = await readAll();
+    const minutes = effectiveIntervalMinutes(settings);
     const existing = await browser.alarms.get(POLL_ALARM);
-    if (existing?.periodInMinutes === settings.pollIntervalMinutes) return;
-    await browser.alarms.create(POLL_ALARM, {
-      periodInMinutes: settings.pollIntervalMinutes,
-      delayInMinutes: settings.pollIntervalMinutes,
-    });
+    if (existing?.periodInMinutes === minutes) return;
+    await browser.alarms.create(POLL_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
   }
 
   return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure };

@@ -1,7 +1,6 @@
-import type { UserList } from '@/utils/api/answers';
+import type { AccountUsers } from '@/utils/account/account-users';
 import type { ApiError } from '@/utils/api/errors';
 import type { Result } from '@/utils/base/result';
-import type { ProxyType } from '@/utils/api/thordata-client';
 import { isRecord } from '@/utils/base/is-record';
 
 /** A page's reason to ask for a poll: an explicit refresh may override a pause, opening the popup may not. */
@@ -13,7 +12,8 @@ export type BackgroundRequest =
   | { readonly type: 'settings-saved' }
   /** "Forget token and data": the background drops what is stored and stops whatever it has in flight. */
   | { readonly type: 'forget' }
-  | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string; readonly proxyType: ProxyType };
+  /** Lists an account's users of every product, with the token as typed (maybe not saved yet). */
+  | { readonly type: 'test-connection'; readonly token: string; readonly apiBaseUrl: string };
 
 /** The settings or the API host's permission changed: poll with what is stored now. */
 export const SETTINGS_SAVED = { type: 'settings-saved' } as const satisfies BackgroundRequest;
@@ -28,7 +28,7 @@ export function tellSettingsSaved(send: (message: BackgroundRequest) => Promise<
 }
 
 export type PollNowReply = { readonly done: true };
-export type TestConnectionReply = Result<UserList, ApiError>;
+export type TestConnectionReply = Result<AccountUsers, ApiError>;
 
 /** Messages arrive untyped; anything malformed is ignored rather than trusted. */
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
@@ -41,10 +41,9 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
     case 'forget':
       return { type: 'forget' };
     case 'test-connection': {
-      const { token, apiBaseUrl, proxyType } = message;
+      const { token, apiBaseUrl } = message;
       if (typeof token !== 'string' || typeof apiBaseUrl !== 'string') return null;
-      if (proxyType !== 1 && proxyType !== 2 && proxyType !== 3) return null;
-      return { type: 'test-connection', token, apiBaseUrl, proxyType };
+      return { type: 'test-connection', token, apiBaseUrl };
     }
     default:
       return null;

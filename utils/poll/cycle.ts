@@ -1,12 +1,14 @@
-import type { AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountFigures, type AccountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { errorScope, isTransient, type ApiError } from '@/utils/api/errors';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { retryDelay } from './backoff';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
 import type { PollPlan } from './plan';
-import type { PollStatus, UserFailure } from './status';
-import type { Settings } from '@/utils/settings/model';
+import { keepRequestGap } from './spacing';
+import { accountStatus, type AccountPollStatus, type PollStatus, type Stoppage, type UserFailure } from './status';
+import type { Settings, WatchedUser } from '@/utils/settings/model';
+import { productsOf, watchedKeys, watchKey, type WatchKey } from '@/utils/settings/watched';
 import type { ThordataClient } from '@/utils/api/thordata-client';
 import {
   cacheFor,
@@ -14,7 +16,6 @@ import {
   mergeAnswer,
   pruneUsage,
   RETENTION_HOURS,
-  userKey,
   userUsage,
   withUser,
   type UsageCache,
@@ -22,35 +23,10 @@ import {
 } from '@/utils/usage/cache';
 
 /**
- * Thordata answers 10011 to clients that call a few seconds apart; keep our distance.
- * The spacing an observer of our requests (the API, a proxy, the demo API's log) must see
- * between one answer and the next request.
- */
-export const OBSERVED_REQUEST_GAP_MS = 1500;
-
-/** What we wait: a margin over the observed gap, for an observer whose clock differs by a few milliseconds. */
-export const MIN_REQUEST_GAP_MS = OBSERVED_REQUEST_GAP_MS + 100;
-
-/**
  * The first poll of a user fetches every hour the cache keeps, in one request: so does the
  * re-read after a settings change (the API timezone) that made the cached hours unusable.
  */
 export const FIRST_FETCH_HOURS = RETENTION_HOURS;
-
-/**
- * Waits until the gap since the last request has passed. Checks the clock again
- * after each sleep, because timers may fire a little early.
- */
-export async function keepRequestGap(
-  lastRequestEndedAt: number | null,
-  clock: { now: () => number; sleep: (ms: number) => Promise<void> },
-): Promise<void> {
-  if (lastRequestEndedAt === null) return;
-  // A clock set back (a correction, a changed time zone setting) must not make us wait
-  // until the old time comes round again.
-  const target = Math.min(lastRequestEndedAt, clock.now()) + MIN_REQUEST_GAP_MS;
-  for (let wait = target - clock.now(); wait > 0; wait = target - clock.now()) await clock.sleep(wait);
-}
 
 export interface PollState {
   readonly cache: UsageCache;
@@ -59,7 +35,8 @@ export interface PollState {
 }
 
 export interface PollDeps {
-  readonly client: ThordataClient;
+  /** The client speaking with an account's token; every account in the plan has one. */
+  readonly clientFor: (account: string) => ThordataClient;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   /** For backoff jitter; returns a number in [0, 1). */
@@ -79,64 +56,73 @@ export function requestRange(usage: UserUsage, now: number, tz: ApiTimezone): { 
   return { from: hourKeyAt(Math.max(windowStart, resumeFrom), tz), to: hourKeyAt(now, tz) };
 }
 
-function without(record: Readonly<Record<string, UserFailure>>, key: string): Record<string, UserFailure> {
+function without(record: Readonly<Record<WatchKey, UserFailure>>, key: WatchKey): Record<WatchKey, UserFailure> {
   const copy = { ...record };
   delete copy[key];
   return copy;
 }
 
-/** Records an account-wide failure: transient ones schedule a retry with backoff. */
-export function withFailure(status: PollStatus, failure: ApiError, now: number, random: () => number): PollStatus {
-  const attempt = (status.retry?.attempt ?? 0) + 1;
+/** Records a failure that stops requests: transient ones schedule a retry with backoff. */
+export function withFailure<T extends Stoppage>(stoppage: T, failure: ApiError, now: number, random: () => number): T {
+  const attempt = (stoppage.retry?.attempt ?? 0) + 1;
   return {
-    ...status,
+    ...stoppage,
     failure,
-    failingSince: status.failingSince ?? now,
+    failingSince: stoppage.failingSince ?? now,
     retry: isTransient(failure) ? { attempt, notBefore: now + retryDelay(attempt, random) } : null,
   };
 }
 
 /**
- * Reads the secondary endpoints: the user list (limits, usage) and the account balance. Their
- * failures are kept on their own figures and never stop usage polling, nor read as a rejected
- * token: only the usage endpoint speaks for the account. Thordata asking to wait on the list
- * leaves the balance for the next try rather than asking again at once.
+ * Reads one account's secondary endpoints: the user list of each product it watches (limits,
+ * usage) and its balance. Their failures are kept on their own figures and never stop usage
+ * polling, nor read as a rejected token: only the usage endpoint speaks for the account.
+ * Thordata asking to wait on a list leaves the rest for the next try rather than asking again.
  */
 async function refreshAccount(
   settings: Settings,
-  state: PollState,
+  account: string,
+  known: AccountFigures,
+  status: PollStatus,
   deps: PollDeps,
-): Promise<{ account: AccountSnapshot; status: PollStatus }> {
-  let status = state.status;
-  await keepRequestGap(status.lastRequestEndedAt, deps);
-  const list = await deps.client.userList({ proxyType: settings.proxyType });
-  status = { ...status, lastRequestEndedAt: deps.now() };
-  let balance: Awaited<ReturnType<ThordataClient['accountBalance']>> | null = null;
-  if (list.ok || list.error.kind !== 'rate-limited') {
+): Promise<{ figures: AccountFigures; status: PollStatus }> {
+  const client = deps.clientFor(account);
+  const ask = async <T>(request: () => Promise<T>): Promise<T> => {
     await keepRequestGap(status.lastRequestEndedAt, deps);
-    balance = await deps.client.accountBalance();
+    const answer = await request();
     status = { ...status, lastRequestEndedAt: deps.now() };
+    return answer;
+  };
+  const users: Record<WatchKey, AccountFigures['users'][string]> = {};
+  let usersError: ApiError | null = null;
+  for (const proxyType of productsOf(settings, account)) {
+    const list = await ask(() => client.userList({ proxyType }));
+    if (list.ok) {
+      for (const user of list.value.users) users[watchKey({ account, proxyType, username: user.username })] = user;
+      continue;
+    }
+    usersError = list.error;
+    // The figures this list would have replaced stay until a list answers.
+    for (const [key, user] of Object.entries(known.users)) if (key.startsWith(`${account}/${proxyType}:`)) users[key] = user;
+    if (list.error.kind === 'rate-limited') break;
   }
-  const known = state.account;
-  const users = list.ok
-    ? Object.fromEntries(list.value.users.map((user) => [userKey(settings.proxyType, user.username), user]))
-    : known.users;
+  const balance = usersError?.kind === 'rate-limited' ? null : await ask(() => client.accountBalance());
   return {
-    account: {
+    figures: {
       fetchedAt: deps.now(),
       balance: balance?.ok ? balance.value : known.balance,
-      // Not asked because the list was told to wait: that wait is why the balance is not read.
-      balanceError: balance === null ? (list.ok ? null : list.error) : balance.ok ? null : balance.error,
+      // Not asked because a list was told to wait: that wait is why the balance is not read.
+      balanceError: balance === null ? usersError : balance.ok ? null : balance.error,
       users,
-      usersError: list.ok ? null : list.error,
+      usersError,
     },
     status,
   };
 }
 
 /** Failures of watched users only: a user no longer watched takes its failure with it. */
-function watchedFailures(status: PollStatus, keys: readonly string[]): Record<string, UserFailure> {
-  const kept: Record<string, UserFailure> = {};
+function watchedFailures(status: PollStatus, keys: readonly WatchKey[]): Record<WatchKey, UserFailure> {
+  const kept: Record<WatchKey, UserFailure> = {};
   for (const key of keys) {
     const known = status.userFailures[key];
     if (known) kept[key] = known;
@@ -144,13 +130,31 @@ function watchedFailures(status: PollStatus, keys: readonly string[]): Record<st
   return kept;
 }
 
+/** What one account's requests came to in a cycle. */
+interface AccountTally {
+  answered: number;
+  readonly userErrors: ApiError[];
+  failure: ApiError | null;
+}
+
+/** An account's status after a cycle it took part in. */
+function settledAccount(known: AccountPollStatus, tally: AccountTally, now: number, random: () => number): AccountPollStatus {
+  // Every answer unusable, none with figures: the answers are broken, not the users. Retry
+  // with backoff like any other account-wide failure, and let "polling broken" count it.
+  const failure =
+    tally.failure ??
+    (tally.answered === 0 && tally.userErrors.length > 0 && tally.userErrors.every((error) => error.kind === 'malformed') ? (tally.userErrors[0] ?? null) : null);
+  if (failure !== null) return withFailure(known, failure, now, random);
+  return { failure: null, failingSince: null, retry: null, lastSuccessAt: tally.answered > 0 ? now : known.lastSuccessAt };
+}
+
 /**
- * Carries out a plan: the planned users in turn, one request at a time, spaced apart, saving
- * after each answer. A failure that concerns one user (errorScope) marks that user and the
- * cycle goes on; an account-wide one stops the cycle and leaves the rest for a resumed cycle,
- * with the user it stopped at moved to the end, so that no user can hold back the others.
- * Cached hours are only ever merged into, never dropped, except those read under another API
- * timezone (cacheFor).
+ * Carries out a plan: the planned users in turn, one request at a time across all accounts,
+ * spaced apart, saving after each answer. A failure that concerns one user (errorScope) marks
+ * that user and the cycle goes on; one that concerns its account (a rejected token, Thordata
+ * asking to wait, an expired plan, the way to the API failing) stops that account's requests,
+ * leaving its users for a resumed cycle, and the other accounts go on. Cached hours are only
+ * ever merged into, never dropped, except those read under another API timezone (cacheFor).
  */
 export async function runPollCycle(
   settings: Settings,
@@ -158,27 +162,40 @@ export async function runPollCycle(
   plan: Extract<PollPlan, { kind: 'run' }>,
   deps: PollDeps,
 ): Promise<PollState> {
-  const watched = settings.usernames.map((name) => userKey(settings.proxyType, name));
-  let cache = keepUsers(cacheFor(state.cache, settings.apiTimezone), watched);
-  let userFailures = watchedFailures(state.status, watched);
+  const watched = new Map<WatchKey, WatchedUser>(settings.watched.map((entry) => [watchKey(entry), entry]));
+  const keys = watchedKeys(settings.watched);
+  let cache = keepUsers(cacheFor(state.cache, settings.apiTimezone), keys);
+  let userFailures = watchedFailures(state.status, keys);
   const startedAt = plan.resumed && state.status.cycle ? state.status.cycle.startedAt : deps.now();
   let status: PollStatus = {
     ...state.status,
     lastAttemptAt: deps.now(),
     userFailures,
-    cycle: { startedAt, remaining: plan.usernames },
+    cycle: { startedAt, remaining: plan.entries },
     backgroundError: null,
   };
   let account = state.account;
-  let failure: ApiError | null = null;
-  let answered = 0;
-  const userErrors: ApiError[] = [];
+  const tallies = new Map<string, AccountTally>();
+  const tallyOf = (id: string): AccountTally => {
+    const known = tallies.get(id) ?? { answered: 0, userErrors: [], failure: null };
+    tallies.set(id, known);
+    return known;
+  };
+  /** Users of an account that stopped: left for the cycle's resumption. */
+  const leftOver: WatchKey[] = [];
 
-  for (const [index, username] of plan.usernames.entries()) {
-    const key = userKey(settings.proxyType, username);
+  for (const [index, key] of plan.entries.entries()) {
+    const entry = watched.get(key);
+    if (entry === undefined) continue;
+    const tally = tallyOf(entry.account);
+    const rest = plan.entries.slice(index + 1);
+    if (tally.failure !== null) {
+      leftOver.push(key);
+      continue;
+    }
     await keepRequestGap(status.lastRequestEndedAt, deps);
     const range = requestRange(userUsage(cache, key), deps.now(), settings.apiTimezone);
-    const result = await deps.client.hourlyUsage({ proxyType: settings.proxyType, username, ...range });
+    const result = await deps.clientFor(entry.account).hourlyUsage({ proxyType: entry.proxyType, username: entry.username, ...range });
     const endedAt = deps.now();
     if (result.ok) {
       const merged = mergeAnswer(userUsage(cache, key), {
@@ -189,44 +206,41 @@ export async function runPollCycle(
       });
       cache = withUser(cache, key, pruneUsage(merged, endedAt, settings.apiTimezone));
       userFailures = without(userFailures, key);
-      answered += 1;
+      tally.answered += 1;
     } else if (errorScope(result.error) === 'user') {
-      userFailures = { ...userFailures, [key]: { username, error: result.error, at: endedAt } };
-      userErrors.push(result.error);
+      userFailures = { ...userFailures, [key]: { ...entry, error: result.error, at: endedAt } };
+      tally.userErrors.push(result.error);
     } else {
-      failure = result.error;
+      tally.failure = result.error;
+      leftOver.push(key);
     }
-    const rest = plan.usernames.slice(index + 1);
-    const remaining = failure === null ? rest : [...rest, username];
-    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining } };
-    if (failure !== null) break;
+    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining: [...rest, ...leftOver] } };
     await deps.save({ cache, status, account });
   }
 
-  // Every answer unusable, none with figures: the answers are broken, not the users. Retry
-  // with backoff like any other account-wide failure, and let "polling broken" count it.
-  if (failure === null && answered === 0 && userErrors.length > 0 && userErrors.every((error) => error.kind === 'malformed')) {
-    failure = userErrors[0] ?? null;
-  }
-
-  if (failure === null && plan.account) {
-    const refreshed = await refreshAccount(settings, { cache, status, account }, deps);
-    account = refreshed.account;
+  for (const id of plan.accounts) {
+    if (tallies.get(id)?.failure) continue;
+    const refreshed = await refreshAccount(settings, id, accountFigures(account, id), status, deps);
+    account = { accounts: { ...account.accounts, [id]: refreshed.figures } };
     status = refreshed.status;
   }
 
   const now = deps.now();
-  status =
-    failure === null
-      ? {
-          ...status,
-          failure: null,
-          failingSince: null,
-          retry: null,
-          cycle: null,
-          lastSuccessAt: answered > 0 ? now : status.lastSuccessAt,
-        }
-      : withFailure(status, failure, now, deps.random);
+  const accounts = { ...status.accounts };
+  for (const [id, tally] of tallies) accounts[id] = settledAccount(accountStatus(status, id), tally, now, deps.random);
+  const answered = [...tallies.values()].some((tally) => tally.answered > 0);
+  const kept = new Set(settings.accounts.map(({ id }) => id));
+  status = {
+    ...status,
+    // A cycle ran, so nothing stops every account any more (offline, no host access).
+    failure: null,
+    failingSince: null,
+    retry: null,
+    accounts: Object.fromEntries(Object.entries(accounts).filter(([id]) => kept.has(id))),
+    cycle: leftOver.length > 0 ? { startedAt, remaining: leftOver } : null,
+    lastSuccessAt: answered ? now : status.lastSuccessAt,
+  };
+  account = { accounts: Object.fromEntries(Object.entries(account.accounts).filter(([id]) => kept.has(id))) };
   const final = { cache, status, account };
   await deps.save(final);
   return final;

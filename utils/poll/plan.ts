@@ -1,9 +1,10 @@
-import { accountDue, type AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountDue, accountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { MAX_RETRY_MS } from './backoff';
-import type { PollStatus, UserFailure } from './status';
-import { isConfigured } from '@/utils/settings/readiness';
+import { effectiveIntervalMinutes } from './interval';
+import { accountStatus, type PollStatus, type Stoppage, type UserFailure } from './status';
+import { readyAccounts } from '@/utils/settings/readiness';
 import type { Settings } from '@/utils/settings/model';
-import { userKey } from '@/utils/usage/cache';
+import { watchKey, type WatchKey } from '@/utils/settings/watched';
 import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 
 /** What woke the poller. Only a person's explicit refresh or a settings change overrides a pause. */
@@ -16,10 +17,12 @@ export type PollPlan =
   | { readonly kind: 'offline' }
   | {
       readonly kind: 'run';
-      readonly usernames: readonly string[];
+      /** The watched users to ask, in order, by watch key. */
+      readonly entries: readonly WatchKey[];
       /** Finishing a cycle a stopped worker left, rather than starting anew. */
       readonly resumed: boolean;
-      readonly account: boolean;
+      /** The accounts whose balance and user lists are due. */
+      readonly accounts: readonly string[];
     };
 
 /**
@@ -27,6 +30,9 @@ export type PollPlan =
  * this often. A user whose answer held no usable figures is asked at every cycle (last).
  */
 export const UNKNOWN_USER_RECHECK_MS = HOUR_MS;
+
+/** A retry alarm may fire this much before the time it was set for; the wait counts as over. */
+export const RETRY_EARLY_MS = 1000;
 
 /** Whether a user that failed may be asked again; a clock set back never holds a re-check off. */
 function recheckDue(failed: UserFailure, now: number): boolean {
@@ -39,15 +45,17 @@ function recheckDue(failed: UserFailure, now: number): boolean {
  * The order of a new cycle: users without a problem first, in the settings' order, then those
  * that failed, the longest-failing first. One user's trouble can then never starve the others.
  */
-function cycleOrder(settings: Settings, status: PollStatus, now: number, recheckAll: boolean): string[] {
-  const healthy: string[] = [];
-  const failed: { name: string; at: number }[] = [];
-  for (const name of settings.usernames) {
-    const failure = status.userFailures[userKey(settings.proxyType, name)];
-    if (failure === undefined) healthy.push(name);
-    else if (recheckAll || recheckDue(failure, now)) failed.push({ name, at: failure.at });
+function cycleOrder(settings: Settings, accounts: ReadonlySet<string>, status: PollStatus, now: number, recheckAll: boolean): WatchKey[] {
+  const healthy: WatchKey[] = [];
+  const failed: { key: WatchKey; at: number }[] = [];
+  for (const entry of settings.watched) {
+    if (!accounts.has(entry.account)) continue;
+    const key = watchKey(entry);
+    const failure = status.userFailures[key];
+    if (failure === undefined) healthy.push(key);
+    else if (recheckAll || recheckDue(failure, now)) failed.push({ key, at: failure.at });
   }
-  return [...healthy, ...failed.sort((a, b) => a.at - b.at).map(({ name }) => name)];
+  return [...healthy, ...failed.sort((a, b) => a.at - b.at).map(({ key }) => key)];
 }
 
 /** Opening the popup refreshes only figures older than this. */
@@ -67,10 +75,25 @@ function ageOf(since: number | null, now: number): number | null {
   return age >= 0 ? age : null;
 }
 
+/**
+ * Whether a stoppage still holds for this trigger. A wait longer than the longest backoff means
+ * the clock was set back: it is not honoured. New settings end every wait; a retry ends a wait
+ * that is over; a person's Refresh ends one, but not Thordata's own request to wait.
+ */
+function stillWaiting(stoppage: Stoppage, trigger: PollTrigger, now: number, everyone: boolean): boolean {
+  const retry = stoppage.retry;
+  if (retry === null || now >= retry.notBefore || retry.notBefore - now > MAX_RETRY_MS) return false;
+  if (trigger === 'settings') return false;
+  // Offline or no host access: a retry (the network is back, a minute passed) always looks again.
+  if (trigger === 'retry' && (everyone || now >= retry.notBefore - RETRY_EARLY_MS)) return false;
+  return !(trigger === 'manual' && stoppage.failure?.kind !== 'rate-limited');
+}
+
 export interface PlanInput {
   readonly trigger: PollTrigger;
   readonly settings: Settings;
-  readonly token: string;
+  /** The accounts whose token is saved. */
+  readonly withToken: ReadonlySet<string>;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
   readonly now: number;
@@ -78,21 +101,20 @@ export interface PlanInput {
 }
 
 /**
- * Decides what one wake-up should ask Thordata, if anything: the fewest requests
- * that keep the figures right, and none while Thordata asked us to wait or
- * rejected the token.
+ * Decides what one wake-up should ask Thordata, if anything: the fewest requests that keep the
+ * figures right, and none for an account Thordata asked to wait or whose token it rejected.
+ * The other accounts go on.
  */
-export function planPoll({ trigger, settings, token, status, account, now, online }: PlanInput): PollPlan {
-  if (!isConfigured(settings, token.length > 0)) return { kind: 'skip', reason: 'unconfigured' };
+export function planPoll({ trigger, settings, withToken, status, account, now, online }: PlanInput): PollPlan {
+  const ready = readyAccounts(settings, withToken);
+  if (ready.length === 0) return { kind: 'skip', reason: 'unconfigured' };
   const userOverride = trigger === 'manual' || trigger === 'settings';
-  if (status.failure?.kind === 'auth' && !userOverride) return { kind: 'skip', reason: 'token-rejected' };
-  // A wait longer than the longest backoff means the clock was set back: do not honour it.
-  const waiting = status.retry !== null && now < status.retry.notBefore && status.retry.notBefore - now <= MAX_RETRY_MS;
-  const rateLimited = status.failure?.kind === 'rate-limited';
-  if (waiting && trigger !== 'settings' && trigger !== 'retry' && !(trigger === 'manual' && !rateLimited)) {
-    return { kind: 'skip', reason: 'backing-off' };
-  }
-  const intervalMs = settings.pollIntervalMinutes * MINUTE_MS;
+  if (stillWaiting(status, trigger, now, true)) return { kind: 'skip', reason: 'backing-off' };
+  const rejected = ready.filter((id) => accountStatus(status, id).failure?.kind === 'auth' && !userOverride);
+  const active = ready.filter((id) => !rejected.includes(id) && !stillWaiting(accountStatus(status, id), trigger, now, false));
+  if (active.length === 0) return { kind: 'skip', reason: rejected.length === ready.length ? 'token-rejected' : 'backing-off' };
+
+  const intervalMs = effectiveIntervalMinutes(settings) * MINUTE_MS;
   const freshFor =
     trigger === 'popup-open' ? POPUP_REFRESH_AFTER_MS : trigger === 'startup' ? intervalMs : trigger === 'alarm' ? intervalMs * ALARM_FRESH_SHARE : 0;
   const age = ageOf(status.lastAttemptAt, now);
@@ -101,14 +123,14 @@ export function planPoll({ trigger, settings, token, status, account, now, onlin
   }
   if (!online) return { kind: 'offline' };
 
+  const activeSet = new Set(active);
+  const due = active.filter((id) => trigger === 'settings' || accountDue(accountFigures(account, id), now));
   const cycle = status.cycle;
   const cycleAge = cycle === null ? null : ageOf(cycle.startedAt, now);
   if (trigger !== 'settings' && cycle !== null && cycleAge !== null && cycleAge < intervalMs) {
-    const remaining = cycle.remaining.filter((name) => settings.usernames.includes(name));
-    if (remaining.length > 0) {
-      return { kind: 'run', usernames: remaining, resumed: true, account: accountDue(account, now) };
-    }
+    const askable = new Set(settings.watched.filter((entry) => activeSet.has(entry.account)).map(watchKey));
+    const remaining = cycle.remaining.filter((key) => askable.has(key));
+    if (remaining.length > 0) return { kind: 'run', entries: remaining, resumed: true, accounts: due };
   }
-  const usernames = cycleOrder(settings, status, now, userOverride);
-  return { kind: 'run', usernames, resumed: false, account: trigger === 'settings' || accountDue(account, now) };
+  return { kind: 'run', entries: cycleOrder(settings, activeSet, status, now, userOverride), resumed: false, accounts: due };
 }

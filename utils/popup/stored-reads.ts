@@ -1,9 +1,9 @@
 import { EMPTY_ACCOUNT, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { INITIAL_STATUS, type PollStatus } from '@/utils/poll/status';
 import type { Settings } from '@/utils/settings/model';
-import { isConfigured } from '@/utils/settings/readiness';
+import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { coerceSettings } from '@/utils/settings/repair';
-import { ACCOUNT, currentValue, POLL_STATUS, SETTINGS, TOKEN, USAGE_CACHE, versionKey } from '@/utils/storage/definitions';
+import { ACCOUNT, accountOfTokenKey, currentValue, POLL_STATUS, SETTINGS, USAGE_CACHE, versionKey } from '@/utils/storage/definitions';
 import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 import { isRecord } from '@/utils/base/is-record';
 
@@ -18,7 +18,7 @@ type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 export interface PopupApi {
   readonly storage: {
     readonly local: {
-      get(keys: string[]): Promise<Record<string, unknown>>;
+      get(keys: string[] | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
     readonly onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
@@ -33,14 +33,17 @@ export function popupApi(): PopupApi {
 }
 
 /**
- * What the popup asks storage for: its items' keys and their version keys, so that a value an
- * older version stored is read as the item's migrations make it.
+ * The items the popup shows, with their version keys, so that a value an older version stored
+ * is read as the item's migrations make it. Besides these it follows each account's token key,
+ * for whether one is saved.
  */
-export const KEYS: readonly string[] = [SETTINGS, TOKEN, USAGE_CACHE, POLL_STATUS, ACCOUNT].flatMap(({ key }) => [key, versionKey(key)]);
+export const KEYS: readonly string[] = [SETTINGS, USAGE_CACHE, POLL_STATUS, ACCOUNT].flatMap(({ key }) => [key, versionKey(key)]);
 
 export interface PopupState {
   readonly settings: Settings;
   readonly configured: boolean;
+  /** The accounts whose token is saved. */
+  readonly withToken: ReadonlySet<string>;
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
@@ -55,17 +58,22 @@ export interface PopupStored {
   readonly usageCache: unknown;
   readonly pollStatus: unknown;
   readonly account: unknown;
-  readonly tokenSaved: boolean;
+  /** The accounts with a token saved: the popup keeps no token, only this. */
+  readonly withToken: ReadonlySet<string>;
 }
 
 export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
-  const token = items[TOKEN.key];
+  const tokens: Record<string, string> = {};
+  for (const [key, value] of Object.entries(items)) {
+    const account = accountOfTokenKey(key);
+    if (account !== null && typeof value === 'string') tokens[account] = value;
+  }
   return {
     settings: currentValue(SETTINGS, items),
     usageCache: currentValue(USAGE_CACHE, items),
     pollStatus: currentValue(POLL_STATUS, items),
     account: currentValue(ACCOUNT, items),
-    tokenSaved: typeof token === 'string' && token.length > 0,
+    withToken: accountsWithToken(tokens),
   };
 }
 
@@ -78,12 +86,18 @@ export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): Pop
   const raw = isRecord(stored.usageCache) && isRecord(stored.usageCache.users) ? (stored.usageCache as unknown as UsageCache) : EMPTY_CACHE;
   const cache = cacheFor(raw, settings.apiTimezone);
   const status = isRecord(stored.pollStatus) ? (stored.pollStatus as unknown as PollStatus) : INITIAL_STATUS;
-  const account = isRecord(stored.account) && isRecord(stored.account.users) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
-  return { settings, configured: isConfigured(settings, stored.tokenSaved), cache, status, account };
+  const account = isRecord(stored.account) && isRecord(stored.account.accounts) ? (stored.account as unknown as AccountSnapshot) : EMPTY_ACCOUNT;
+  const withToken = stored.withToken;
+  return { settings, configured: isConfigured(settings, withToken), withToken, cache, status, account };
 }
 
+/**
+ * Everything in `storage.local` at once: the token keys are one per account, so they cannot be
+ * named before the settings are read, and a second round trip would delay the first frame. The
+ * items listed in KEYS are all the extension stores besides the tokens and the alert log.
+ */
 export async function readStored(api: PopupApi): Promise<PopupStored> {
-  return popupStoredFrom(await api.storage.local.get([...KEYS]));
+  return popupStoredFrom(await api.storage.local.get(null));
 }
 
 /** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */
@@ -97,5 +111,5 @@ export function watchPopupState(api: PopupApi, onChange: () => void): () => void
 
 /** Whether a change in `storage.local` touches what the popup shows. */
 export function changesPopupItems(changes: Record<string, unknown>): boolean {
-  return KEYS.some((key) => key in changes);
+  return KEYS.some((key) => key in changes) || Object.keys(changes).some((key) => accountOfTokenKey(key) !== null);
 }

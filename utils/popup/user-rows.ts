@@ -1,15 +1,19 @@
-import type { AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { recentHourKeys } from '@/utils/time/hour-keys';
 import type { PollStatus } from '@/utils/poll/status';
+import type { ProxyType } from '@/utils/api/thordata-client';
 import type { Settings } from '@/utils/settings/model';
-import { userKey, userUsage, type UsageCache } from '@/utils/usage/cache';
+import { watchKey, type WatchKey } from '@/utils/settings/watched';
+import { userUsage, type UsageCache } from '@/utils/usage/cache';
 import { kb, mbToKb, type Kb } from '@/utils/base/units';
 
 /** One watched user as the popup lists it. */
 export interface UserRow {
+  readonly account: string;
+  readonly proxyType: ProxyType;
   readonly username: string;
-  readonly key: string;
+  readonly key: WatchKey;
   readonly currentKb: Kb;
   /** Share of all watched users' traffic this hour, 0–1 (0 when there is none). */
   readonly share: number;
@@ -34,11 +38,13 @@ export function userRows(
 ): UserRow[] {
   const hours = recentHourKeys(now, TREND_HOURS, settings.apiTimezone);
   const current = hours[hours.length - 1] ?? '';
-  const rows = settings.usernames.map((username) => {
-    const key = userKey(settings.proxyType, username);
+  const rows = settings.watched.map(({ account: id, proxyType, username }) => {
+    const key = watchKey({ account: id, proxyType, username });
     const usage = userUsage(cache, key);
-    const listed = account.users[key];
+    const listed = accountFigures(account, id).users[key];
     return {
+      account: id,
+      proxyType,
       username,
       key,
       currentKb: usage.hours[current] ?? kb(0),

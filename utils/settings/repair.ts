@@ -2,23 +2,85 @@ import { coerceAlertRules } from './alert-rules';
 import { formatApiTimezone, parseApiTimezone } from '@/utils/time/api-timezone';
 import { checkApiBaseUrl } from '@/utils/api/origin';
 import { isRecord } from '@/utils/base/is-record';
-import { DEFAULT_SETTINGS, MAX_USERNAMES, type Settings } from './model';
+import {
+  ACCOUNT_LABEL_MAX_LENGTH,
+  DEFAULT_SETTINGS,
+  FIRST_ACCOUNT_ID,
+  MAX_ACCOUNTS,
+  MAX_WATCHED,
+  type AccountSettings,
+  type BadgeScope,
+  type Settings,
+  type WatchedUser,
+} from './model';
 import { isUsername, parseChartHours, parsePollInterval, parseProxyType, parseUnits } from './fields';
+import { sameWatched } from './watched';
 
 /** Numbers and strings as text; anything else (objects, arrays) as nothing. */
 function asText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
+const ACCOUNT_ID_PATTERN = /^[0-9a-z]{1,16}$/;
+
+function coerceAccounts(raw: unknown): AccountSettings[] {
+  const accounts: AccountSettings[] = [];
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    if (!isRecord(entry) || typeof entry.id !== 'string' || !ACCOUNT_ID_PATTERN.test(entry.id)) continue;
+    if (accounts.some((known) => known.id === entry.id)) continue;
+    const label = typeof entry.label === 'string' ? entry.label.trim().slice(0, ACCOUNT_LABEL_MAX_LENGTH) : '';
+    accounts.push({ id: entry.id, label });
+  }
+  return accounts.length > 0 ? accounts.slice(0, MAX_ACCOUNTS) : [...DEFAULT_SETTINGS.accounts];
+}
+
+function coerceWatched(raw: unknown, accounts: readonly AccountSettings[]): WatchedUser[] {
+  const watched: WatchedUser[] = [];
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    if (!isRecord(entry) || typeof entry.username !== 'string' || !isUsername(entry.username)) continue;
+    const proxyType = parseProxyType(asText(entry.proxyType));
+    const account = accounts.find((known) => known.id === entry.account);
+    if (proxyType === null || account === undefined) continue;
+    const user = { account: account.id, proxyType, username: entry.username };
+    if (!watched.some((known) => sameWatched(known, user))) watched.push(user);
+  }
+  return watched.slice(0, MAX_WATCHED);
+}
+
+function coerceBadgeScope(raw: unknown, accounts: readonly AccountSettings[]): BadgeScope {
+  if (!isRecord(raw)) return DEFAULT_SETTINGS.badgeScope;
+  if (raw.kind === 'account' && accounts.some((account) => account.id === raw.account)) {
+    return { kind: 'account', account: String(raw.account) };
+  }
+  const proxyType = raw.kind === 'product' ? parseProxyType(asText(raw.proxyType)) : null;
+  return proxyType === null ? DEFAULT_SETTINGS.badgeScope : { kind: 'product', proxyType };
+}
+
+/**
+ * The settings of a version that watched one account: one product and a list of names. They
+ * become the first account's, whose token kept its key, so an update asks nothing of the user.
+ */
+export function upgradeSingleAccount(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (Array.isArray(raw.accounts)) return { ...raw };
+  const proxyType = parseProxyType(asText(raw.proxyType)) ?? 1;
+  const names = Array.isArray(raw.usernames) ? raw.usernames.filter((name): name is string => typeof name === 'string') : [];
+  const { proxyType: _type, usernames: _names, ...rest } = raw;
+  return {
+    ...rest,
+    accounts: [{ id: FIRST_ACCOUNT_ID, label: '' }],
+    watched: names.map((username) => ({ account: FIRST_ACCOUNT_ID, proxyType, username })),
+    badgeScope: { kind: 'all' },
+  };
+}
+
 /**
  * Reads stored settings defensively: a field that is missing or malformed (an old
  * version, a hand edit) falls back to its default instead of breaking the extension.
  */
-export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
-  if (!isRecord(raw)) return DEFAULT_SETTINGS;
-  const usernames = Array.isArray(raw.usernames)
-    ? [...new Set(raw.usernames.filter((name): name is string => typeof name === 'string' && isUsername(name)))]
-    : [];
+export function coerceSettings(stored: unknown, allowLoopback: boolean): Settings {
+  if (!isRecord(stored)) return DEFAULT_SETTINGS;
+  const raw = upgradeSingleAccount(stored);
+  const accounts = coerceAccounts(raw.accounts);
   const tz = isRecord(raw.apiTimezone) ? raw.apiTimezone : null;
   const apiTimezone =
     tz?.kind === 'browser'
@@ -28,8 +90,9 @@ export function coerceSettings(raw: unknown, allowLoopback: boolean): Settings {
         : null;
   const baseUrl = typeof raw.apiBaseUrl === 'string' ? checkApiBaseUrl(raw.apiBaseUrl, allowLoopback) : null;
   return {
-    proxyType: parseProxyType(asText(raw.proxyType)) ?? DEFAULT_SETTINGS.proxyType,
-    usernames: usernames.slice(0, MAX_USERNAMES),
+    accounts,
+    watched: coerceWatched(raw.watched, accounts),
+    badgeScope: coerceBadgeScope(raw.badgeScope, accounts),
     pollIntervalMinutes: parsePollInterval(asText(raw.pollIntervalMinutes)) ?? DEFAULT_SETTINGS.pollIntervalMinutes,
     apiTimezone: apiTimezone ?? DEFAULT_SETTINGS.apiTimezone,
     apiBaseUrl: baseUrl?.ok ? baseUrl.baseUrl : DEFAULT_SETTINGS.apiBaseUrl,

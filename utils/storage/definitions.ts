@@ -2,24 +2,29 @@ import {
   EMPTY_ACCOUNT,
   migrateAccountV1,
   migrateAccountV2,
+  migrateAccountV3,
   type AccountSnapshot,
   type AccountSnapshotV1,
   type AccountSnapshotV2,
+  type AccountSnapshotV3,
 } from '@/utils/account/account-snapshot';
-import { EMPTY_ALERT_LOG, migrateAlertLogV1, type AlertLog } from '@/utils/alerts/log';
+import { EMPTY_ALERT_LOG, migrateAlertLogV1, migrateAlertLogV2, type AlertLog } from '@/utils/alerts/log';
 import { isRecord } from '@/utils/base/is-record';
 import {
   INITIAL_STATUS,
   migratePollStatusV1,
   migratePollStatusV2,
   migratePollStatusV3,
+  migratePollStatusV4,
   type PollStatus,
   type PollStatusV1,
   type PollStatusV2,
   type PollStatusV3,
+  type PollStatusV4,
 } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
-import { EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
+import { upgradeSingleAccount } from '@/utils/settings/repair';
+import { EMPTY_CACHE, migrateUsageCacheV2, type UsageCache } from '@/utils/usage/cache';
 
 /**
  * What each stored item is: its key in `storage.local`, its fallback, its version and the
@@ -41,57 +46,95 @@ export function versionKey(key: string): string {
   return `${key}$`;
 }
 
+/** Every account's token item starts so; the first account's is the key alone (tokenDefinition). */
+export const TOKEN_KEY_PREFIX = 'apiToken';
+
 /**
- * The token has an item of its own, in `local` only (never `sync`), so that no
- * other stored value, export or log ever needs to hold it.
+ * Each account's token has an item of its own, in `local` only (never `sync`), so that no other
+ * stored value, export or log ever needs to hold it. The first account's keeps the key the
+ * single-account versions used, so an update carries the token over without moving a secret.
  */
-export const TOKEN: ItemDefinition<string> = { key: 'apiToken', fallback: '', version: 1 };
+export function tokenDefinition(account: string): ItemDefinition<string> {
+  const key = account === FIRST_ACCOUNT_ID ? TOKEN_KEY_PREFIX : `${TOKEN_KEY_PREFIX}.${account}`;
+  return { key, fallback: '', version: 1 };
+}
 
-/** Read through `coerceSettings`: stored values may come from an older version or a hand edit. */
-export const SETTINGS: ItemDefinition<Settings> = { key: 'settings', fallback: DEFAULT_SETTINGS, version: 1 };
+/** The account whose token a stored key holds, or null for any other key. */
+export function accountOfTokenKey(key: string): string | null {
+  if (key === TOKEN_KEY_PREFIX) return FIRST_ACCOUNT_ID;
+  return key.startsWith(`${TOKEN_KEY_PREFIX}.`) ? key.slice(TOKEN_KEY_PREFIX.length + 1) : null;
+}
 
-/** Version 2 records the API timezone the hours were read under; a version 1 cache was read under the current one. */
+/**
+ * Read through `coerceSettings`: stored values may come from an older version or a hand edit.
+ * Version 2 holds accounts and watched users; version 1's one product and list of names become
+ * the first account's (idempotent: a page of that version may still write a value unmarked).
+ */
+export const SETTINGS: ItemDefinition<Settings> = {
+  key: 'settings',
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: { 2: (old) => (isRecord(old) ? upgradeSingleAccount(old) : old) },
+};
+
+/**
+ * Version 2 records the API timezone the hours were read under (a version 1 cache was read under
+ * the current one); version 3 keys users by account too.
+ */
 export const USAGE_CACHE: ItemDefinition<UsageCache> = {
   key: 'usageCache',
   fallback: EMPTY_CACHE,
-  version: 2,
-  migrations: { 2: (old) => ({ ...(old as Omit<UsageCache, 'apiTimezone'>), apiTimezone: null }) },
+  version: 3,
+  migrations: {
+    2: (old) => ({ ...(old as Omit<UsageCache, 'apiTimezone'>), apiTimezone: null }),
+    3: (old) => migrateUsageCacheV2(old as UsageCache),
+  },
 };
 
 /**
  * Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and
- * background errors; version 4 stores an unusable answer's detail as a kind, not English words.
+ * background errors; version 4 stores an unusable answer's detail as a kind, not English words;
+ * version 5 keeps each account's failures apart.
  */
 export const POLL_STATUS: ItemDefinition<PollStatus> = {
   key: 'pollStatus',
   fallback: INITIAL_STATUS,
-  version: 4,
+  version: 5,
   migrations: {
     2: (old) => migratePollStatusV1(old as PollStatusV1),
     3: (old) => migratePollStatusV2(old as PollStatusV2),
     4: (old) => migratePollStatusV3(old as PollStatusV3),
+    5: (old) => migratePollStatusV4(old as PollStatusV4),
   },
 };
 
-/** Version 2 records when the rules were last evaluated and which ended hours they judged. */
+/**
+ * Version 2 records when the rules were last evaluated and which ended hours they judged;
+ * version 3 names the account in its keys.
+ */
 export const ALERT_LOG: ItemDefinition<AlertLog> = {
   key: 'alertLog',
   fallback: EMPTY_ALERT_LOG,
-  version: 2,
-  migrations: { 2: (old) => migrateAlertLogV1(old as Pick<AlertLog, 'fired'>) },
+  version: 3,
+  migrations: {
+    2: (old) => migrateAlertLogV1(old as Pick<AlertLog, 'fired'>),
+    3: (old) => migrateAlertLogV2(old as AlertLog),
+  },
 };
 
 /**
  * Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart;
- * version 3 stores an unusable answer's detail as a kind, not English words.
+ * version 3 stores an unusable answer's detail as a kind, not English words; version 4 holds
+ * each account's figures.
  */
 export const ACCOUNT: ItemDefinition<AccountSnapshot> = {
   key: 'account',
   fallback: EMPTY_ACCOUNT,
-  version: 3,
+  version: 4,
   migrations: {
     2: (old) => migrateAccountV1(old as AccountSnapshotV1),
     3: (old) => migrateAccountV2(old as AccountSnapshotV2),
+    4: (old) => migrateAccountV3(old as AccountSnapshotV3),
   },
 };
 

@@ -1,5 +1,7 @@
 import { storage } from '@wxt-dev/storage';
-import { ACCOUNT, ALERT_LOG, POLL_STATUS, SETTINGS, TOKEN, USAGE_CACHE, type ItemDefinition } from './definitions';
+import { browser } from 'wxt/browser';
+import type { Settings } from '@/utils/settings/model';
+import { accountOfTokenKey, ACCOUNT, ALERT_LOG, POLL_STATUS, SETTINGS, tokenDefinition, USAGE_CACHE, type ItemDefinition } from './definitions';
 
 /**
  * @wxt-dev/storage's items, in the layout it writes: the value under its key, `{ v: version }`
@@ -9,25 +11,48 @@ import { ACCOUNT, ALERT_LOG, POLL_STATUS, SETTINGS, TOKEN, USAGE_CACHE, type Ite
  */
 const define = <T>(definition: ItemDefinition<T>) => storage.defineItem<T>(`local:${definition.key}`, definition);
 
-export const tokenItem = define(TOKEN);
 export const settingsItem = define(SETTINGS);
 export const usageCacheItem = define(USAGE_CACHE);
 export const pollStatusItem = define(POLL_STATUS);
 export const alertLogItem = define(ALERT_LOG);
 export const accountItem = define(ACCOUNT);
 
-/** Every item the extension stores, for "Forget token and data". */
-export const ALL_ITEMS = [tokenItem, settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem] as const;
+type TokenItem = ReturnType<typeof define<string>>;
+const tokenItems = new Map<string, TokenItem>();
+
+/** The item holding one account's token; defined once per account and worker. */
+export function tokenItem(account: string): TokenItem {
+  let item = tokenItems.get(account);
+  if (item === undefined) {
+    item = define(tokenDefinition(account));
+    tokenItems.set(account, item);
+  }
+  return item;
+}
+
+/** The saved token of each account the settings list (empty where none is saved). */
+export async function readTokens(settings: Settings): Promise<Record<string, string>> {
+  const values = await Promise.all(settings.accounts.map(async ({ id }) => [id, await tokenItem(id).getValue()] as const));
+  return Object.fromEntries(values);
+}
+
+/** Every token item in storage, of listed accounts or not (one removed while a page was away). */
+async function storedTokenItems(): Promise<TokenItem[]> {
+  const keys = Object.keys(await browser.storage.local.get(null));
+  const accounts = keys.map(accountOfTokenKey).filter((account): account is string => account !== null);
+  return accounts.map(tokenItem);
+}
 
 /**
- * "Forget token and data": every item's value and version marker. Each item then looks at
+ * "Forget tokens and data": every item's value and version marker. Each item then looks at
  * storage again (`migrate`), because @wxt-dev/storage writes the version with a first value only
  * if the item saw nothing stored when it last looked: a value saved after forgetting would
  * otherwise be stored unversioned, read as version 1 at the next start, and migrated again.
  */
 export async function removeAllItems(): Promise<void> {
+  const items = [settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem, ...(await storedTokenItems())];
   await Promise.all(
-    ALL_ITEMS.map(async (item) => {
+    items.map(async (item) => {
       await item.removeValue({ removeMeta: true });
       await item.migrate();
     }),

@@ -2,7 +2,8 @@ import type { HourRow } from '@/utils/api/answers';
 import { formatApiTimezone, type ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
-import type { ProxyType } from '@/utils/api/thordata-client';
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import type { WatchKey } from '@/utils/settings/watched';
 import { kb, type Kb } from '@/utils/base/units';
 
 /** What is known of one proxy user: hourly KB by API hour key. */
@@ -15,8 +16,8 @@ export interface UserUsage {
 }
 
 /**
- * Per-user usage, keyed by `userKey`: a name means another user under another proxy type, so a
- * changed proxy type or user list never reads another user's hours.
+ * Per-user usage, keyed by watch key (settings/watched.ts): a name under another product or
+ * account is another user, so a changed list never reads another user's hours.
  */
 export interface UsageCache {
   /**
@@ -25,7 +26,7 @@ export interface UsageCache {
    * they are not shown but read again. Null in caches from before it was recorded.
    */
   readonly apiTimezone: string | null;
-  readonly users: Readonly<Record<string, UserUsage>>;
+  readonly users: Readonly<Record<WatchKey, UserUsage>>;
 }
 
 export const EMPTY_CACHE: UsageCache = { apiTimezone: null, users: {} };
@@ -44,10 +45,6 @@ export function cacheFor(cache: UsageCache, tz: ApiTimezone): UsageCache {
   // `== null`: a cache read raw from storage (the popup's way) may lack the field altogether.
   if (cache.apiTimezone == null) return { ...cache, apiTimezone: reading };
   return { apiTimezone: reading, users: {} };
-}
-
-export function userKey(proxyType: ProxyType, username: string): string {
-  return `${proxyType}:${username}`;
 }
 
 const EMPTY_USER: UserUsage = { hours: {}, fetchedAt: null, trafficLimitKb: null, trafficBalanceKb: null };
@@ -106,4 +103,11 @@ export function withUser(cache: UsageCache, key: string, usage: UserUsage): Usag
 /** The traffic of each given hour summed over the given users; missing hours are 0. */
 export function hourlyTotals(cache: UsageCache, keys: readonly string[], hours: readonly HourKey[]): Kb[] {
   return hours.map((hour) => kb(keys.reduce((sum, key) => sum + (cache.users[key]?.hours[hour] ?? 0), 0)));
+}
+
+/** Version 2: one account's users, keyed `proxyType:username`; they become the first account's. */
+export function migrateUsageCacheV2(old: UsageCache): UsageCache {
+  const users: Record<WatchKey, UserUsage> = {};
+  for (const [key, usage] of Object.entries(old.users ?? {})) users[`${FIRST_ACCOUNT_ID}/${key}`] = usage;
+  return { apiTimezone: old.apiTimezone ?? null, users };
 }

@@ -1,6 +1,7 @@
 import { dayOfHourKey, hourStart, recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
 import type { Settings } from '@/utils/settings/model';
-import { hourlyTotals, userKey, type UsageCache } from './cache';
+import { watchedKeys } from '@/utils/settings/watched';
+import { hourlyTotals, type UsageCache } from './cache';
 import { sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
 
 export interface HourPoint {
@@ -22,17 +23,13 @@ export interface UsageSummary {
   readonly peak: HourPoint | null;
 }
 
-export function watchedUserKeys(settings: Settings): string[] {
-  return settings.usernames.map((name) => userKey(settings.proxyType, name));
-}
-
 /** The figures over the given users (all watched ones by default). */
 export function summarizeUsage(
   cache: UsageCache,
   settings: Settings,
   now: number,
   windowHours: number,
-  keys: readonly string[] = watchedUserKeys(settings),
+  keys: readonly string[] = watchedKeys(settings.watched),
 ): UsageSummary {
   const tz = settings.apiTimezone;
   const hours = recentHourKeys(now, Math.max(windowHours, 25), tz);

@@ -8,7 +8,7 @@ import { FIRST_RETRY_MS, MAX_RETRY_MS } from '@/utils/poll/backoff';
 import { RETRY_ALARM } from '@/utils/background/tasks';
 import { hourKeyAt, hourStart, recentHourKeys } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
-import { MIN_REQUEST_GAP_MS } from '@/utils/poll/cycle';
+import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { accountItem, pollStatusItem, usageCacheItem } from '@/utils/storage/items';
 import { userKey } from '@/utils/usage/cache';
 import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';

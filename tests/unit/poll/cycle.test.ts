@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UTC } from '@/utils/time/api-timezone';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
-import { MIN_REQUEST_GAP_MS, requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { INITIAL_STATUS } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
