@@ -1,3 +1,4 @@
+import { watching } from '../../tests/unit/support/watching';
 import { performance } from 'node:perf_hooks';
 import { EMPTY_ACCOUNT } from '../../utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, selectAlerts, type AlertLog } from '../../utils/alerts/log';
@@ -17,7 +18,7 @@ import type { ThordataClient } from '../../utils/api/thordata-client';
 import { kb, KB_PER_GB, mb, type Kb } from '../../utils/base/units';
 
 const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, usernames: USERS };
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, watched: watching(USERS) };
 const START = Date.parse('2026-11-18T00:20:00Z');
 const RUNS = 300;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(await readCatalogue('en')) };
@@ -98,7 +99,7 @@ export async function measureStorageAfterWeek(): Promise<number> {
   let state: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
   let log: AlertLog = EMPTY_ALERT_LOG;
   for (let hour = 0; hour < 7 * 24; hour += 1) {
-    state = await runPollCycle(SETTINGS, state, { kind: 'run', usernames: USERS, resumed: false, account: true }, {
+    state = await runPollCycle(SETTINGS, state, { kind: 'run', watched: watching(USERS), resumed: false, account: true }, {
       client,
       now: () => clock,
       sleep: async (ms) => {

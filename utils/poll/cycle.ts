@@ -181,8 +181,12 @@ export async function runPollCycle(
     tallies.set(id, known);
     return known;
   };
-  /** Users of an account that stopped: left for the cycle's resumption. */
+  /**
+   * Users of an account that stopped, left for the cycle's resumption; the user it stopped at
+   * goes last (`stoppedAt`), so that no user can hold back the others.
+   */
   const leftOver: WatchKey[] = [];
+  const stoppedAt: WatchKey[] = [];
 
   for (const [index, key] of plan.entries.entries()) {
     const entry = watched.get(key);
@@ -212,9 +216,9 @@ export async function runPollCycle(
       tally.userErrors.push(result.error);
     } else {
       tally.failure = result.error;
-      leftOver.push(key);
+      stoppedAt.push(key);
     }
-    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining: [...rest, ...leftOver] } };
+    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining: [...rest, ...leftOver, ...stoppedAt] } };
     await deps.save({ cache, status, account });
   }
 
@@ -237,7 +241,7 @@ export async function runPollCycle(
     failingSince: null,
     retry: null,
     accounts: Object.fromEntries(Object.entries(accounts).filter(([id]) => kept.has(id))),
-    cycle: leftOver.length > 0 ? { startedAt, remaining: leftOver } : null,
+    cycle: stoppedAt.length > 0 ? { startedAt, remaining: [...leftOver, ...stoppedAt] } : null,
     lastSuccessAt: answered ? now : status.lastSuccessAt,
   };
   account = { accounts: Object.fromEntries(Object.entries(account.accounts).filter(([id]) => kept.has(id))) };

@@ -1,7 +1,8 @@
+import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_ACCOUNT, type AccountSnapshot } from '@/utils/account/account-snapshot';
+import { EMPTY_ACCOUNT, EMPTY_FIGURES, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, MAX_NOTIFICATIONS_PER_CYCLE, selectAlerts, type AlertDelivery } from '@/utils/alerts/log';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
 import { notificationText } from '@/utils/alerts/text';
@@ -11,15 +12,19 @@ import { UTC } from '@/utils/time/api-timezone';
 import { hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
 import { deliverAlerts, openForNotification } from '@/utils/background/notifier';
-import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/model';
+import { HEALTHY_ACCOUNT, INITIAL_STATUS, type AccountPollStatus, type PollStatus } from '@/utils/poll/status';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 import { alertLogItem } from '@/utils/storage/items';
-import { userKey, type UsageCache } from '@/utils/usage/cache';
+import { type UsageCache } from '@/utils/usage/cache';
 import { mb } from '@/utils/base/units';
 import { CHINESE, ENGLISH } from '../support/languages';
 import { kbCache, plainRules, type Plain, type PlainUsage } from '../support/usage-fixtures';
 
 const NOW = Date.parse('2026-11-25T14:40:00Z');
+/** The first account's balance as the account endpoints gave it. */
+const withBalance = (balance: NonNullable<AccountSnapshot['accounts'][string]['balance']>): AccountSnapshot => ({
+  accounts: { [FIRST_ACCOUNT_ID]: { ...EMPTY_FIGURES, fetchedAt: NOW, balance } },
+});
 const GIB = 1024 * 1024;
 const MIB = 1024;
 const QUIET: AlertRules = {
@@ -47,7 +52,7 @@ function cacheWith(now: number, currentKb: Record<string, number>, typicalKb = 2
 
 function input(overrides: Partial<Omit<AlertInput, 'rules'>> & { rules?: Partial<Plain<AlertRules>> } = {}): AlertInput {
   return {
-    settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
+    settings: { ...DEFAULT_SETTINGS, watched: watching(['alice', 'bob']) },
     cache: cacheWith(NOW, { alice: 1 * GIB, bob: 0.5 * GIB }),
     status: { ...INITIAL_STATUS, lastSuccessAt: NOW },
     account: EMPTY_ACCOUNT,
@@ -66,7 +71,7 @@ describe('alert rules', () => {
     expect(kinds(input({ rules: { hourlyTotal: { enabled: true, kb: 1.4 * GIB } } }))).toEqual(['hourly-total']);
     expect(kinds(input({ rules: { hourlyTotal: { enabled: true, kb: 1.6 * GIB } } }))).toEqual([]);
     const perUser = evaluateAlerts(input({ rules: { hourlyUser: { enabled: true, kb: 0.9 * GIB } } }));
-    expect(perUser.map((alert) => alert.key)).toEqual(['hourly-user:1:alice:2026-11-25 14']);
+    expect(perUser.map((alert) => alert.key)).toEqual(['hourly-user:1/1:alice:2026-11-25 14']);
   });
 
   it('calls a spike k × the median of the last 24 complete hours, above a floor', () => {
@@ -85,28 +90,49 @@ describe('alert rules', () => {
     const low = cacheWith(NOW, { alice: 1 * GIB });
     const alice = low.users[userKey(1, 'alice')];
     const withBalance = (kb: number): UsageCache => kbCache({ [userKey(1, 'alice')]: { ...alice!, trafficBalanceKb: kb } });
-    const settings = { ...DEFAULT_SETTINGS, usernames: ['alice'] };
+    const settings = { ...DEFAULT_SETTINGS, watched: watching(['alice']) };
     expect(kinds(input({ rules, settings, cache: withBalance(5 * GIB) }))).toEqual(['user-balance']);
     expect(kinds(input({ rules, settings, cache: withBalance(20 * GIB) }))).toEqual([]);
     expect(kinds(input({ rules, settings, cache: withBalance(0) }))).toEqual([]);
   });
 
   it('warns on a low account balance and an expiring plan', () => {
-    const account: AccountSnapshot = { ...EMPTY_ACCOUNT, fetchedAt: NOW, balance: { balanceMb: mb(5 * 1024), expiresOn: '2026-11-27' } };
+    const account: AccountSnapshot = withBalance({ balanceMb: mb(5 * 1024), expiresOn: '2026-11-27' });
     const rules = { accountBalance: { enabled: true, mb: 10 * 1024 }, planExpiry: { enabled: true, days: 3 } };
     expect(kinds(input({ rules, account }))).toEqual(['account-balance', 'plan-expiry']);
     expect(daysUntil('2026-11-27', NOW)).toBe(2);
-    const later = { ...account, balance: { balanceMb: mb(50 * 1024), expiresOn: '2026-12-27' } };
+    const later = withBalance({ balanceMb: mb(50 * 1024), expiresOn: '2026-12-27' });
     expect(kinds(input({ rules, account: later }))).toEqual([]);
   });
 
   it('says at once when the token is rejected, and when polling fails for longer than M minutes', () => {
     const rules = { pollingBroken: { enabled: true, minutes: 30 } };
-    const auth = { ...INITIAL_STATUS, failure: { kind: 'auth' as const, code: 10013, apiMessage: '' }, failingSince: NOW };
+    const firstAccount = (stoppage: Partial<AccountPollStatus>): PollStatus => ({ ...INITIAL_STATUS, accounts: { [FIRST_ACCOUNT_ID]: { ...HEALTHY_ACCOUNT, ...stoppage } } });
+    const auth = firstAccount({ failure: { kind: 'auth' as const, code: 10013, apiMessage: '' }, failingSince: NOW });
     expect(kinds(input({ rules, status: auth }))).toEqual(['token-rejected']);
-    const failing = { ...INITIAL_STATUS, failure: { kind: 'server' as const, code: 502, apiMessage: '' }, failingSince: NOW - 20 * 60_000 };
-    expect(kinds(input({ rules, status: failing }))).toEqual([]);
-    expect(kinds(input({ rules, status: { ...failing, failingSince: NOW - 31 * 60_000 } }))).toEqual(['polling-broken']);
+    const failing = { failure: { kind: 'server' as const, code: 502, apiMessage: '' }, failingSince: NOW - 20 * 60_000 };
+    expect(kinds(input({ rules, status: firstAccount(failing) }))).toEqual([]);
+    expect(kinds(input({ rules, status: firstAccount({ ...failing, failingSince: NOW - 31 * 60_000 }) }))).toEqual(['polling-broken']);
+    // Offline concerns every account: one alert, named for none.
+    const offline = { ...INITIAL_STATUS, failure: { kind: 'offline' as const }, failingSince: NOW - 31 * 60_000 };
+    expect(evaluateAlerts(input({ rules, status: offline }))).toMatchObject([{ kind: 'polling-broken', account: null }]);
+  });
+
+  it('judges each account on its own and names it when there are several', () => {
+    const settings = { ...DEFAULT_SETTINGS, accounts: [{ id: '1', label: 'Scraping' }, { id: 'b2', label: '' }], watched: [...watching(['alice']), ...watching(['frank'], 3, 'b2')] };
+    const rules = { accountBalance: { enabled: true, mb: 10 * 1024 }, pollingBroken: { enabled: true, minutes: 30 } };
+    const account: AccountSnapshot = {
+      accounts: {
+        '1': { ...EMPTY_FIGURES, balance: { balanceMb: mb(50 * 1024), expiresOn: null } },
+        b2: { ...EMPTY_FIGURES, balance: { balanceMb: mb(2 * 1024), expiresOn: null } },
+      },
+    };
+    const status: PollStatus = { ...INITIAL_STATUS, accounts: { '1': { ...HEALTHY_ACCOUNT, failure: { kind: 'auth', code: 10013, apiMessage: '' }, failingSince: NOW } } };
+    const alerts = evaluateAlerts(input({ rules, settings, account, status }));
+    expect(alerts.map((alert) => alert.key)).toEqual(['account-balance:b2', `token-rejected:1:${NOW}`]);
+    const titles = alerts.map((alert) => notificationText({ kind: 'single', alert }, ENGLISH, settings, NOW).title);
+    expect(titles).toEqual(['Account 2: Account traffic balance low: 2.00 GiB', 'Scraping: Thordata rejected the API token']);
+    expect(notificationText({ kind: 'single', alert: alerts[0]! }, CHINESE, settings, NOW).title).toMatch(/^账户 2：/);
   });
 });
 
@@ -137,7 +163,7 @@ describe('firing once only', () => {
   });
 
   it('re-arms a balance alert only after the balance recovers', () => {
-    const account = (balanceMb: number): AccountSnapshot => ({ ...EMPTY_ACCOUNT, fetchedAt: NOW, balance: { balanceMb: mb(balanceMb), expiresOn: null } });
+    const account = (balanceMb: number): AccountSnapshot => (withBalance({ balanceMb: mb(balanceMb), expiresOn: null }));
     const low = { accountBalance: { enabled: true, mb: 10 * 1024 } };
     let log = EMPTY_ALERT_LOG;
     const fired: number[] = [];
@@ -156,11 +182,11 @@ describe('firing once only', () => {
       spike: { enabled: true, factor: 2, floorKb: 0 },
       accountBalance: { enabled: true, mb: 10 * 1024 },
     };
-    const account: AccountSnapshot = { ...EMPTY_ACCOUNT, fetchedAt: NOW, balance: { balanceMb: mb(5), expiresOn: null } };
+    const account: AccountSnapshot = withBalance({ balanceMb: mb(5), expiresOn: null });
     const { deliveries } = selectAlerts(evaluateAlerts(input({ rules: everything, account })), EMPTY_ALERT_LOG, NOW);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]?.kind).toBe('summary');
-    const text = notificationText(deliveries[0]!, ENGLISH, 'binary', NOW);
+    const text = notificationText(deliveries[0]!, ENGLISH, DEFAULT_SETTINGS, NOW);
     expect(text.title).toBe('5 Thordata usage alerts');
   });
 
@@ -189,7 +215,7 @@ describe('notifications in the browser', () => {
 
   it('speaks Simplified Chinese when the browser does', () => {
     const [alert] = evaluateAlerts(input({ rules }));
-    const text = notificationText({ kind: 'single', alert: alert! }, CHINESE, 'binary', NOW);
+    const text = notificationText({ kind: 'single', alert: alert! }, CHINESE, DEFAULT_SETTINGS, NOW);
     expect(text.title).toBe('本小时流量已超过 1.00 GiB');
     expect(text.message).toContain('1.50 GiB');
   });
@@ -205,7 +231,7 @@ describe('an hour judged on its final figure', () => {
   const T13 = Date.parse('2026-11-25T13:00:00Z');
   const T14 = T13 + HOUR_MS;
   const rules = { hourlyTotal: { enabled: true, kb: 5 * GIB } };
-  const settings = { ...DEFAULT_SETTINGS, usernames: ['alice'] };
+  const settings = { ...DEFAULT_SETTINGS, watched: watching(['alice']) };
   /** Alice's hours 13:00 and 14:00 (UTC) as fetched at `fetchedAt`. */
   const fetched = (fetchedAt: number, hour13: number, hour14 = 0) =>
     kbCache({ [userKey(1, 'alice')]: { hours: { '2026-11-25 13': hour13, '2026-11-25 14': hour14 }, fetchedAt, trafficLimitKb: null, trafficBalanceKb: null } });
@@ -228,10 +254,10 @@ describe('an hour judged on its final figure', () => {
     const [delivery] = after.deliveries;
     const alert = delivery?.kind === 'single' ? delivery.alert : null;
     expect(alert).toMatchObject({ kind: 'hourly-total', ended: true, kb: 5.3 * GIB });
-    const text = notificationText(delivery!, ENGLISH, 'binary', T14);
+    const text = notificationText(delivery!, ENGLISH, DEFAULT_SETTINGS, T14);
     expect(text.title).toMatch(/^The hour .+ ended at 5\.30 GiB, above 5\.00 GiB$/);
     expect(text.message).toContain('API hour 2026-11-25 13');
-    expect(notificationText(delivery!, CHINESE, 'binary', T14).title).toMatch(/这一小时以 5\.30 GiB 结束，超过 5\.00 GiB$/);
+    expect(notificationText(delivery!, CHINESE, DEFAULT_SETTINGS, T14).title).toMatch(/这一小时以 5\.30 GiB 结束，超过 5\.00 GiB$/);
 
     const later = evaluate(T14 + 15 * 60_000, fetched(T14 + 15 * 60_000, 5.3 * GIB, 0.4 * GIB), after.log);
     expect(later.deliveries).toEqual([]);

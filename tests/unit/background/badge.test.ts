@@ -1,10 +1,12 @@
+import { userKey, watching } from '../support/watching';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, computeBadge, NO_FIGURES_MARK, TOKEN_REJECTED_MARK, type BadgeInput } from '@/utils/background/badge';
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { formatClock } from '@/utils/time/local-time';
-import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/model';
-import { EMPTY_CACHE, userKey, type UsageCache } from '@/utils/usage/cache';
+import { HEALTHY_ACCOUNT, INITIAL_STATUS, type PollStatus } from '@/utils/poll/status';
+import type { ApiError } from '@/utils/api/errors';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 import { kb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';
 import { CHINESE, ENGLISH } from '../support/languages';
@@ -18,14 +20,19 @@ const cache: UsageCache = kbCache({
 });
 
 const base: BadgeInput = {
-  settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
-  token: 'token-123456',
+  settings: { ...DEFAULT_SETTINGS, watched: watching(['alice', 'bob']) },
+  withToken: new Set([FIRST_ACCOUNT_ID]),
   cache,
   status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 60_000, lastAttemptAt: NOW - 60_000 },
   now: NOW,
   intlLocale: 'en-GB',
   language: ENGLISH,
 };
+
+/** The base status with the first account failing as given. */
+function firstAccountFails(failure: ApiError): PollStatus {
+  return { ...base.status, accounts: { [FIRST_ACCOUNT_ID]: { ...HEALTHY_ACCOUNT, failure, failingSince: NOW - 60_000 } } };
+}
 
 describe('the toolbar badge', () => {
   it('shows this hour summed over the watched users, with the full sentence in the tooltip', () => {
@@ -71,7 +78,7 @@ describe('the toolbar badge', () => {
   });
 
   it('asks to be set up when there is no token or no username', () => {
-    for (const input of [{ ...base, token: '' }, { ...base, settings: DEFAULT_SETTINGS }]) {
+    for (const input of [{ ...base, withToken: new Set<string>() }, { ...base, settings: DEFAULT_SETTINGS }]) {
       const badge = computeBadge(input);
       expect(badge.text).toBe('');
       expect(badge.title).toMatch(/open the settings/);
@@ -79,7 +86,7 @@ describe('the toolbar badge', () => {
   });
 
   it('marks a rejected token distinctly and keeps the last figures in the tooltip', () => {
-    const badge = computeBadge({ ...base, status: { ...base.status, failure: { kind: 'auth', code: 10013, apiMessage: 'sign error' } } });
+    const badge = computeBadge({ ...base, status: firstAccountFails({ kind: 'auth', code: 10013, apiMessage: 'sign error' }) });
     expect(badge.text).toBe(TOKEN_REJECTED_MARK);
     expect(badge.color).toBe(BADGE_COLORS.tokenRejected);
     expect(badge.title).toContain('rejected the API token');
@@ -87,21 +94,57 @@ describe('the toolbar badge', () => {
   });
 
   it('keeps the figure but changes colour and says why when the last poll failed', () => {
-    const badge = computeBadge({ ...base, status: { ...base.status, failure: { kind: 'server', code: 502, apiMessage: '' } } });
+    const badge = computeBadge({ ...base, status: firstAccountFails({ kind: 'server', code: 502, apiMessage: '' }) });
     expect(badge.text).toBe('4.7G');
     expect(badge.color).toBe(BADGE_COLORS.failing);
     expect(badge.title).toContain('Last update failed');
   });
 
   it('says it failed rather than showing 0 when nothing was ever fetched', () => {
-    const badge = computeBadge({ ...base, cache: EMPTY_CACHE, status: { ...INITIAL_STATUS, failure: { kind: 'timeout', afterMs: 20_000 } } });
+    const badge = computeBadge({ ...base, cache: EMPTY_CACHE, status: { ...firstAccountFails({ kind: 'timeout', afterMs: 20_000 }), lastSuccessAt: null } });
     expect(badge.text).toBe(NO_FIGURES_MARK);
     expect(badge.title).toContain('did not answer within 20 s');
   });
 
   it('never exceeds four characters and never shows the token', () => {
-    const badge = computeBadge({ ...base, token: 'SECRET-TOKEN-1', status: { ...base.status, failure: { kind: 'auth', code: 10013, apiMessage: 'x' } } });
+    const badge = computeBadge({ ...base, status: firstAccountFails({ kind: 'auth', code: 10013, apiMessage: 'x' }) });
     expect(badge.text.length).toBeLessThanOrEqual(4);
     expect(JSON.stringify(badge)).not.toContain('SECRET-TOKEN-1');
+  });
+
+  describe('with several accounts', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      accounts: [{ id: '1', label: 'Scraping' }, { id: 'b2', label: '' }],
+      watched: [...watching(['alice', 'bob']), ...watching(['heidi'], 3, 'b2')],
+    };
+    const three = kbCache({
+      ...Object.fromEntries(Object.entries(cache.users)),
+      [userKey(3, 'heidi', 'b2')]: { hours: { '2026-11-25 14': 2 * GIB_IN_KB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+    });
+    const both = { ...base, settings, cache: three, withToken: new Set(['1', 'b2']) };
+
+    it('sums everything watched by default, or only the chosen account or product', () => {
+      expect(computeBadge(both).text).toBe('6.7G');
+      const second = computeBadge({ ...both, settings: { ...settings, badgeScope: { kind: 'account', account: 'b2' } } });
+      expect(second.text).toBe('2G');
+      expect(second.title).toContain('Counted: Account 2');
+      expect(computeBadge({ ...both, settings: { ...settings, badgeScope: { kind: 'product', proxyType: 1 } } }).text).toBe('4.7G');
+      // A scope naming an account since removed counts everything.
+      expect(computeBadge({ ...both, settings: { ...settings, badgeScope: { kind: 'account', account: 'gone' } } }).text).toBe('6.7G');
+    });
+
+    it("keeps the figures when one account's token is rejected, and names that account", () => {
+      const status: PollStatus = { ...base.status, accounts: { b2: { ...HEALTHY_ACCOUNT, failure: { kind: 'auth', code: 10013, apiMessage: '' }, failingSince: NOW } } };
+      const badge = computeBadge({ ...both, status });
+      expect(badge.text).toBe('6.7G');
+      expect(badge.color).toBe(BADGE_COLORS.failing);
+      expect(badge.title).toContain('Account 2: Last update failed: Thordata rejected the API token');
+      const chinese = computeBadge({ ...both, status, language: CHINESE });
+      expect(chinese.title).toContain('账户 2：');
+      // Only when every account is rejected does the badge stop showing a figure.
+      const all = { ...status, accounts: { ...status.accounts, '1': status.accounts['b2']! } };
+      expect(computeBadge({ ...both, status: all }).text).toBe(TOKEN_REJECTED_MARK);
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -21,9 +23,9 @@ describe('"Forget token and data" while the background is busy', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('lets no write of a cycle in flight bring the data back, even when the same token is saved again at once', async () => {
-    const settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'], alerts: { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled: true, kb: kb(1) } } };
+    const settings = { ...DEFAULT_SETTINGS, watched: watching(['alice', 'bob']), alerts: { ...DEFAULT_ALERT_RULES, hourlyTotal: { enabled: true, kb: kb(1) } } };
     await settingsItem.setValue(settings);
-    await tokenItem.setValue('tok-SECRET-42');
+    await tokenItem(FIRST_ACCOUNT_ID).setValue('tok-SECRET-42');
     const clock = fakeClock(ENGINE_START);
     const hour = hourKeyAt(clock.now(), UTC);
     let tasks: BackgroundTasks | null = null;
@@ -34,7 +36,7 @@ describe('"Forget token and data" while the background is busy', () => {
         // While bob's answer is on its way, the person forgets everything and sets up again
         // with the same token: only the forget tells the old cycle apart from a new one.
         await tasks?.forget();
-        await tokenItem.setValue('tok-SECRET-42');
+        await tokenItem(FIRST_ACCOUNT_ID).setValue('tok-SECRET-42');
       }
       return { status: 200, text: async () => JSON.stringify({ code: 200, msg: 'ok', data: { data: [{ date: hour, usage_traffic: 5 }] } }) };
     };
@@ -58,8 +60,8 @@ describe('"Forget token and data" while the background is busy', () => {
   it('checks before the offline and no-access paths write, too', async () => {
     for (const path of ['offline', 'no access'] as const) {
       fakeBrowser.reset();
-      await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice'] });
-      await tokenItem.setValue('tok-SECRET-42');
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, watched: watching(['alice']) });
+      await tokenItem(FIRST_ACCOUNT_ID).setValue('tok-SECRET-42');
       const fetch: FetchLike = async () => ({ status: 500, text: async () => '' });
       let tasks: BackgroundTasks | null = null;
       tasks = fakeWorker({
@@ -96,7 +98,7 @@ describe('"Forget token and data" while the background is busy', () => {
     const settings = await settingsItem.getValue();
     await tasks.forget();
     await settingsItem.setValue(settings);
-    await tokenItem.setValue('demo-token');
+    await tokenItem(FIRST_ACCOUNT_ID).setValue('demo-token');
     await tasks.pollNow('settings');
     const stored = await browser.storage.local.get(null);
     expect(stored).toMatchObject({ usageCache$: { v: 2 }, pollStatus$: { v: 4 }, account$: { v: 3 } });

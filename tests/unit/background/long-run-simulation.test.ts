@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { userKey, watching } from '../support/watching';
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,7 +10,7 @@ import type { PollTrigger } from '@/utils/poll/plan';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { alertLogItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { kb } from '@/utils/base/units';
-import { RETENTION_HOURS, userKey } from '@/utils/usage/cache';
+import { RETENTION_HOURS } from '@/utils/usage/cache';
 import { fakeClock } from '../support/fake-client';
 import { fakeWorker } from '../support/engine-harness';
 import {
@@ -143,14 +145,14 @@ describe('thirty days of polling, simulated', () => {
     // The API writes UTC+8 hours; the person first leaves the setting at its default, UTC.
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
-      usernames: [...NAMES_BEFORE.keys()],
+      watched: watching([...NAMES_BEFORE.keys()]),
       apiBaseUrl: 'https://openapi.thordata.com/api',
       apiTimezone: UTC,
       pollIntervalMinutes: INTERVAL / MINUTE,
       alerts: rules,
     };
     await settingsItem.setValue(settings);
-    await tokenItem.setValue(MODEL_TOKEN);
+    await tokenItem(FIRST_ACCOUNT_ID).setValue(MODEL_TOKEN);
 
     const newWorker = (): BackgroundTasks =>
       fakeWorker({ fetch: api.fetch, random, isOnline: () => !within(offline, clock.now()), requestTimeoutMs: 5 }, clock);
@@ -199,7 +201,7 @@ describe('thirty days of polling, simulated', () => {
     let nextAlarm = START + INTERVAL;
     const pending = [
       { at: CORRECTION_AT, run: () => saveSettings({ apiTimezone: UTC8 }) },
-      { at: RENAME_FIXED_AT, run: () => saveSettings({ usernames: [...NAMES_AFTER.keys()] }) },
+      { at: RENAME_FIXED_AT, run: () => saveSettings({ watched: watching([...NAMES_AFTER.keys()]) }) },
     ];
     await wake('settings');
     while (clock.now() < END) {

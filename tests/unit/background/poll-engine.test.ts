@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { userKey } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,7 +12,7 @@ import { hourKeyAt, hourStart, recentHourKeys } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
 import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { accountItem, pollStatusItem, usageCacheItem } from '@/utils/storage/items';
-import { userKey } from '@/utils/usage/cache';
+
 import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
 import { answer } from '../support/model-api';
 
@@ -42,9 +44,9 @@ describe('the polling engine', () => {
     const { clock, api, tasks } = await setup();
     await tasks.pollNow('settings');
     const account = await accountItem.getValue();
-    expect(account.balance?.balanceMb).toBeGreaterThan(0);
-    expect(account.balance?.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.keys(account.users)).toContain(userKey(1, 'alice_res'));
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.balance?.balanceMb).toBeGreaterThan(0);
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.balance?.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(account.accounts[FIRST_ACCOUNT_ID]?.users ?? {})).toContain(userKey(1, 'alice_res'));
     expect(JSON.stringify(account)).not.toMatch(/password|Demo-pass/);
     const accountCalls = () => api.requests.filter((r) => !r.url.pathname.endsWith('-hour')).length;
     expect(accountCalls()).toBe(2);

@@ -1,3 +1,4 @@
+import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,7 +11,7 @@ import { popupStateFrom } from '@/utils/popup/stored-reads';
 import { RETENTION_HOURS } from '@/utils/usage/cache';
 import { settingsItem, usageCacheItem } from '@/utils/storage/items';
 import { kb } from '@/utils/base/units';
-import { cacheFor, EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { cacheFor, EMPTY_CACHE } from '@/utils/usage/cache';
 import { summarizeUsage } from '@/utils/usage/summary';
 import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE } from '../support/engine-harness';
 import { kbCache } from '../support/usage-fixtures';
@@ -29,7 +30,7 @@ describe('hours read under another API timezone', () => {
 
   it('never reach the popup once the setting changed, even before the background re-reads them', () => {
     const usageCache = kbCache({ '1:a': { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
-    const settings = { ...settingsItem.fallback, usernames: ['a'], apiTimezone: UTC8 };
+    const settings = { ...settingsItem.fallback, watched: watching(['a']), apiTimezone: UTC8 };
     const state = popupStateFrom({ settings, usageCache, pollStatus: undefined, account: undefined, tokenSaved: true }, false);
     expect(state.cache.users).toEqual({});
   });
@@ -81,9 +82,9 @@ describe('correcting the API timezone', () => {
     expect(await shown()).toEqual([expect.stringMatching(/^popup\|hourly-total:/)]);
 
     clock.advance(MINUTE);
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), usernames: ['alice_res', 'bob_scraper'] });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), watched: watching(['alice_res', 'bob_scraper']) });
     await tasks.pollNow('settings');
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), proxyType: 3, usernames: ['erin_mobile'] });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), watched: watching(['erin_mobile'], 3) });
     await tasks.pollNow('settings');
     expect(await shown()).toHaveLength(1);
     expect(Object.keys((await usageCacheItem.getValue()).users)).toEqual([userKey(3, 'erin_mobile')]);

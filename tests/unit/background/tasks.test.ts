@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -6,7 +8,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { statusBanner } from '@/utils/popup/status-banner';
 import { pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import type { FetchLike } from '@/utils/api/thordata-client';
-import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { EMPTY_CACHE } from '@/utils/usage/cache';
 import { hourKeyAt } from '@/utils/time/hour-keys';
 import { UTC } from '@/utils/time/api-timezone';
 import { fakeWorker } from '../support/engine-harness';
@@ -32,7 +34,7 @@ function tasksWith(fetch: FetchLike) {
 
 async function configure(usernames: string[]) {
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames });
-  await tokenItem.setValue(TOKEN);
+  await tokenItem(FIRST_ACCOUNT_ID).setValue(TOKEN);
 }
 
 describe('background tasks', () => {
@@ -104,7 +106,7 @@ describe('background tasks', () => {
     const tasks = tasksWith(fakeApi(() => ({ body: {} })).fetch);
     await tasks.syncAlarm();
     expect((await browser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(10);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice'], pollIntervalMinutes: 3 });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, watched: watching(['alice']), pollIntervalMinutes: 3 });
     await tasks.syncAlarm();
     expect((await browser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(3);
   });
@@ -138,7 +140,7 @@ describe('forgetting while a poll runs', () => {
     const fetch: FetchLike = async () => {
       if (!wiped) {
         wiped = true;
-        await tokenItem.removeValue();
+        await tokenItem(FIRST_ACCOUNT_ID).removeValue();
         await usageCacheItem.removeValue();
       }
       return { status: 200, text: async () => JSON.stringify({ code: 200, data: { data: [{ date: hour, usage_traffic: 5 }] } }) };

@@ -1,13 +1,14 @@
+import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
+import { EMPTY_FIGURES, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { UTC } from '@/utils/time/api-timezone';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS } from '@/utils/settings/model';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 import { accountItem } from '@/utils/storage/items';
 import { formatAmount } from '@/utils/format/traffic-format';
 import { kb, kbToMb, mb, mbToKb, sumKb, type Kb } from '@/utils/base/units';
-import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { EMPTY_CACHE } from '@/utils/usage/cache';
 import { popupStoredFrom } from '@/utils/popup/stored-reads';
 import { userRows } from '@/utils/popup/user-rows';
 import { engineSetup } from '../support/engine-harness';
@@ -34,10 +35,9 @@ describe('units per endpoint', () => {
   });
 
   it('shows a user-list limit of 500 GiB, sent as 512000 MB, as 500 GiB', () => {
-    const settings = { ...DEFAULT_SETTINGS, usernames: ['alice'] };
+    const settings = { ...DEFAULT_SETTINGS, watched: watching(['alice']) };
     const account = {
-      ...EMPTY_ACCOUNT,
-      users: { [userKey(1, 'alice')]: { username: 'alice', enabled: true, trafficLimitMb: mb(512_000), usageMb: mb(7800) } },
+      accounts: { [FIRST_ACCOUNT_ID]: { ...EMPTY_FIGURES, users: { [userKey(1, 'alice')]: { username: 'alice', enabled: true, trafficLimitMb: mb(512_000), usageMb: mb(7800) } } } },
     };
     const [row] = userRows(EMPTY_CACHE, settings, INITIAL_STATUS, account, NOW);
     expect(row?.limitKb).toBe(500 * 1024 * 1024);
@@ -53,23 +53,28 @@ describe('units per endpoint', () => {
     };
     await fakeBrowser.storage.local.set({ account: v1 });
     const migrated = await (await itemsAtStart()).accountItem.getValue();
+    // The single account of that version is now the first account; its users' keys name it.
     expect(migrated).toEqual({
-      fetchedAt: null,
-      balance: v1.balance,
-      balanceError: null,
-      users: { '1:alice': { username: 'alice', enabled: true, trafficLimitMb: 512_000, usageMb: 7800 } },
-      usersError: null,
+      accounts: {
+        [FIRST_ACCOUNT_ID]: {
+          fetchedAt: null,
+          balance: v1.balance,
+          balanceError: null,
+          users: { [userKey(1, 'alice')]: { username: 'alice', enabled: true, trafficLimitMb: 512_000, usageMb: 7800 } },
+          usersError: null,
+        },
+      },
     });
-    expect(popupStoredFrom({ account: v1 }).account).toEqual(migrateAccountV1(v1));
-    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 3 });
+    expect(popupStoredFrom({ account: v1 }).account).toEqual(migrated);
+    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 4 });
   });
 
   it('reads the demo API’s user list in MB: the same limit as the hourly endpoint’s KB', async () => {
     const { tasks } = await engineSetup();
     await tasks.pollNow('settings');
-    const alice = (await accountItem.getValue()).users[userKey(1, 'alice_res')];
+    const alice = (await accountItem.getValue()).accounts[FIRST_ACCOUNT_ID]?.users[userKey(1, 'alice_res')];
     expect(alice?.trafficLimitMb).toBe(512_000);
-    const [row] = userRows(EMPTY_CACHE, { ...DEFAULT_SETTINGS, usernames: ['alice_res'], apiTimezone: UTC }, INITIAL_STATUS, await accountItem.getValue(), NOW);
+    const [row] = userRows(EMPTY_CACHE, { ...DEFAULT_SETTINGS, watched: watching(['alice_res']), apiTimezone: UTC }, INITIAL_STATUS, await accountItem.getValue(), NOW);
     expect(formatAmount(row?.limitKb ?? kb(0), 'binary', 'en-US')).toBe('500 GiB');
   });
 });

@@ -1,25 +1,27 @@
+import { userKey, watching } from '../support/watching';
 import { describe, expect, it } from 'vitest';
 import { UTC } from '@/utils/time/api-timezone';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { INITIAL_STATUS } from '@/utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
-import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
+import { EMPTY_CACHE } from '@/utils/usage/cache';
+import { mb } from '@/utils/base/units';
 import { fakeClock, hourly, scriptedClient } from '../support/fake-client';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
-const settings: Settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob', 'carol'] };
+const settings: Settings = { ...DEFAULT_SETTINGS, watched: watching(['alice', 'bob', 'carol']) };
 const start: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
-const planFor = (usernames: readonly string[]) => ({ kind: 'run' as const, usernames, resumed: false, account: false });
-const all = planFor(settings.usernames);
+const planFor = (usernames: readonly string[]) => ({ kind: 'run' as const, entries: usernames.map((name) => userKey(1, name)), resumed: false, accounts: [] });
+const all = planFor(['alice', 'bob', 'carol']);
 
 function deps(client: ReturnType<typeof scriptedClient>['client'], clock: ReturnType<typeof fakeClock>) {
   const saved: PollState[] = [];
   return {
     saved,
     deps: {
-      client,
+      clientFor: () => client,
       now: clock.now,
       sleep: clock.sleep,
       random: () => 0.5,
@@ -56,7 +58,7 @@ describe('one poll cycle', () => {
   it('fetches the whole retained week the first time, then only from the last complete hour', async () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
-    const single = { ...settings, usernames: ['alice'] };
+    const single = { ...settings, watched: watching(['alice']) };
     const first = await runPollCycle(single, start, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]).toMatchObject({ from: '2026-11-18 15', to: '2026-11-25 14' });
 
@@ -82,7 +84,8 @@ describe('one poll cycle', () => {
 
     expect(rejected.calls).toHaveLength(1);
     expect(after.cache).toEqual(before.cache);
-    expect(after.status.failure).toMatchObject({ kind: 'auth', code: 10013 });
+    expect(after.status.accounts[FIRST_ACCOUNT_ID]?.failure).toMatchObject({ kind: 'auth', code: 10013 });
+    expect(after.status.failure).toBeNull();
     expect(after.status.lastSuccessAt).toBe(before.status.lastSuccessAt);
   });
 
@@ -115,7 +118,7 @@ describe('one poll cycle', () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const recent = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW - 500 } };
-    await runPollCycle({ ...settings, usernames: ['alice'] }, recent, planFor(['alice']), deps(client, clock).deps);
+    await runPollCycle({ ...settings, watched: watching(['alice']) }, recent, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]?.at).toBe(NOW - 500 + MIN_REQUEST_GAP_MS);
   });
 
@@ -123,7 +126,61 @@ describe('one poll cycle', () => {
     const clock = fakeClock(NOW);
     const { client, calls } = scriptedClient(() => hourly([]), clock);
     const future = { ...start, status: { ...INITIAL_STATUS, lastRequestEndedAt: NOW + 3_600_000 } };
-    await runPollCycle({ ...settings, usernames: ['alice'] }, future, planFor(['alice']), deps(client, clock).deps);
+    await runPollCycle({ ...settings, watched: watching(['alice']) }, future, planFor(['alice']), deps(client, clock).deps);
     expect(calls[0]?.at).toBe(NOW + MIN_REQUEST_GAP_MS);
+  });
+
+  it("stops only the account whose token is rejected: the other account's users are asked, spaced as one queue", async () => {
+    const clock = fakeClock(NOW);
+    const two: Settings = {
+      ...DEFAULT_SETTINGS,
+      accounts: [{ id: '1', label: 'Team A' }, { id: 'b2', label: 'Team B' }],
+      watched: [...watching(['alice', 'bob']), ...watching(['frank'], 1, 'b2'), ...watching(['heidi'], 3, 'b2')],
+    };
+    const calls: { account: string; username: string; at: number }[] = [];
+    const clientFor = (account: string) =>
+      scriptedClient((call) => {
+        calls.push({ account, username: call.username, at: clock.now() });
+        clock.advance(200);
+        return account === '1' ? { ok: false, error: { kind: 'auth', code: 10013, apiMessage: 'sign error' } } : hourly([['2026-11-25 14', 64]]);
+      }, clock).client;
+    const plan = { kind: 'run' as const, entries: two.watched.map((entry) => userKey(entry.proxyType, entry.username, entry.account)), resumed: false, accounts: [] };
+    const result = await runPollCycle(two, start, plan, { ...deps(scriptedClient(() => hourly([]), clock).client, clock).deps, clientFor });
+
+    // Account 1 is asked once and stops; account b2's two users are asked all the same.
+    expect(calls.map((call) => `${call.account}:${call.username}`)).toEqual(['1:alice', 'b2:frank', 'b2:heidi']);
+    for (let i = 1; i < calls.length; i += 1) expect((calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(MIN_REQUEST_GAP_MS + 200);
+    expect(result.status.accounts['1']?.failure).toMatchObject({ kind: 'auth' });
+    expect(result.status.accounts['b2']).toMatchObject({ failure: null, lastSuccessAt: clock.now() });
+    expect(result.cache.users[userKey(3, 'heidi', 'b2')]?.hours['2026-11-25 14']).toBe(64);
+    // The rejected account's users wait in the cycle for its next chance, the one it stopped at last.
+    expect(result.status.cycle?.remaining).toEqual([userKey(1, 'bob'), userKey(1, 'alice')]);
+  });
+
+  it("reads each account's user lists for the products it watches, then its balance", async () => {
+    const clock = fakeClock(NOW);
+    const two: Settings = {
+      ...DEFAULT_SETTINGS,
+      accounts: [{ id: '1', label: '' }, { id: 'b2', label: '' }],
+      watched: [...watching(['alice']), ...watching(['frank'], 1, 'b2'), ...watching(['heidi'], 3, 'b2')],
+    };
+    const asked: string[] = [];
+    const clientFor = (account: string) => ({
+      ...scriptedClient(() => hourly([]), clock).client,
+      userList: async ({ proxyType }: { proxyType: 1 | 2 | 3 }) => {
+        asked.push(`${account}:list${proxyType}`);
+        return { ok: true as const, value: { users: [{ username: proxyType === 3 ? 'heidi' : 'frank', enabled: true, trafficLimitMb: mb(100), usageMb: mb(5) }] } };
+      },
+      accountBalance: async () => {
+        asked.push(`${account}:balance`);
+        return { ok: true as const, value: { balanceMb: mb(account === 'b2' ? 2048 : 1024), expiresOn: null } };
+      },
+    });
+    const plan = { kind: 'run' as const, entries: [], resumed: false, accounts: ['1', 'b2'] };
+    const result = await runPollCycle(two, start, plan, { ...deps(scriptedClient(() => hourly([]), clock).client, clock).deps, clientFor });
+    expect(asked).toEqual(['1:list1', '1:balance', 'b2:list1', 'b2:list3', 'b2:balance']);
+    expect(result.account.accounts['b2']?.balance?.balanceMb).toBe(2048);
+    expect(result.account.accounts['1']?.balance?.balanceMb).toBe(1024);
+    expect(Object.keys(result.account.accounts['b2']?.users ?? {})).toEqual([userKey(1, 'frank', 'b2'), userKey(3, 'heidi', 'b2')]);
   });
 });

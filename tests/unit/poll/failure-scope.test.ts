@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,9 +10,10 @@ import { RETRY_ALARM } from '@/utils/background/tasks';
 import { hourKeyAt, hourStart } from '@/utils/time/hour-keys';
 import { UNKNOWN_USER_RECHECK_MS } from '@/utils/poll/plan';
 import { accountItem, pollStatusItem, usageCacheItem } from '@/utils/storage/items';
+import { accountStatus } from '@/utils/poll/status';
 import { formatBadgeAmount } from '@/utils/format/traffic-format';
 import { kb } from '@/utils/base/units';
-import { userKey } from '@/utils/usage/cache';
+
 import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
 import { answer, nullData, type ModelRequest } from '../support/model-api';
 
@@ -45,7 +48,7 @@ describe('a failure for one user marks that user only', () => {
   });
 
   it('asks a failing user last, so every other user is asked in every cycle', async () => {
-    const { api, tasks, clock } = await engineSetup({ settings: { usernames: ['bob_scraper', 'alice_res', 'carol_eu'] } });
+    const { api, tasks, clock } = await engineSetup({ settings: { watched: watching(['bob_scraper', 'alice_res', 'carol_eu']) } });
     const bob = forUser('bob_scraper');
     api.setOverride((r) => (bob(r) ? nullData() : null));
     await tasks.pollNow('settings');
@@ -91,7 +94,7 @@ describe('a failure for one user marks that user only', () => {
     const { api, tasks } = await engineSetup();
     api.setOverride((r) => (onPath('-hour')(r) ? nullData() : null));
     await tasks.pollNow('settings');
-    const status = await pollStatusItem.getValue();
+    const status = accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID);
     expect(status.failure?.kind).toBe('malformed');
     expect(status.retry).not.toBeNull();
     expect(await browser.alarms.get(RETRY_ALARM)).toBeDefined();
@@ -104,9 +107,9 @@ describe('a failure for one user marks that user only', () => {
     api.setOverride((r) => (bob(r) ? { status: 502, body: '<html>Bad gateway</html>' } : null));
     await tasks.pollNow('settings');
     expect(hourlyUsers(api)).toEqual(['alice_res', 'bob_scraper']);
-    expect((await pollStatusItem.getValue()).cycle?.remaining).toEqual(['carol_eu', 'bob_scraper']);
+    expect((await pollStatusItem.getValue()).cycle?.remaining).toEqual([userKey(1, 'carol_eu'), userKey(1, 'bob_scraper')]);
 
-    const retry = (await pollStatusItem.getValue()).retry;
+    const retry = accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).retry;
     clock.advance((retry?.notBefore ?? 0) - clock.now());
     const before = api.hourlyRequests().length;
     await tasks.pollNow('retry');
@@ -127,9 +130,9 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     expect(status.failure).toBeNull();
     expect(status.lastSuccessAt).not.toBeNull();
     const account = await accountItem.getValue();
-    expect(account.balanceError).toMatchObject({ kind: 'auth', code: 10014 });
-    expect(account.usersError).toBeNull();
-    expect(Object.keys(account.users)).toContain(userKey(1, 'alice_res'));
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.balanceError).toMatchObject({ kind: 'auth', code: 10014 });
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.usersError).toBeNull();
+    expect(Object.keys(account.accounts[FIRST_ACCOUNT_ID]?.users ?? {})).toContain(userKey(1, 'alice_res'));
     const shown = await readFakeBadge();
     expect(shown.text).not.toBe(TOKEN_REJECTED_MARK);
     expect(shown.text).toBe(formatBadgeAmount(kb(servedNow(clock.now(), ENGINE_USERS))));
@@ -146,8 +149,8 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     api.setOverride((r) => (onPath('/user-list')(r) ? answer(10013, 'sign error') : null));
     await tasks.pollNow('settings');
     const account = await accountItem.getValue();
-    expect(account.usersError).toMatchObject({ kind: 'auth', code: 10013 });
-    expect(account.balance).not.toBeNull();
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.usersError).toMatchObject({ kind: 'auth', code: 10013 });
+    expect(account.accounts[FIRST_ACCOUNT_ID]?.balance).not.toBeNull();
     expect((await pollStatusItem.getValue()).failure).toBeNull();
 
     const secondary = () => api.requests.filter((r) => !onPath('-hour')(r)).length;
@@ -159,7 +162,7 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
     expect(secondary()).toBe(asked + 2);
-    expect((await accountItem.getValue()).usersError).toBeNull();
+    expect((await accountItem.getValue()).accounts[FIRST_ACCOUNT_ID]?.usersError).toBeNull();
   });
 
   it('does not back off usage polling when a secondary endpoint asks to wait, and leaves the other secondary for later', async () => {
@@ -170,6 +173,6 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     expect(status.failure).toBeNull();
     expect(status.retry).toBeNull();
     expect(api.requests.filter(onPath('/account/traffic-balance'))).toHaveLength(0);
-    expect((await accountItem.getValue()).usersError).toMatchObject({ kind: 'rate-limited' });
+    expect((await accountItem.getValue()).accounts[FIRST_ACCOUNT_ID]?.usersError).toMatchObject({ kind: 'rate-limited' });
   });
 });

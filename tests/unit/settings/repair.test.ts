@@ -1,3 +1,4 @@
+import { watching } from '../support/watching';
 import fc from 'fast-check';
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ describe('coerceSettings', () => {
   it('repairs each malformed field and keeps the good ones', () => {
     const raw = {
       proxyType: 7,
-      usernames: ['alice', 42, 'has space', '', 'bob', null, 'x'.repeat(65)],
+      watched: watching(['alice', 42, 'has space', '', 'bob', null, 'x'.repeat(65)]),
       pollIntervalMinutes: -5,
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
@@ -23,7 +24,7 @@ describe('coerceSettings', () => {
     };
     expect(coerceSettings(raw, false)).toEqual({
       proxyType: 1,
-      usernames: ['alice', 'bob'],
+      watched: watching(['alice', 'bob']),
       pollIntervalMinutes: 10,
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
@@ -33,12 +34,12 @@ describe('coerceSettings', () => {
   });
 
   it('keeps good values of the wrong type that still mean the same', () => {
-    const settings = coerceSettings({ proxyType: '3', usernames: ['carol'], pollIntervalMinutes: '30' }, false);
-    expect(settings).toMatchObject({ proxyType: 3, usernames: ['carol'], pollIntervalMinutes: 30 });
+    const settings = coerceSettings({ proxyType: '3', watched: watching(['carol']), pollIntervalMinutes: '30' }, false);
+    expect(settings).toMatchObject({ watched: watching(['carol'], 3), pollIntervalMinutes: 30 });
   });
 
   it.each([
-    ['a wrongly typed list of usernames', { usernames: 'alice,bob' }, { usernames: [] }],
+    ['a wrongly typed list of usernames', { usernames: 'alice,bob' }, { watched: watching([]) }],
     ['a fractional interval', { pollIntervalMinutes: 2.5 }, { pollIntervalMinutes: 10 }],
     ['an interval over a day', { pollIntervalMinutes: 1441 }, { pollIntervalMinutes: 10 }],
     ['a timezone stored as text', { apiTimezone: 'UTC+8' }, { apiTimezone: { kind: 'offset', minutes: 0 } }],
@@ -51,14 +52,14 @@ describe('coerceSettings', () => {
     ['a chart window that is not offered', { chartHours: 36 }, { chartHours: 24 }],
     ['a chart window as text', { chartHours: '48' }, { chartHours: 24 }],
   ])('repairs %s', (_, raw, repaired) => {
-    const good = { proxyType: 2, usernames: ['alice'], pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', chartHours: 24, alerts: DEFAULT_ALERT_RULES };
+    const good = { watched: watching(['alice'], 2), pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', chartHours: 24, alerts: DEFAULT_ALERT_RULES };
     expect(coerceSettings({ ...good, ...raw }, false)).toEqual({ ...good, ...repaired });
   });
 
   it('does not break on stored JSON objects that cannot be turned into text', () => {
     const raw: unknown = JSON.parse('{"proxyType":{"toString":0},"pollIntervalMinutes":[{"toString":0}],"usernames":["alice"]}');
     expect(() => coerceSettings(raw, false)).not.toThrow();
-    expect(coerceSettings(raw, false)).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice'] });
+    expect(coerceSettings(raw, false)).toEqual({ ...DEFAULT_SETTINGS, watched: watching(['alice']) });
   });
 
   it('keeps a loopback base URL only where loopback is allowed', () => {
@@ -73,7 +74,7 @@ describe('coerceSettings', () => {
   });
 
   it('collapses repeated usernames, which would otherwise be counted twice', () => {
-    expect(coerceSettings({ usernames: ['alice', 'bob', 'alice'] }, false).usernames).toEqual(['alice', 'bob']);
+    expect(coerceSettings({ watched: watching(['alice', 'bob', 'alice']) }, false).usernames).toEqual(['alice', 'bob']);
   });
 
   it('leaves valid settings unchanged', () => {
@@ -89,7 +90,7 @@ describe('coerceSettings', () => {
     const raw = fc.oneof(
       fc.anything(),
       fc.record(
-        { proxyType: field, usernames: field, pollIntervalMinutes: field, apiTimezone: field, apiBaseUrl: field, units: field, chartHours: field },
+        { proxyType: field, watched: watching(field), pollIntervalMinutes: field, apiTimezone: field, apiBaseUrl: field, units: field, chartHours: field },
         { requiredKeys: [] },
       ),
     );

@@ -1,3 +1,4 @@
+import { watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_ACCOUNT, migrateAccountV1, type AccountSnapshotV1, type AccountSnapshotV2 } from '@/utils/account/account-snapshot';
@@ -123,7 +124,7 @@ describe('stored items from earlier versions', () => {
   it('reads current items as they are, in the popup too, and changes nothing stored', async () => {
     const store = {
       apiToken: 'tok-1',
-      settings: { usernames: ['alice'] },
+      settings: { watched: watching(['alice']) },
       usageCache: { apiTimezone: 'UTC', users: {} },
       usageCache$: { v: 2 },
       pollStatus: { ...INITIAL_STATUS, lastAttemptAt: 3 },

@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { watching } from './watching';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundTasks, type BackgroundDeps, type BackgroundTasks } from '@/utils/background/tasks';
@@ -38,11 +40,11 @@ export async function engineSetup(options: { online?: () => boolean; settings?: 
   const api = modelApi(clock.now, options.apiOffsetMinutes);
   await settingsItem.setValue({
     ...DEFAULT_SETTINGS,
-    usernames: ENGINE_USERS,
+    watched: watching(ENGINE_USERS),
     apiBaseUrl: 'https://openapi.thordata.com/api',
     ...options.settings,
   });
-  await tokenItem.setValue('demo-token');
+  await tokenItem(FIRST_ACCOUNT_ID).setValue('demo-token');
   const worker = () => fakeWorker({ fetch: api.fetch, isOnline: options.online ?? (() => true) }, clock);
   return { clock, api, tasks: worker(), newWorker: worker };
 }

@@ -1,21 +1,10 @@
+import { userKey } from '../support/watching';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
-import {
-  EMPTY_CACHE,
-  hourlyTotals,
-  keepUsers,
-  mergeAnswer,
-  pruneUsage,
-  RETENTION_HOURS,
-  userKey,
-  userUsage,
-  withUser,
-  type FreshAnswer,
-  type UserUsage,
-} from '@/utils/usage/cache';
+import { EMPTY_CACHE, hourlyTotals, keepUsers, mergeAnswer, pruneUsage, RETENTION_HOURS, userUsage, withUser, type FreshAnswer, type UserUsage } from '@/utils/usage/cache';
 import { kb } from '@/utils/base/units';
 import { kbRows, kbUsage, type PlainRow } from '../support/usage-fixtures';
 
