@@ -153,9 +153,15 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await showBadge({ ...known, ...state });
   }
 
-  /** A retry is an alarm too, so it survives the worker being stopped while waiting; one alarm, for the earliest. */
+  /**
+   * A retry is an alarm too, so it survives the worker being stopped while waiting: one alarm,
+   * for the earliest wait to end. While nothing can be asked for anyone (offline), only that
+   * wait counts: an account's wait that ended meanwhile would otherwise set the alarm in the
+   * past, again at every look.
+   */
   async function scheduleRetry(status: PollStatus): Promise<void> {
-    const times = stoppages(status).flatMap(({ stoppage }) => (stoppage.retry ? [stoppage.retry.notBefore] : []));
+    const waits = status.retry ? [status] : stoppages(status).map(({ stoppage }) => stoppage);
+    const times = waits.flatMap((stoppage) => (stoppage.retry ? [stoppage.retry.notBefore] : []));
     if (times.length > 0) await browser.alarms.create(RETRY_ALARM, { when: Math.min(...times) });
     else await browser.alarms.clear(RETRY_ALARM);
   }

@@ -101,7 +101,7 @@ describe('"Forget token and data" while the background is busy', () => {
     await tokenItem(FIRST_ACCOUNT_ID).setValue('demo-token');
     await tasks.pollNow('settings');
     const stored = await browser.storage.local.get(null);
-    expect(stored).toMatchObject({ usageCache$: { v: 2 }, pollStatus$: { v: 4 }, account$: { v: 3 } });
+    expect(stored).toMatchObject({ usageCache$: { v: 3 }, pollStatus$: { v: 5 }, account$: { v: 4 } });
     const atStart = await itemsAtStart();
     expect(await atStart.usageCacheItem.getValue()).toEqual(stored.usageCache);
     expect(await atStart.pollStatusItem.getValue()).toEqual(stored.pollStatus);

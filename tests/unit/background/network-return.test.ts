@@ -1,3 +1,5 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
+import { accountStatus } from '@/utils/poll/status';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -19,7 +21,7 @@ describe('the network going and coming back', () => {
     api.setOverride(() => ({ status: 502, body: 'Bad gateway' }));
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
-    expect((await pollStatusItem.getValue()).retry?.attempt).toBe(1);
+    expect(accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).retry?.attempt).toBe(1);
 
     online = false;
     const asked = api.requests.length;
@@ -28,7 +30,8 @@ describe('the network going and coming back', () => {
       await tasks.pollNow('retry');
       const status = await pollStatusItem.getValue();
       expect(status.failure).toEqual({ kind: 'offline' });
-      expect(status.retry).toEqual({ attempt: 1, notBefore: clock.now() + OFFLINE_RECHECK_MS });
+      expect(status.retry).toEqual({ attempt: 0, notBefore: clock.now() + OFFLINE_RECHECK_MS });
+      expect(accountStatus(status, FIRST_ACCOUNT_ID).retry?.attempt).toBe(1);
       expect((await browser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(clock.now() + OFFLINE_RECHECK_MS);
     }
     expect(api.requests.length).toBe(asked);
@@ -43,6 +46,7 @@ describe('the network going and coming back', () => {
     const status = await pollStatusItem.getValue();
     expect(status.failure).toBeNull();
     expect(status.retry).toBeNull();
+    expect(accountStatus(status, FIRST_ACCOUNT_ID)).toMatchObject({ failure: null, retry: null });
   });
 
   it('asks nothing on an alarm that comes just after a Refresh, and polls on the next one', async () => {
@@ -66,7 +70,7 @@ describe('the network going and coming back', () => {
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
     api.setOverride(() => null);
-    const retry = (await pollStatusItem.getValue()).retry;
+    const retry = accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).retry;
     clock.advance((retry?.notBefore ?? 0) - clock.now());
     await tasks.pollNow('retry');
     const asked = api.requests.length;

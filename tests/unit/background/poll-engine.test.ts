@@ -1,3 +1,4 @@
+import { accountStatus } from '@/utils/poll/status';
 import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 import { userKey } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -71,8 +72,8 @@ describe('the polling engine', () => {
     expect(hourlyUsers(api, before)).toEqual(['alice_res', 'bob_scraper']);
 
     const status = await pollStatusItem.getValue();
-    expect(status.failure?.kind).toBe('rate-limited');
-    expect(status.cycle?.remaining).toEqual(['carol_eu', 'bob_scraper']);
+    expect(accountStatus(status, FIRST_ACCOUNT_ID).failure?.kind).toBe('rate-limited');
+    expect(status.cycle?.remaining).toEqual([userKey(1, 'carol_eu'), userKey(1, 'bob_scraper')]);
     const retryAt = (await browser.alarms.get(RETRY_ALARM))?.scheduledTime ?? 0;
     expect(retryAt - clock.now()).toBeGreaterThanOrEqual(FIRST_RETRY_MS);
     expect(retryAt - clock.now()).toBeLessThanOrEqual(FIRST_RETRY_MS * 1.25);
@@ -92,8 +93,8 @@ describe('the polling engine', () => {
     await tasks.pollNow('retry');
     expect(hourlyUsers(api, mid)).toEqual(['carol_eu', 'bob_scraper']);
     const recovered = await pollStatusItem.getValue();
-    expect(recovered.failure).toBeNull();
-    expect(recovered.retry).toBeNull();
+    expect(accountStatus(recovered, FIRST_ACCOUNT_ID).failure).toBeNull();
+    expect(accountStatus(recovered, FIRST_ACCOUNT_ID).retry).toBeNull();
     expect(await browser.alarms.get(RETRY_ALARM)).toBeUndefined();
     expect((await badge()).color).toBe(BADGE_COLORS.normal);
   });
@@ -106,7 +107,7 @@ describe('the polling engine', () => {
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
     for (let i = 0; i < 9; i += 1) {
-      const retry = (await pollStatusItem.getValue()).retry;
+      const retry = accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).retry;
       expect(retry).not.toBeNull();
       waits.push((retry?.notBefore ?? 0) - clock.now());
       const count = api.requests.length;
@@ -138,7 +139,7 @@ describe('the polling engine', () => {
     api.setOverride(() => null);
     await tasks.pollNow('settings');
     expect(api.requests.length).toBeGreaterThan(count);
-    expect((await pollStatusItem.getValue()).failure).toBeNull();
+    expect(accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).failure).toBeNull();
   });
 
   it('marks an unknown username, keeps polling the others, and asks about it again hourly, last', async () => {
@@ -146,7 +147,7 @@ describe('the polling engine', () => {
     api.setOverride((r) => (r.url.searchParams.get('username') === 'bob_scraper' ? answer(10020, 'username does not exist') : null));
     await tasks.pollNow('settings');
     const status = await pollStatusItem.getValue();
-    expect(status.failure).toBeNull();
+    expect(accountStatus(status, FIRST_ACCOUNT_ID).failure).toBeNull();
     expect(Object.keys(status.userFailures)).toEqual([userKey(1, 'bob_scraper')]);
     expect((await usageCacheItem.getValue()).users[userKey(1, 'carol_eu')]).toBeDefined();
     expect((await badge()).title).toContain('“bob_scraper”');
@@ -168,7 +169,7 @@ describe('the polling engine', () => {
     api.setOverride(() => ({ status: 502, body: '<html><body>Bad gateway</body></html>' }));
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
-    expect((await pollStatusItem.getValue()).failure?.kind).toBe('server');
+    expect(accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).failure?.kind).toBe('server');
     expect((await badge()).color).toBe(BADGE_COLORS.failing);
 
     clock.advance(11 * MINUTE);
@@ -208,7 +209,7 @@ describe('the polling engine', () => {
     // The first worker is stopped while waiting for bob: its promise never settles.
     void tasks.pollNow('alarm');
     await expect.poll(() => api.hourlyRequests().length).toBe(before + 2);
-    expect((await pollStatusItem.getValue()).cycle?.remaining).toEqual(['bob_scraper', 'carol_eu']);
+    expect((await pollStatusItem.getValue()).cycle?.remaining).toEqual([userKey(1, 'bob_scraper'), userKey(1, 'carol_eu')]);
 
     api.setOverride(() => null);
     clock.advance(MINUTE);

@@ -1,3 +1,4 @@
+import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -20,7 +21,7 @@ const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 
 describe('hours read under another API timezone', () => {
   it('are kept under the setting they were read with, and shown as none under another', () => {
-    const read = kbCache({ '1:a': { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
+    const read = kbCache({ [userKey(1, 'a')]: { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
     expect(cacheFor(read, UTC)).toBe(read);
     expect(cacheFor(read, UTC8)).toEqual({ apiTimezone: 'UTC+8', users: {} });
     // A cache from before the setting was recorded was read under the current one.
@@ -29,9 +30,9 @@ describe('hours read under another API timezone', () => {
   });
 
   it('never reach the popup once the setting changed, even before the background re-reads them', () => {
-    const usageCache = kbCache({ '1:a': { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
+    const usageCache = kbCache({ [userKey(1, 'a')]: { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
     const settings = { ...settingsItem.fallback, watched: watching(['a']), apiTimezone: UTC8 };
-    const state = popupStateFrom({ settings, usageCache, pollStatus: undefined, account: undefined, tokenSaved: true }, false);
+    const state = popupStateFrom({ settings, usageCache, pollStatus: undefined, account: undefined, withToken: new Set([FIRST_ACCOUNT_ID]) }, false);
     expect(state.cache.users).toEqual({});
   });
 });
@@ -97,7 +98,7 @@ describe('correcting the API timezone', () => {
     // The page saved; the background has not polled yet.
     const stored = await browser.storage.local.get(null);
     const state = popupStateFrom(
-      { settings: stored.settings, usageCache: stored.usageCache, pollStatus: stored.pollStatus, account: stored.account, tokenSaved: true },
+      { settings: stored.settings, usageCache: stored.usageCache, pollStatus: stored.pollStatus, account: stored.account, withToken: new Set([FIRST_ACCOUNT_ID]) },
       false,
     );
     expect(state.cache).toEqual({ ...EMPTY_CACHE, apiTimezone: 'UTC+8' });

@@ -1,3 +1,4 @@
+import { accountStatus } from '@/utils/poll/status';
 import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ function tasksWith(fetch: FetchLike) {
 }
 
 async function configure(usernames: string[]) {
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames });
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, watched: watching(usernames) });
   await tokenItem(FIRST_ACCOUNT_ID).setValue(TOKEN);
 }
 
@@ -73,7 +74,7 @@ describe('background tasks', () => {
 
     expect((await usageCacheItem.getValue()).users[userKey(1, 'alice')]?.hours[hour]).toBe(2048);
     expect(await browser.action.getBadgeText({})).toBe('!');
-    expect((await pollStatusItem.getValue()).failure?.kind).toBe('auth');
+    expect(accountStatus(await pollStatusItem.getValue(), FIRST_ACCOUNT_ID).failure?.kind).toBe('auth');
   });
 
   it('does not call the API while unconfigured, and says what to do', async () => {
@@ -111,20 +112,48 @@ describe('background tasks', () => {
     expect((await browser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(3);
   });
 
-  it('tests a connection with the typed (unsaved) token and lists users without passwords', async () => {
-    const api = fakeApi(() => ({
-      body: { code: 200, data: { list: [{ username: 'u1', password: 'pw-1', status: true, traffic_limit: 0, usage_traffic: 5 }] } },
-    }));
-    const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'https://openapi.thordata.com/api', proxyType: 3 });
-    expect(result).toEqual({ ok: true, value: { users: [{ username: 'u1', enabled: true, trafficLimitMb: 0, usageMb: 5 }] } });
-    expect(api.urls[0]?.pathname).toBe('/api/proxy-users/user-list');
-    expect(api.urls[0]?.searchParams.get('proxy_type')).toBe('3');
+  it('tests a connection with the typed (unsaved) token and lists the users of all three products without passwords', async () => {
+    const api = fakeApi((url) => {
+      const type = url.searchParams.get('proxy_type');
+      if (type === '2') return { body: { code: 200, data: { list: [] } } };
+      return { body: { code: 200, data: { list: [{ username: `u${type}`, password: 'pw-1', status: true, traffic_limit: 0, usage_traffic: 5 }] } } };
+    });
+    const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'https://openapi.thordata.com/api' });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        users: [
+          { proxyType: 1, username: 'u1', enabled: true, trafficLimitMb: 0, usageMb: 5 },
+          { proxyType: 3, username: 'u3', enabled: true, trafficLimitMb: 0, usageMb: 5 },
+        ],
+        failures: [],
+      },
+    });
+    expect(api.urls.map((url) => [url.pathname, url.searchParams.get('proxy_type')])).toEqual([
+      ['/api/proxy-users/user-list', '1'],
+      ['/api/proxy-users/user-list', '2'],
+      ['/api/proxy-users/user-list', '3'],
+    ]);
     expect(JSON.stringify(result)).not.toContain('pw-1');
+  });
+
+  it('names a product whose list failed and lists the others; a rejected token stops the test at once', async () => {
+    const partly = fakeApi((url) =>
+      url.searchParams.get('proxy_type') === '3'
+        ? { body: { code: 10000, msg: 'parameter error' } }
+        : { body: { code: 200, data: { list: [{ username: 'r1', status: false, traffic_limit: 100, usage_traffic: 1 }] } } },
+    );
+    const listed = await tasksWith(partly.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'https://openapi.thordata.com/api' });
+    expect(listed).toMatchObject({ ok: true, value: { failures: [{ proxyType: 3, error: { kind: 'bad-request', code: 10000 } }] } });
+    const rejected = fakeApi(() => ({ body: { code: 10013, msg: 'sign error' } }));
+    const result = await tasksWith(rejected.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'https://openapi.thordata.com/api' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth', code: 10013 } });
+    expect(rejected.urls).toHaveLength(1);
   });
 
   it('refuses to send the token anywhere but the allowed API origin', async () => {
     const api = fakeApi(() => ({ body: {} }));
-    const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'http://127.0.0.1:9/api', proxyType: 1 });
+    const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'http://127.0.0.1:9/api' });
     expect(result.ok).toBe(false);
     expect(api.urls).toHaveLength(0);
   });
