@@ -63,7 +63,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     default_locale: 'en',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // contextMenus: the toolbar button's "Refresh now" and "Settings" (utils/background/action-menu.ts).
+    // Neither Chrome nor Firefox warns of it at install; Firefox takes it as the alias of its `menus`.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    // The shortcut that opens the popup, as clicking the button does (issue 15). People change it in
+    // the browser's extension shortcuts. Chrome on Windows and Linux keeps Alt+Shift+T ("focus the
+    // toolbar") and leaves it unset until people choose a key there; it also ignores the description
+    // of this command, naming it itself (tests/e2e/toolbar-conveniences.e2e.ts).
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPopup__' },
+    },
     host_permissions: mode === 'e2e' ? [...PRODUCTION_HOSTS, ...LOOPBACK_HOSTS] : PRODUCTION_HOSTS,
     // Each browser's manifest holds only its own keys: Chrome warns of a key it does not know
     // ("Unrecognized manifest key") on its extensions page.

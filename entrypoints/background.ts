@@ -5,8 +5,23 @@ import { createBackgroundTasks, POLL_ALARM, RETRY_ALARM } from '@/utils/backgrou
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages/messages';
 import { openForNotification } from '@/utils/background/notifier';
+import { createActionMenuInstaller, runActionMenuItem, type MenuRegistry } from '@/utils/background/action-menu';
+
+/** `contextMenus.create` reports a refusal only to its callback, through `runtime.lastError`. */
+const contextMenus: MenuRegistry = {
+  removeAll: () => browser.contextMenus.removeAll(),
+  create: (item) =>
+    new Promise((resolve, reject) => {
+      browser.contextMenus.create(item, () => {
+        const error = browser.runtime.lastError;
+        if (error) reject(new Error(error.message));
+        else resolve();
+      });
+    }),
+};
 
 export default defineBackground(() => {
+  const language = uiLanguage();
   const tasks = createBackgroundTasks({
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
     now: () => Date.now(),
@@ -15,8 +30,9 @@ export default defineBackground(() => {
     isOnline: () => navigator.onLine,
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     allowLoopback: buildAllowsLoopback(),
-    language: uiLanguage(),
+    language,
   });
+  const installActionMenu = createActionMenuInstaller(contextMenus, language.t);
 
   /** Every chain ends here: what failed is recorded for the popup, without the token. */
   const settle = (work: Promise<unknown>): Promise<void> => work.then(() => undefined, tasks.reportFailure);
@@ -33,9 +49,11 @@ export default defineBackground(() => {
   // An update (or an unpacked extension reloaded at browser start) keeps its data:
   // it polls like a browser start, respecting fresh figures and any pause.
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void settle(installActionMenu());
     void settle(tasks.syncAlarm().then(() => tasks.pollNow(reason === 'install' ? 'settings' : 'startup')));
   });
   browser.runtime.onStartup.addListener(() => {
+    void settle(installActionMenu());
     void settle(tasks.syncAlarm().then(() => tasks.pollNow('startup')));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -49,6 +67,14 @@ export default defineBackground(() => {
   });
   browser.notifications.onClicked.addListener((id) => {
     void settle(openForNotification(id));
+  });
+  browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
+    void settle(
+      runActionMenuItem(menuItemId, {
+        refreshNow: () => tasks.pollNow('manual'),
+        openSettings: () => browser.runtime.openOptionsPage(),
+      }),
+    );
   });
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseBackgroundRequest(message);

@@ -15,17 +15,19 @@ interface Manifest {
   description?: string;
   default_locale?: string;
   action?: { default_title?: string };
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
 }
 
 const read = (dir: string): Manifest => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Manifest;
-const ALLOWED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+// contextMenus: the toolbar button's own menu ("Refresh now", "Settings"); no install warning in either browser.
+const ALLOWED_PERMISSIONS = ['alarms', 'contextMenus', 'notifications', 'storage'];
 const API_HOST = 'https://openapi.thordata.com/*';
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) => {
   const manifest = read(dir);
   const chrome = dir.startsWith('chrome');
 
-  it('is MV3 and asks only for storage, alarms and notifications', () => {
+  it('is MV3 and asks only for storage, alarms, notifications and the toolbar menu', () => {
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(ALLOWED_PERMISSIONS);
     // The offscreen page that once wrote the popup's copy of its figures is gone with its permission.
@@ -46,14 +48,21 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) =>
     expect(code).not.toMatch(/importScripts\(\s*['"]https?:/);
   });
 
-  it('names itself in the browser’s language: name, description and button title from the catalogue', () => {
+  it('names itself in the browser’s language: name, description, button title and shortcut from the catalogue', () => {
     expect(manifest.default_locale).toBe('en');
     expect([manifest.name, manifest.description, manifest.action?.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_extName__']);
     for (const lang of ['en', 'zh_CN']) {
       const messages = JSON.parse(readFileSync(`.output/${dir}/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
       expect(messages.extName?.message, lang).toBeTruthy();
       expect(messages.extDescription?.message, lang).toBeTruthy();
+      expect(messages.commandOpenPopup?.message, lang).toBeTruthy();
     }
+  });
+
+  it('opens the popup with Alt+Shift+T, and has no other shortcut (the dev build’s reload command stays out)', () => {
+    expect(manifest.commands).toEqual({
+      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPopup__' },
+    });
   });
 
   it(`holds only ${chrome ? 'Chrome' : 'Firefox'}’s own keys`, () => {
@@ -63,6 +72,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the production build %s', (dir) =>
   it('differs from the demo build only by the loopback hosts', () => {
     const demo = read(`${dir}-e2e`);
     expect(demo.permissions).toEqual(manifest.permissions);
+    expect(demo.commands).toEqual(manifest.commands);
     expect(demo.host_permissions).toEqual([API_HOST, 'http://127.0.0.1/*', 'http://localhost/*']);
   });
 });
