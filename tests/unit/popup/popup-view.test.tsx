@@ -2,10 +2,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/popup/PopupView';
-import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
-import { INITIAL_STATUS } from '@/utils/poll/status';
+import { EMPTY_ACCOUNT, EMPTY_FIGURES } from '@/utils/account/account-snapshot';
+import { HEALTHY_ACCOUNT, INITIAL_STATUS, type RetryPlan } from '@/utils/poll/status';
+import type { ApiError } from '@/utils/api/errors';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
-import { EMPTY_CACHE, userKey } from '@/utils/usage/cache';
+import { EMPTY_CACHE } from '@/utils/usage/cache';
+import { watchKey } from '@/utils/settings/watched';
+import type { ProxyType } from '@/utils/api/thordata-client';
 import { mb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';
 import { CHINESE, ENGLISH } from '../support/languages';
@@ -15,12 +18,16 @@ afterEach(cleanup);
 const NOW = Date.parse('2026-11-25T14:40:00Z');
 const MIB = 1024;
 
+/** A watched user of account 1 (the only one unless a test adds more), Residential by default. */
+const user = (username: string, account = '1', proxyType: ProxyType = 1) => ({ account, proxyType, username });
+const key = (username: string, account = '1', proxyType: ProxyType = 1) => watchKey(user(username, account, proxyType));
+
 function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
   return {
-    settings: { ...DEFAULT_SETTINGS, usernames: ['alice'] },
+    settings: { ...DEFAULT_SETTINGS, watched: [user('alice')] },
     configured: true,
     cache: kbCache({
-      [userKey(1, 'alice')]: {
+      [key('alice')]: {
         hours: { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB },
         fetchedAt: NOW,
         trafficLimitKb: 0,
@@ -81,7 +88,8 @@ describe('the popup', () => {
   });
 
   it('says the token was rejected while still showing the cached figures', () => {
-    render(<PopupView {...props({ status: { ...props().status, failure: { kind: 'auth', code: 10013, apiMessage: '' } } })} />);
+    const rejected = { ...HEALTHY_ACCOUNT, failure: { kind: 'auth' as const, code: 10013, apiMessage: '' }, lastSuccessAt: NOW - 5 * 60_000 };
+    render(<PopupView {...props({ status: { ...props().status, accounts: { '1': rejected } } })} />);
     expect(screen.getByRole('alert').textContent).toContain('rejected the API token');
     expect(screen.getByRole('alert').textContent).toContain('Showing the figures from 5 min ago');
     expect(screen.getByTestId('current-hour').textContent).toBe('300 MiB');
@@ -89,7 +97,7 @@ describe('the popup', () => {
 
   it('names an unknown username', () => {
     const error = { kind: 'unknown-user' as const, code: 10020, username: 'alice' };
-    const status = { ...props().status, userFailures: { [userKey(1, 'alice')]: { username: 'alice', error, at: NOW } } };
+    const status = { ...props().status, userFailures: { [key('alice')]: { ...user('alice'), error, at: NOW } } };
     render(<PopupView {...props({ status })} />);
     expect(screen.getByRole('alert').textContent).toContain('“alice”');
   });
@@ -114,14 +122,14 @@ describe('the popup', () => {
 describe('the popup with several users and account figures', () => {
   const several = () => {
     const base = props();
-    const alice = base.cache.users[userKey(1, 'alice')]!;
+    const alice = base.cache.users[key('alice')]!;
     return props({
-      settings: { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'] },
+      settings: { ...DEFAULT_SETTINGS, watched: [user('alice'), user('bob')] },
       cache: kbCache({
-        [userKey(1, 'alice')]: { ...alice, trafficLimitKb: 1000 * MIB, trafficBalanceKb: 50 * MIB },
-        [userKey(1, 'bob')]: { hours: { '2026-11-25 14': 100 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
+        [key('alice')]: { ...alice, trafficLimitKb: 1000 * MIB, trafficBalanceKb: 50 * MIB },
+        [key('bob')]: { hours: { '2026-11-25 14': 100 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 },
       }),
-      account: { ...EMPTY_ACCOUNT, fetchedAt: NOW, balance: { balanceMb: mb(8 * 1024), expiresOn: '2026-12-05' } },
+      account: { accounts: { '1': { ...EMPTY_FIGURES, fetchedAt: NOW, balance: { balanceMb: mb(8 * 1024), expiresOn: '2026-12-05' } } } },
     });
   };
 
@@ -170,7 +178,7 @@ describe('the popup with several users and account figures', () => {
   it('keeps a failing user’s last figures in its row and the total, names it and says why', () => {
     const base = several();
     const error = { kind: 'malformed' as const, detail: { kind: 'no-data-object' as const } };
-    const status = { ...base.status, userFailures: { [userKey(1, 'bob')]: { username: 'bob', error, at: NOW } } };
+    const status = { ...base.status, userFailures: { [key('bob')]: { ...user('bob'), error, at: NOW } } };
     render(<PopupView {...base} status={status} />);
     expect(screen.getByRole('alert').textContent).toContain('bob: Thordata answered without usable figures (no data object).');
     expect(screen.getByTestId('current-hour').textContent).toBe('400 MiB');
@@ -183,7 +191,8 @@ describe('the popup with several users and account figures', () => {
 
   it('shows a secondary endpoint’s failure with its figures, not as a banner', () => {
     const base = several();
-    const account = { ...base.account, balanceError: { kind: 'auth' as const, code: 10014, apiMessage: 'apiKey error' } };
+    const figures = base.account.accounts['1']!;
+    const account = { accounts: { '1': { ...figures, balanceError: { kind: 'auth' as const, code: 10014, apiMessage: 'apiKey error' } } } };
     render(<PopupView {...base} account={account} />);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByTestId('balance-error').textContent).toBe('Balance not updated: Thordata rejected the API key (code 10014).');
@@ -200,8 +209,13 @@ describe('the popup with several users and account figures', () => {
 });
 
 describe('the popup’s banners', () => {
-  const withFailure = (failure: PopupViewProps['status']['failure'], extra: Partial<PopupViewProps['status']> = {}) =>
-    props({ status: { ...props().status, failure, failingSince: NOW, ...extra } });
+  /** Offline stops every account before a request; the rest is the (only) account's own failure. */
+  const withFailure = (failure: ApiError, retry: RetryPlan) => {
+    const status = props().status;
+    return failure.kind === 'offline'
+      ? props({ status: { ...status, failure, failingSince: NOW, retry } })
+      : props({ status: { ...status, accounts: { '1': { failure, failingSince: NOW, retry, lastSuccessAt: status.lastSuccessAt } } } });
+  };
 
   it.each([
     ['rate limited', { kind: 'rate-limited' as const, code: 10011 }, /too frequent/],
@@ -209,7 +223,7 @@ describe('the popup’s banners', () => {
     ['no plan', { kind: 'plan' as const, code: 10017 }, /no active plan/],
     ['server error', { kind: 'server' as const, code: 502, apiMessage: '' }, /server failed/],
   ])('explains %s and keeps the figures', (_, failure, message) => {
-    render(<PopupView {...withFailure(failure, { retry: { attempt: 1, notBefore: NOW + 30_000 } })} />);
+    render(<PopupView {...withFailure(failure, { attempt: 1, notBefore: NOW + 30_000 })} />);
     expect(screen.getByRole('alert').textContent).toMatch(message);
     expect(screen.getByRole('alert').textContent).toContain('Next try at');
     expect(screen.getByTestId('current-hour').textContent).toBe('300 MiB');
@@ -219,8 +233,8 @@ describe('the popup’s banners', () => {
     const status = {
       ...props().status,
       userFailures: {
-        [userKey(1, 'bob')]: { username: 'bob', error: { kind: 'malformed' as const, detail: { kind: 'no-data-object' as const } }, at: NOW },
-        [userKey(1, 'carol')]: { username: 'carol', error: { kind: 'unknown-user' as const, code: 10020, username: 'carol' }, at: NOW },
+        [key('bob')]: { ...user('bob'), error: { kind: 'malformed' as const, detail: { kind: 'no-data-object' as const } }, at: NOW },
+        [key('carol')]: { ...user('carol'), error: { kind: 'unknown-user' as const, code: 10020, username: 'carol' }, at: NOW },
       },
     };
     render(<PopupView {...props({ status })} />);
