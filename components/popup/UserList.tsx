@@ -196,8 +196,8 @@ export function UserList({ layout, rowCount, focus, problems, names, t, amount, 
     amount,
     onFocus,
     collapsible,
-    // A filter opens every group holding a match: that is where the user looks.
-    isOpen: (id, startsOpen) => filtering || (opened.get(id) ?? startsOpen),
+    // A filter opens every group holding a match, where the user looks; each can still be closed.
+    isOpen: (id, startsOpen) => opened.get(id) ?? (filtering || startsOpen),
     toggle: (id, open) => setOpened((before) => new Map(before).set(id, open)),
   };
   const shown = filtering ? filterLayout(layout, query) : layout;
@@ -212,7 +212,10 @@ export function UserList({ layout, rowCount, focus, problems, names, t, amount, 
           aria-label={t('popup.findUser')}
           placeholder={t('popup.findUser')}
           value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setOpened(new Map());
+          }}
         />
       )}
       <ul>

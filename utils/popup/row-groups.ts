@@ -135,7 +135,7 @@ export function matchesFilter(row: UserRow, query: string): boolean {
   return wanted === '' || row.username.toLowerCase().includes(wanted);
 }
 
-/** The layout with only the rows the filter finds, and only the groups that hold one. */
+/** The layout with only the rows the filter finds, and only the groups that hold one; counts are of what is found, totals the groups' own. */
 export function filterLayout(layout: RowLayout, query: string): RowLayout {
   if (query.trim() === '') return layout;
   const keepProducts = (products: readonly ProductGroup[]) =>
@@ -148,7 +148,12 @@ export function filterLayout(layout: RowLayout, query: string): RowLayout {
     case 'accounts':
       return {
         kind: 'accounts',
-        accounts: layout.accounts.map((group) => ({ ...group, products: keepProducts(group.products) })).filter((group) => group.products.length > 0),
+        accounts: layout.accounts
+          .map((group) => {
+            const products = keepProducts(group.products);
+            return { ...group, products, rowCount: products.reduce((count, product) => count + product.rows.length, 0) };
+          })
+          .filter((group) => group.rowCount > 0),
       };
   }
 }

@@ -100,6 +100,8 @@ describe('focusing and filtering', () => {
       ['1', [[1, ['alice']]]],
       ['b2', [[1, ['alice']]]],
     ]);
+    const found = filterLayout(layout, 'bob');
+    expect(found.kind === 'accounts' && found.accounts.map((group) => [group.account, group.rowCount, group.currentKb])).toEqual([['1', 1, 700]]);
     expect(names(filterLayout(layout, 'zzz'))).toEqual([]);
     expect(filterLayout(layout, '  ')).toBe(layout);
   });
