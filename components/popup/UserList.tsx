@@ -99,7 +99,7 @@ function GroupHead({ id, name, count, currentKb, share, level, open, context }: 
   return (
     <Heading class={`group-head level-${level}`}>
       {collapsible && (
-        <button type="button" class="disclosure" aria-expanded={open} aria-controls={`${id}-rows`} onClick={() => toggle(id, !open)}>
+        <button type="button" class="disclosure" aria-expanded={open} aria-controls={open ? `${id}-rows` : undefined} onClick={() => toggle(id, !open)}>
           <span class="chevron" aria-hidden="true" />
           <span class="sr-only">{t('popup.groupUsers', count, [count, name])}</span>
           <span class="group-count" aria-hidden="true">
