@@ -1,4 +1,4 @@
-import type { AccountSnapshot } from '@/utils/account/account-snapshot';
+import type { AccountFigures } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { daysUntil } from '@/utils/alerts/evaluate';
 import type { Forecast } from '@/utils/usage/forecast';
@@ -6,10 +6,22 @@ import type { Translate } from '@/utils/i18n/i18n';
 import type { UserRow } from '@/utils/popup/user-rows';
 import { mbToKb, type Kb } from '@/utils/base/units';
 
-interface AccountPanelProps {
-  readonly account: AccountSnapshot;
+/** One account's figures as the panel shows them. */
+export interface AccountEntry {
+  readonly id: string;
+  /** Its label or "Account N"; null with one account, where naming it would only add words. */
+  readonly name: string | null;
+  readonly figures: AccountFigures;
+  /** Its watched users. */
   readonly rows: readonly UserRow[];
+  /** When its balance runs out at its own users' rate of the last 24 hours. */
   readonly forecast: Forecast;
+}
+
+interface AccountPanelProps {
+  readonly accounts: readonly AccountEntry[];
+  /** How many limit bars an account shows at most (the lowest first), or null for all. */
+  readonly maxBars: number | null;
   readonly now: number;
   readonly t: Translate;
   readonly amount: (kb: Kb) => string;
@@ -18,10 +30,25 @@ interface AccountPanelProps {
   readonly problemOf: (error: ApiError) => string;
 }
 
-function LimitBar({ row, t, amount }: { row: UserRow; t: Translate; amount: (kb: Kb) => string }) {
-  if (row.limitKb === null || row.limitKb <= 0 || row.balanceKb === null) return null;
-  const left = Math.min(1, Math.max(0, row.balanceKb / row.limitKb));
-  const label = t('popup.limitLeft', [amount(row.balanceKb), amount(row.limitKb)]);
+interface Limited {
+  readonly row: UserRow;
+  readonly limitKb: Kb;
+  readonly balanceKb: Kb;
+  /** Share of the limit left, 0–1. */
+  readonly left: number;
+}
+
+function limitedOf(rows: readonly UserRow[]): Limited[] {
+  return rows.flatMap((row) =>
+    row.limitKb !== null && row.limitKb > 0 && row.balanceKb !== null
+      ? [{ row, limitKb: row.limitKb, balanceKb: row.balanceKb, left: Math.min(1, Math.max(0, row.balanceKb / row.limitKb)) }]
+      : [],
+  );
+}
+
+function LimitBar({ limited, t, amount }: { limited: Limited; t: Translate; amount: (kb: Kb) => string }) {
+  const { row, left } = limited;
+  const label = t('popup.limitLeft', [amount(limited.balanceKb), amount(limited.limitKb)]);
   return (
     <div class="limit">
       <div class="limit-label">
@@ -42,17 +69,19 @@ function LimitBar({ row, t, amount }: { row: UserRow; t: Translate; amount: (kb:
   );
 }
 
-/** Limits and balances: what is left, and how long it lasts at the recent rate. */
-export function AccountPanel({ account, rows, forecast, now, t, amount, formatDate, problemOf }: AccountPanelProps) {
-  const balance = account.balance;
-  const limited = rows.filter((row) => row.limitKb !== null && row.limitKb > 0 && row.balanceKb !== null);
-  const { balanceError, usersError } = account;
-  if (!balance && limited.length === 0 && !balanceError && !usersError) return null;
+type AccountFiguresProps = Omit<AccountPanelProps, 'accounts'> & { readonly entry: AccountEntry };
+
+/** One account's balance, plan expiry, forecast, its own errors and its users' limits. */
+function AccountFiguresView({ entry, maxBars, now, t, amount, formatDate, problemOf }: AccountFiguresProps) {
+  const { balance, balanceError, usersError } = entry.figures;
+  const forecast = entry.forecast;
+  const limited = limitedOf(entry.rows);
+  // In a long list, the users closest to their limit: a hundred bars would bury them.
+  const bars = maxBars === null ? limited : [...limited].sort((a, b) => a.left - b.left).slice(0, maxBars);
   const days = balance?.expiresOn ? daysUntil(balance.expiresOn, now) : null;
   const forecastDays = forecast.kind === 'runs-out' ? Math.max(1, Math.round(forecast.days)) : 0;
   return (
-    <section class="account" aria-labelledby="account-heading">
-      <h2 id="account-heading">{t('popup.account')}</h2>
+    <>
       {balance && (
         <p class="account-line">
           <span>{t('popup.accountBalance')}</span> <strong data-testid="account-balance">{amount(mbToKb(balance.balanceMb))}</strong>
@@ -79,9 +108,42 @@ export function AccountPanel({ account, rows, forecast, now, t, amount, formatDa
           {t('popup.limitsNotRead', [problemOf(usersError)])}
         </p>
       )}
-      {limited.map((row) => (
-        <LimitBar key={row.key} row={row} t={t} amount={amount} />
+      {bars.map((bar) => (
+        <LimitBar key={bar.row.key} limited={bar} t={t} amount={amount} />
       ))}
+      {bars.length < limited.length && (
+        <p class="muted more-limits">{t('popup.moreLimits', limited.length - bars.length, [limited.length - bars.length])}</p>
+      )}
+    </>
+  );
+}
+
+function hasFigures(entry: AccountEntry): boolean {
+  const { balance, balanceError, usersError } = entry.figures;
+  return balance !== null || balanceError !== null || usersError !== null || limitedOf(entry.rows).length > 0;
+}
+
+/**
+ * Limits and balances, per account: what is left, and how long it lasts at the recent rate.
+ * With several accounts each is named; an account with nothing to show is left out.
+ */
+export function AccountPanel({ accounts, ...rest }: AccountPanelProps) {
+  const shown = accounts.filter(hasFigures);
+  if (shown.length === 0) return null;
+  const several = shown.some((entry) => entry.name !== null);
+  return (
+    <section class="account" aria-labelledby="account-heading">
+      <h2 id="account-heading">{several ? rest.t('popup.accounts') : rest.t('popup.account')}</h2>
+      {shown.map((entry) =>
+        entry.name === null ? (
+          <AccountFiguresView key={entry.id} entry={entry} {...rest} />
+        ) : (
+          <section key={entry.id} class="account-entry" aria-labelledby={`account-${entry.id}`}>
+            <h3 id={`account-${entry.id}`}>{entry.name}</h3>
+            <AccountFiguresView entry={entry} {...rest} />
+          </section>
+        ),
+      )}
     </section>
   );
 }

@@ -1,22 +1,25 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { forecastBalance } from '@/utils/usage/forecast';
 import { compareWithPreviousHour, describeHourChange } from '@/utils/popup/hour-change';
 import { formatAge, formatClock, formatHourSpan } from '@/utils/time/local-time';
 import type { Language } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
 import { CHART_HOURS_CHOICES, type ChartHours, type Settings } from '@/utils/settings/model';
-import { statusBanner } from '@/utils/popup/status-banner';
+import { accountLabel, accountName, watchedKeys } from '@/utils/settings/watched';
+import { proxyTypeName } from '@/utils/settings/settings-words';
+import { accountProblems, statusBanner } from '@/utils/popup/status-banner';
+import { COLLAPSE_ABOVE, focusTarget, groupRows, type FocusTarget } from '@/utils/popup/row-groups';
 import { describeApiError } from '@/utils/api/errors';
 import { formatAmount, formatExactKb } from '@/utils/format/traffic-format';
-import { mbToKb, type Kb } from '@/utils/base/units';
+import { mbToKb, ZERO_KB, type Kb } from '@/utils/base/units';
 import type { UsageCache } from '@/utils/usage/cache';
-import { summarizeUsage, watchedUserKeys } from '@/utils/usage/summary';
+import { summarizeUsage } from '@/utils/usage/summary';
 import { userRows } from '@/utils/popup/user-rows';
-import { AccountPanel } from './AccountPanel';
+import { AccountPanel, type AccountEntry } from './AccountPanel';
 import { Sparkline, type SparkTip } from './Sparkline';
-import { StatusBannerView } from './StatusBannerView';
-import { UserList } from './UserList';
+import { AccountProblemLines, StatusBannerView } from './StatusBannerView';
+import { UserList, type GroupNames } from './UserList';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
@@ -38,21 +41,39 @@ export interface PopupViewProps {
   readonly onChartInteractive?: () => void;
 }
 
+/** In a long list, each account shows this many limit bars at most: the users closest to their limit. */
+const LIMIT_BARS_WHEN_LONG = 3;
+
 export function PopupView(props: PopupViewProps) {
   const { settings, configured, cache, status, account, now, refreshing, language } = props;
   const { locale, t } = language;
   const [focus, setFocus] = useState<string | null>(null);
-  const watched = watchedUserKeys(settings);
-  const focused = focus !== null && watched.includes(focus) ? focus : null;
-  const keys = focused === null ? watched : [focused];
-  const hours = settings.chartHours;
-  const banner = statusBanner({ configured, settings, status, now, language });
-  const summary = useMemo(() => summarizeUsage(cache, settings, now, hours, keys), [cache, settings, now, hours, keys.join()]);
-  const last24All = useMemo(() => summarizeUsage(cache, settings, now, 24), [cache, settings, now]);
-  const last24 = focused === null ? last24All : summarizeUsage(cache, settings, now, 24, keys);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
+  const layout = useMemo(() => groupRows(rows, settings.accounts), [rows, settings.accounts]);
+  const allKeys = useMemo(() => watchedKeys(settings.watched), [settings.watched]);
+  // A focus on a group or a user the settings no longer hold falls back to everyone.
+  const target = focus === null ? null : focusTarget(layout, focus);
+  const keys = target?.keys ?? allKeys;
+  const hours = settings.chartHours;
+  const bannerInput = { configured, settings, status, now, language };
+  const banner = statusBanner(bannerInput);
+  const problems = configured ? accountProblems(bannerInput) : [];
+  const summary = useMemo(() => summarizeUsage(cache, settings, now, hours, keys), [cache, settings, now, hours, keys]);
+  const last24 = useMemo(() => summarizeUsage(cache, settings, now, 24, keys), [cache, settings, now, keys]);
   const amount = (kb: Kb) => formatAmount(kb, settings.units, locale);
   const formatDate = (ms: number) => dateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
+  const unnamed = (n: number) => t('account.unnamed', [n]);
+  const names: GroupNames = { account: (id) => accountLabel(settings.accounts, id, unnamed), product: (type) => proxyTypeName(type, t) };
+  const focusName = (focused: FocusTarget) => {
+    const ofAccount = accountName(settings, focused.account, unnamed);
+    if (focused.kind === 'account') return names.account(focused.account);
+    if (focused.kind === 'product' && focused.proxyType !== null) {
+      const product = names.product(focused.proxyType);
+      return ofAccount === null ? product : t('popup.within', [ofAccount, product]);
+    }
+    const username = focused.username ?? '';
+    return ofAccount === null ? username : t('userOfAccount', [username, ofAccount]);
+  };
   const values = useMemo(() => summary.series.map((point) => point.kb), [summary]);
   // Built on hover only: formatting every hour's tip up front cost the first paint ~1 ms at 72 h.
   const describeHour = (index: number): SparkTip | null => {
@@ -65,9 +86,19 @@ export function PopupView(props: PopupViewProps) {
   const chartSummary = peak
     ? t('popup.chartSummary', [hours, amount(summary.windowKb), `${amount(peak.kb)} ${t('popup.peakAt', [formatHourSpan(peak.startMs, locale)])}`, amount(summary.current.kb)])
     : t('popup.chartSummaryNoTraffic', [hours, amount(summary.windowKb), amount(summary.current.kb)]);
-  const balanceKb = account.balance ? mbToKb(account.balance.balanceMb) : null;
-  // The account balance is shared by every watched user, so its forecast uses all of them.
-  const forecast = forecastBalance(balanceKb, last24All.windowKb, now);
+  // Each account's balance is drawn by its own users only, so its forecast uses their last 24 hours.
+  const accounts = useMemo<AccountEntry[]>(
+    () =>
+      settings.accounts.map(({ id }) => {
+        const figures = accountFigures(account, id);
+        const own = rows.filter((row) => row.account === id);
+        const balanceKb = figures.balance ? mbToKb(figures.balance.balanceMb) : null;
+        const last24Kb = balanceKb === null ? ZERO_KB : summarizeUsage(cache, settings, now, 24, own.map((row) => row.key)).windowKb;
+        return { id, name: accountName(settings, id, unnamed), figures, rows: own, forecast: forecastBalance(balanceKb, last24Kb, now) };
+      }),
+    [settings, account, rows, cache, now, t],
+  );
+  const thisHour = formatHourSpan(summary.current.startMs, locale);
 
   return (
     <main class="popup">
@@ -83,12 +114,12 @@ export function PopupView(props: PopupViewProps) {
         </nav>
       </header>
       {banner && <StatusBannerView banner={banner} openSettings={t('popup.openSettings')} onOpenSettings={props.onOpenSettings} />}
+      {problems.length > 0 && <AccountProblemLines problems={problems} t={t} onOpenSettings={props.onOpenSettings} />}
       {configured && (
         <>
           <section class="current" aria-labelledby="current-label">
             <p id="current-label" class="muted">
-              {t('popup.thisHour', [formatHourSpan(summary.current.startMs, locale)])}
-              {focused !== null && ` · ${rows.find((row) => row.key === focused)?.username ?? ''}`}
+              {target === null ? t('popup.thisHour', [thisHour]) : t('popup.thisHourFocused', [thisHour, focusName(target)])}
             </p>
             <p class="current-figure" data-testid="current-hour">
               {/* Before any figure arrived, a 0 would be a claim: show a dash instead. */}
@@ -140,11 +171,21 @@ export function PopupView(props: PopupViewProps) {
               </dd>
             </div>
           </dl>
-          {rows.length > 1 && <UserList rows={rows} focus={focused} t={t} amount={amount} onFocus={setFocus} />}
+          {rows.length > 1 && (
+            <UserList
+              layout={layout}
+              rowCount={rows.length}
+              focus={target === null ? null : focus}
+              problems={new Map(problems.map((problem) => [problem.account, problem]))}
+              names={names}
+              t={t}
+              amount={amount}
+              onFocus={setFocus}
+            />
+          )}
           <AccountPanel
-            account={account}
-            rows={rows}
-            forecast={forecast}
+            accounts={accounts}
+            maxBars={rows.length > COLLAPSE_ABOVE ? LIMIT_BARS_WHEN_LONG : null}
             now={now}
             t={t}
             amount={amount}

@@ -1,4 +1,5 @@
-import type { StatusBanner } from '@/utils/popup/status-banner';
+import type { Translate } from '@/utils/i18n/i18n';
+import type { AccountProblem, StatusBanner } from '@/utils/popup/status-banner';
 
 interface StatusBannerViewProps {
   readonly banner: StatusBanner;
@@ -17,6 +18,34 @@ export function StatusBannerView({ banner, openSettings, onOpenSettings }: Statu
       {banner.needsSettings && (
         <button type="button" onClick={onOpenSettings}>
           {openSettings}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface AccountProblemLinesProps {
+  readonly problems: readonly AccountProblem[];
+  readonly t: Translate;
+  readonly onOpenSettings: () => void;
+}
+
+/**
+ * One short line per failing account, named, at the top: its group below says the rest. The
+ * other accounts' figures are current, so this is no banner over all of them.
+ */
+export function AccountProblemLines({ problems, t, onOpenSettings }: AccountProblemLinesProps) {
+  const danger = problems.some((problem) => problem.tone === 'danger');
+  return (
+    <div class={`account-problems ${danger ? 'danger' : 'warn'}`} role="alert">
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem.account}>{t('aboutAccount', [problem.name, problem.problem])}</li>
+        ))}
+      </ul>
+      {problems.some((problem) => problem.needsSettings) && (
+        <button type="button" class="link-button" onClick={onOpenSettings}>
+          {t('popup.openSettings')}
         </button>
       )}
     </div>

@@ -10,9 +10,10 @@ import { dropLegacySnapshot } from '@/utils/popup/legacy-snapshot';
 import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
 import type { ChartHours } from '@/utils/settings/model';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
-import { userKey } from '@/utils/usage/cache';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';
-import { usageCsv } from '@/utils/usage/csv';
+import { usageCsv, type CsvUser } from '@/utils/usage/csv';
+import { accountLabel, watchKey } from '@/utils/settings/watched';
+import { proxyTypeName } from '@/utils/settings/settings-words';
 
 const language = uiLanguage();
 document.documentElement.lang = language.locale;
@@ -29,8 +30,14 @@ const markInteractive = () => markOnce('chart-interactive');
 
 /** Saves the cached hours through a download link: no `downloads` permission needed. */
 function exportCsv({ cache, settings }: PopupState) {
-  const names = new Map(settings.usernames.map((name) => [userKey(settings.proxyType, name), name]));
-  const blob = new Blob([usageCsv(cache, names, settings.apiTimezone)], { type: 'text/csv;charset=utf-8' });
+  const { t } = language;
+  const users: CsvUser[] = settings.watched.map((entry) => ({
+    key: watchKey(entry),
+    account: accountLabel(settings.accounts, entry.account, (n) => t('account.unnamed', [n])),
+    product: proxyTypeName(entry.proxyType, t),
+    username: entry.username,
+  }));
+  const blob = new Blob([usageCsv(cache, users, settings.apiTimezone)], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `thordata-usage-${new Date().toISOString().slice(0, 10)}.csv`;

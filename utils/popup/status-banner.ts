@@ -2,8 +2,9 @@ import { describeApiError, type ApiError } from '@/utils/api/errors';
 import { isStale } from '@/utils/poll/freshness';
 import { formatAge, formatClock, formatDuration } from '@/utils/time/local-time';
 import { joinSentences, type Language, type Translate } from '@/utils/i18n/i18n';
-import type { PollStatus } from '@/utils/poll/status';
+import { accountStatus, type PollStatus, type Stoppage, type UserFailure } from '@/utils/poll/status';
 import type { Settings } from '@/utils/settings/model';
+import { accountName } from '@/utils/settings/watched';
 
 export type BannerTone = 'danger' | 'warn' | 'info';
 
@@ -31,23 +32,93 @@ export function userFailureWords(error: ApiError, t: Translate): string {
   return t('popup.userRefused', ['code' in error ? error.code : '?']);
 }
 
-/** Picks the most important state: setup, then any failure, then unknown users, staleness, first load. */
-export function statusBanner({ configured, settings, status, now, language }: BannerInput): StatusBanner | null {
-  const { locale, t } = language;
+function toneOf(failure: ApiError): BannerTone {
+  return failure.kind === 'auth' || failure.kind === 'plan' ? 'danger' : 'warn';
+}
+
+/** Whether the fix of a failure that stops requests lies in the settings page. */
+function fixedInSettings(failure: ApiError): boolean {
+  return ['auth', 'bad-request', 'network', 'permission'].includes(failure.kind);
+}
+
+/** What to do, and when the next try is: a stopped account's or everyone's. */
+function remedyOf(failure: ApiError, stoppage: Stoppage, { locale, t }: Language): string {
+  const next = stoppage.retry ? t('popup.nextTry', [formatClock(stoppage.retry.notBefore, locale)]) : '';
+  const paused = failure.kind === 'auth' ? t('popup.pausedForToken') : '';
+  return joinSentences(t, describeApiError(failure, t).remedy, next, paused);
+}
+
+/** A failure that stops requests, worded with what it leaves on screen (figures from when). */
+function describeStoppage(failure: ApiError, stoppage: Stoppage, lastSuccessAt: number | null, now: number, language: Language): StatusBanner {
+  const { t } = language;
+  const showing = lastSuccessAt === null ? '' : t('popup.showingFrom', [formatAge(lastSuccessAt, now, t)]);
+  return {
+    tone: toneOf(failure),
+    problem: joinSentences(t, describeApiError(failure, t).problem, showing),
+    remedy: remedyOf(failure, stoppage, language),
+    needsSettings: fixedInSettings(failure),
+  };
+}
+
+/** One account's failure, where several accounts are watched: shown on its group, and named in a line at the top. */
+export interface AccountProblem {
+  readonly account: string;
+  /** Its label, or "Account N". */
+  readonly name: string;
+  readonly tone: BannerTone;
+  /** What went wrong, in a sentence. */
+  readonly problem: string;
+  /** Its fix and when the next try is. */
+  readonly remedy: string;
+  readonly needsSettings: boolean;
+}
+
+/**
+ * The accounts whose own requests are stopped (a rejected token, no plan, a rate limit…), in the
+ * settings' order. Empty with one account, whose failure is the top banner's as it concerns
+ * every figure shown.
+ */
+export function accountProblems({ settings, status, language }: BannerInput): AccountProblem[] {
+  const { t } = language;
+  return settings.accounts.flatMap((account) => {
+    const name = accountName(settings, account.id, (n) => t('account.unnamed', [n]));
+    const state = accountStatus(status, account.id);
+    if (name === null || state.failure === null) return [];
+    const failure = state.failure;
+    return [
+      {
+        account: account.id,
+        name,
+        tone: toneOf(failure),
+        problem: describeApiError(failure, t).problem,
+        remedy: remedyOf(failure, state, language),
+        needsSettings: fixedInSettings(failure),
+      },
+    ];
+  });
+}
+
+/**
+ * Picks the most important state that concerns every figure: setup, then what stops every
+ * account (offline, no host access; with one account, that account's failure too), then failing
+ * users, a background error, staleness, first load. Several accounts' own failures are
+ * `accountProblems`, not this banner's.
+ */
+export function statusBanner(input: BannerInput): StatusBanner | null {
+  const { configured, settings, status, now, language } = input;
+  const { t } = language;
   if (!configured) return { tone: 'info', problem: t('popup.notSetUp'), remedy: t('popup.notSetUpRemedy'), needsSettings: true };
-  const failure = status.failure;
-  if (failure) {
-    const { problem, remedy } = describeApiError(failure, t);
-    const showing = status.lastSuccessAt === null ? '' : t('popup.showingFrom', [formatAge(status.lastSuccessAt, now, t)]);
-    const next = status.retry ? t('popup.nextTry', [formatClock(status.retry.notBefore, locale)]) : '';
-    const paused = failure.kind === 'auth' ? t('popup.pausedForToken') : '';
-    return {
-      tone: failure.kind === 'auth' || failure.kind === 'plan' ? 'danger' : 'warn',
-      problem: joinSentences(t, problem, showing),
-      remedy: joinSentences(t, remedy, next, paused),
-      needsSettings: ['auth', 'bad-request', 'network', 'permission'].includes(failure.kind),
-    };
+  if (status.failure) return describeStoppage(status.failure, status, status.lastSuccessAt, now, language);
+  const [only] = settings.accounts;
+  if (settings.accounts.length === 1 && only) {
+    const state = accountStatus(status, only.id);
+    if (state.failure) return describeStoppage(state.failure, state, state.lastSuccessAt ?? status.lastSuccessAt, now, language);
   }
+  const nameOf = (account: string) => accountName(settings, account, (n) => t('account.unnamed', [n]));
+  const userName = (failed: UserFailure) => {
+    const account = nameOf(failed.account);
+    return account === null ? failed.username : t('userOfAccount', [failed.username, account]);
+  };
   const userFailures = Object.values(status.userFailures);
   const [first] = userFailures;
   if (first) {
@@ -56,10 +127,10 @@ export function statusBanner({ configured, settings, status, now, language }: Ba
     const needsSettings = userFailures.some((failed) => failed.error.kind !== 'malformed');
     const named =
       userFailures.length === 1
-        ? t('aboutUser', [first.username, problem])
+        ? t('aboutUser', [userName(first), problem])
         : t('popup.usersFailing', [
             userFailures.length,
-            userFailures.map((failed) => t('withProblem', [failed.username, userFailureWords(failed.error, t)])).join(', '),
+            userFailures.map((failed) => t('withProblem', [userName(failed), userFailureWords(failed.error, t)])).join(', '),
           ]);
     return { tone: 'warn', problem: named, remedy: userFailures.length === 1 ? remedy : '', needsSettings };
   }
@@ -79,7 +150,8 @@ export function statusBanner({ configured, settings, status, now, language }: Ba
       needsSettings: false,
     };
   }
-  if (status.lastSuccessAt === null) {
+  // An account that failed before bringing anything says so on its own line, not "fetching".
+  if (status.lastSuccessAt === null && accountProblems(input).length === 0) {
     return { tone: 'info', problem: t('popup.firstLoad'), remedy: t('popup.firstLoadRemedy'), needsSettings: false };
   }
   return null;

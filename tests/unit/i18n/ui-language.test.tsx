@@ -1,4 +1,3 @@
-import { watching } from '../support/watching';
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +15,7 @@ function renderPopup() {
   const now = Date.parse('2026-11-25T14:20:00Z');
   render(
     <PopupView
-      settings={{ ...DEFAULT_SETTINGS, watched: watching(['alice']) }}
+      settings={{ ...DEFAULT_SETTINGS, watched: [{ account: '1', proxyType: 1, username: 'alice' }] }}
       configured
       cache={EMPTY_CACHE}
       status={{ ...INITIAL_STATUS, lastSuccessAt: now - 5 * 60_000 }}
