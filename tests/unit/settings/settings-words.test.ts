@@ -119,7 +119,7 @@ describe('the settings page’s words', () => {
     expect(badgeScopeOption({ kind: 'all' }, name, ENGLISH.t)).toBe('Everything watched');
     expect(badgeScopeOption({ kind: 'account', account: 'x' }, name, ENGLISH.t)).toBe('Only Staging');
     expect(badgeScopeOption({ kind: 'product', proxyType: 2 }, name, CHINESE.t)).toBe('仅 不限量代理');
-    expect(productFailedText(3, { kind: 'server', code: 500 }, ENGLISH.t)).toMatch(/^Mobile users could not be listed: .*500/);
+    expect(productFailedText(3, { kind: 'server', code: 500, apiMessage: '' }, ENGLISH.t)).toMatch(/^Mobile users could not be listed: .*500/);
     expect(effectiveIntervalText(300, 8, 13, 10, ENGLISH)).toBe(
       'With 300 watched users a full round of requests takes about 8 min, so polling runs every 13 min rather than every 10.',
     );

@@ -181,7 +181,7 @@ describe('validateDraft', () => {
       'typed-1',
       'units',
     ]);
-    expect(new Set(Object.values(errors).map((problem) => problem.code)).size).toBe(9);
+    expect(new Set(Object.values(errors).map((problem) => problem?.code)).size).toBe(9);
   });
 
   it('accepts the bounds of the interval and a loopback base in the demo build', () => {
