@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 interface FieldProps {
   /** The id of the control, tied to the label with `for`. */
   readonly id: string;
-  readonly label: string;
+  readonly label: ComponentChildren;
   readonly hint?: string;
   readonly error?: string | undefined;
   /** Renders the control, given the ids that describe it (hint and error). */
@@ -30,5 +30,18 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A name made unique on a page with several accounts: the words shown, and the account's place
+ * for screen readers and for finding the control by its label ("API token (Account 2)").
+ */
+export function Named({ text, within }: { readonly text: string; readonly within: string }) {
+  return (
+    <>
+      {text}
+      {within && <span class="sr-only">{within}</span>}
+    </>
   );
 }

@@ -9,8 +9,11 @@ function browserZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** How often to ask, and which timezone Thordata's hours are in. */
-export function PollingSection({ controls, t }: { readonly controls: FieldControls; readonly t: Translate }) {
+/**
+ * How often to ask, and which timezone Thordata's hours are in. `note` says the interval polling
+ * will keep when the requests of a full round need longer than the one chosen.
+ */
+export function PollingSection({ controls, note, t }: { readonly controls: FieldControls; readonly note: string | null; readonly t: Translate }) {
   const { problem, textProps, choiceProps } = controls;
   return (
     <section aria-labelledby="polling-heading">
@@ -27,6 +30,11 @@ export function PollingSection({ controls, t }: { readonly controls: FieldContro
           />
         )}
       </Field>
+      {note && (
+        <p class="banner info interval-note" data-testid="interval-note">
+          {note}
+        </p>
+      )}
       <Field id="apiTimezone" label={t('settings.label.apiTimezone')} error={problem('apiTimezone')} hint={t('settings.hint.apiTimezone')}>
         {(describedBy) => (
           <select {...choiceProps('apiTimezone', describedBy)}>

@@ -1,17 +1,20 @@
 import { useRef, useState } from 'preact/hooks';
-import type { UserList } from '@/utils/api/answers';
-import type { ApiError } from '@/utils/api/errors';
-import type { Result } from '@/utils/base/result';
 import type { Kb } from '@/utils/base/units';
 import { formatAmount } from '@/utils/format/traffic-format';
 import type { Language } from '@/utils/i18n/i18n';
+import type { TestConnectionReply } from '@/utils/messages/messages';
+import { intervalNote } from '@/utils/options/interval-note';
+import type { ActionShortcut } from '@/utils/options/shortcut';
 import type { AlertField } from '@/utils/settings/alert-rules-form';
-import { DEFAULT_SETTINGS } from '@/utils/settings/model';
-import type { DraftField, SettingsDraft } from '@/utils/settings/draft';
-import { fieldProblemText } from '@/utils/settings/settings-words';
+import type { FieldKey, SettingsDraft } from '@/utils/settings/draft';
+import { parsePollInterval } from '@/utils/settings/fields';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
+import { effectiveIntervalText, fieldProblemText } from '@/utils/settings/settings-words';
+import { draftWatched } from '@/utils/settings/validate';
+import type { ConnectionRequest } from './AccountCard';
+import { AccountsSection } from './AccountsSection';
 import { AdvancedSection } from './AdvancedSection';
 import { AlertRulesFields, type NotificationPermission } from './AlertRulesFields';
-import { ConnectionSection } from './ConnectionSection';
 import { DisplaySection } from './DisplaySection';
 import { fieldControls } from './field-controls';
 import { ForgetData } from './ForgetData';
@@ -22,7 +25,10 @@ import { useSettingsDraft, type SettingsDraftOptions, type StoredSettings } from
 export interface SettingsFormProps extends SettingsDraftOptions {
   readonly language: Language;
   readonly permission: NotificationPermission;
-  readonly onTestConnection: (draft: SettingsDraft) => Promise<Result<UserList, ApiError>>;
+  readonly onTestConnection: (request: ConnectionRequest) => Promise<TestConnectionReply>;
+  /** The keyboard shortcut that opens the popup, as the browser has it. */
+  readonly shortcut: ActionShortcut;
+  readonly shortcutPlace: 'firefox' | 'chromium';
   /** Removes every stored item and tells the background; rejects if the browser refuses. */
   readonly onForget: () => Promise<void>;
 }
@@ -32,6 +38,15 @@ function onlyShown<F extends string, P>(problems: Partial<Record<F, P>>, shows: 
   const result: Partial<Record<F, P>> = {};
   for (const field of Object.keys(problems) as F[]) if (shows(field)) result[field] = problems[field];
   return result;
+}
+
+/** The note on the interval polling keeps, for the settings as the draft would save them; null when it is the chosen one. */
+function intervalNoteText(draft: SettingsDraft, baseline: Settings, language: Language): string | null {
+  const chosen = parsePollInterval(draft.pollIntervalMinutes);
+  if (chosen === null) return null;
+  const accounts = draft.accounts.map(({ id, label }) => ({ id, label }));
+  const note = intervalNote({ ...baseline, accounts, watched: draftWatched(draft), pollIntervalMinutes: chosen });
+  return note && effectiveIntervalText(note.watched, note.roundMinutes, note.effective, note.chosen, language);
 }
 
 /**
@@ -44,38 +59,34 @@ function SettingsFields(props: Omit<SettingsFormProps, 'onForget'>) {
   const { t } = language;
   const drafts = useSettingsDraft(props);
   const { draft, alertDraft, units, check, alertCheck } = drafts;
-  const [visited, setVisited] = useState<ReadonlySet<DraftField | AlertField>>(new Set());
+  const [visited, setVisited] = useState<ReadonlySet<FieldKey | AlertField>>(new Set());
   /** After a save attempt every problem shows, visited or not. */
   const [submitted, setSubmitted] = useState(false);
   const [saveNotice, setSaveNotice] = useState<Notice>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender();
-  const focusInvalid = () => focusAfterRender(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+  const focusInvalid = () =>
+    focusAfterRender(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]'));
 
-  const shows = (field: DraftField | AlertField) => submitted || visited.has(field);
+  const shows = (field: FieldKey | AlertField) => submitted || visited.has(field);
   const errors = onlyShown(check.ok ? {} : check.error, shows);
   const alertErrors = onlyShown(alertCheck.ok ? {} : alertCheck.error, shows);
 
-  const visit = (fields: readonly (DraftField | AlertField)[]) =>
+  const visit = (fields: readonly (FieldKey | AlertField)[]) =>
     setVisited((current) => (fields.every((field) => current.has(field)) ? current : new Set([...current, ...fields])));
 
-  const update = (field: DraftField, value: string) => {
-    drafts.update(field, value);
+  /** Any change to the draft: the last save's notice no longer describes the form. */
+  const edited = <A extends unknown[], R>(change: (...args: A) => R) => (...args: A): R => {
     setSaveNotice(null);
+    return change(...args);
   };
+  const update = edited(drafts.update);
 
-  const changeUnits = (value: string) => {
-    drafts.changeUnits(value);
-    setSaveNotice(null);
-  };
-
-  const updateAlert = (field: AlertField, value: string | boolean) => {
-    drafts.updateAlert(field, value);
-    setSaveNotice(null);
-  };
+  const changeUnits = edited(drafts.changeUnits);
+  const updateAlert = edited(drafts.updateAlert);
 
   const controls = fieldControls(
-    { draft, invalid: (field) => errors[field] !== undefined, update, leave: (field) => visit([field]) },
+    { draft, invalid: (field) => errors[field] !== undefined, update, visit },
     (field) => {
       const found = errors[field];
       return found && fieldProblemText(found, language);
@@ -102,19 +113,29 @@ function SettingsFields(props: Omit<SettingsFormProps, 'onForget'>) {
 
   return (
     <form class="settings-form" ref={formRef} onSubmit={(event) => void save(event)} noValidate>
-      <ConnectionSection
+      <AccountsSection
         draft={draft}
+        watchedCount={draftWatched(draft).length}
         controls={controls}
         language={language}
         amount={amount}
-        invalid={(fields) => !check.ok && fields.some((field) => check.error[field])}
-        update={update}
-        visit={visit}
+        baseUrlInvalid={!check.ok && check.error.apiBaseUrl !== undefined}
         focusInvalid={focusInvalid}
         onTestConnection={props.onTestConnection}
+        setWatched={edited(drafts.setWatched)}
+        addAccount={edited(drafts.addAccount)}
+        removeAccount={edited(drafts.removeAccount)}
+        addTyped={edited(drafts.addTyped)}
       />
-      <PollingSection controls={controls} t={t} />
-      <DisplaySection controls={controls} language={language} onUnits={changeUnits} />
+      <PollingSection controls={controls} note={intervalNoteText(draft, drafts.baseline, language)} t={t} />
+      <DisplaySection
+        draft={draft}
+        controls={controls}
+        language={language}
+        onUnits={changeUnits}
+        shortcut={props.shortcut}
+        shortcutPlace={props.shortcutPlace}
+      />
       <AlertRulesFields
         draft={alertDraft}
         errors={alertErrors}
@@ -138,7 +159,7 @@ function SettingsFields(props: Omit<SettingsFormProps, 'onForget'>) {
 }
 
 /** What the form shows after "Forget token and data". */
-const FORGOTTEN: StoredSettings = { settings: DEFAULT_SETTINGS, token: '' };
+const FORGOTTEN: StoredSettings = { settings: DEFAULT_SETTINGS, tokens: {} };
 
 /**
  * The settings page. Forgetting remounts the form on the defaults (a new `key`),

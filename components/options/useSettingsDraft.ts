@@ -8,23 +8,38 @@ import {
   type AlertRulesDraft,
   type ExactAmounts,
 } from '@/utils/settings/alert-rules-form';
-import { draftFromSettings, type DraftField, type SettingsDraft } from '@/utils/settings/draft';
+import {
+  addWatched,
+  blankAccount,
+  draftFromSettings,
+  followDraft,
+  takeUnedited,
+  withDraftValue,
+  type FieldKey,
+  type SettingsDraft,
+} from '@/utils/settings/draft';
 import { parseUnits } from '@/utils/settings/fields';
-import { validateDraft } from '@/utils/settings/validate';
+import { typedEntries, validateDraft, type ValidDraft } from '@/utils/settings/validate';
+import { MAX_ACCOUNTS, type WatchedUser } from '@/utils/settings/model';
+import { newAccountId } from '@/utils/settings/watched';
 import type { Settings } from '@/utils/settings/model';
 import { settingsPatch, type SettingsPatch } from '@/utils/settings/patch';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 
-/** What storage holds for the settings page: the settings (repaired where malformed) and the token. */
+/** What storage holds for the settings page: the settings (repaired where malformed) and each account's token. */
 export interface StoredSettings {
   readonly settings: Settings;
-  readonly token: string;
+  readonly tokens: Readonly<Record<string, string>>;
 }
 
-/** What a Save writes: the settings the person changed, and the token only if they changed it. */
+/**
+ * What a Save writes: the settings the person changed, the tokens they changed (so a token saved
+ * in another tab is not written back over), and the accounts removed, whose tokens go.
+ */
 export interface SettingsChange {
   readonly settings: SettingsPatch;
-  readonly token: string | null;
+  readonly tokens: Readonly<Record<string, string>>;
+  readonly removedAccounts: readonly string[];
 }
 
 /**
@@ -40,7 +55,7 @@ interface DraftState {
 function stateFrom(stored: StoredSettings): DraftState {
   return {
     baseline: stored,
-    settings: draftFromSettings(stored.settings, stored.token),
+    settings: draftFromSettings(stored.settings, stored.tokens),
     alerts: draftFromRules(stored.settings.alerts, stored.settings.units),
   };
 }
@@ -48,12 +63,6 @@ function stateFrom(stored: StoredSettings): DraftState {
 /** The units the thresholds are shown in: the form's choice. */
 function unitsOf(state: DraftState): TrafficUnits {
   return parseUnits(state.settings.units) ?? state.baseline.settings.units;
-}
-
-/** Each field still as `reference` has it takes `next`'s value; a field the person edited keeps theirs. */
-function takeUnedited<D extends object>(current: D, reference: D, next: D): D {
-  const taken = (Object.keys(next) as (keyof D)[]).filter((field) => current[field] === reference[field]);
-  return { ...current, ...Object.fromEntries(taken.map((field) => [field, next[field]])) };
 }
 
 /** Of the exact amounts known, the one behind each threshold's text as it now reads. */
@@ -76,7 +85,7 @@ function exactBehind(draft: AlertRulesDraft, candidates: readonly ExactAmounts[]
  */
 function follow(current: DraftState, reference: DraftState, next: StoredSettings): DraftState {
   const stored = stateFrom(next);
-  const settings = takeUnedited(current.settings, reference.settings, stored.settings);
+  const settings = followDraft(current.settings, reference.settings, stored.settings);
   const units = parseUnits(settings.units) ?? next.settings.units;
   const shown = (state: DraftState) => convertDraftUnits(state.alerts, unitsOf(state), units);
   const [mine, theirs] = [shown(current), shown(stored)];
@@ -84,10 +93,13 @@ function follow(current: DraftState, reference: DraftState, next: StoredSettings
   return { baseline: next, settings, alerts: { ...alerts, exact: exactBehind(alerts, [theirs.exact, mine.exact]) } };
 }
 
-function changeFrom(baseline: StoredSettings, valid: { readonly settings: Settings; readonly token: string }, alerts: AlertRules): SettingsChange {
+function changeFrom(baseline: StoredSettings, valid: ValidDraft, alerts: AlertRules): SettingsChange {
+  const kept = new Set(valid.settings.accounts.map((account) => account.id));
+  const tokens = Object.entries(valid.tokens).filter(([account, token]) => token !== (baseline.tokens[account] ?? ''));
   return {
     settings: settingsPatch(baseline.settings, { ...valid.settings, alerts }),
-    token: valid.token === baseline.token ? null : valid.token,
+    tokens: Object.fromEntries(tokens),
+    removedAccounts: baseline.settings.accounts.map((account) => account.id).filter((account) => !kept.has(account)),
   };
 }
 
@@ -125,8 +137,44 @@ export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }:
   const check = validateDraft(state.settings, allowLoopback, state.baseline.settings);
   const alertCheck = validateAlertDraft(state.alerts, units);
 
-  const update = (field: DraftField, value: string) =>
-    setState((current) => ({ ...current, settings: { ...current.settings, [field]: value } }));
+  const editDraft = (edit: (draft: SettingsDraft) => SettingsDraft) => setState((current) => ({ ...current, settings: edit(current.settings) }));
+
+  const update = (field: Exclude<FieldKey, 'watched'>, value: string) => editDraft((draft) => withDraftValue(draft, field, value));
+
+  /** Ticks or unticks users, as the lists and the watched entries' Remove do. */
+  const setWatched = (change: (watched: readonly WatchedUser[]) => readonly WatchedUser[]) =>
+    editDraft((draft) => ({ ...draft, watched: change(draft.watched) }));
+
+  const addAccount = () =>
+    editDraft((draft) =>
+      draft.accounts.length >= MAX_ACCOUNTS ? draft : { ...draft, accounts: [...draft.accounts, blankAccount(newAccountId(draft.accounts, Math.random))] },
+    );
+
+  /** Drops the account with its watched users, and a badge scope naming it; its token goes at Save. */
+  const removeAccount = (account: string) =>
+    editDraft((draft) =>
+      draft.accounts.length < 2
+        ? draft
+        : {
+            ...draft,
+            accounts: draft.accounts.filter((known) => known.id !== account),
+            watched: draft.watched.filter((entry) => entry.account !== account),
+            badgeScope: draft.badgeScope === `account:${account}` ? 'all' : draft.badgeScope,
+          },
+    );
+
+  /** Adds the names typed for an account to the watched users; false (and nothing added) while one is not a username. */
+  const addTyped = (account: string): boolean => {
+    const typed = state.settings.accounts.find((known) => known.id === account);
+    const entries = typed ? typedEntries(typed) : null;
+    if (!entries?.ok) return false;
+    editDraft((draft) => ({
+      ...draft,
+      watched: addWatched(draft.watched, entries.value),
+      accounts: draft.accounts.map((known) => (known.id === account ? { ...known, typed: '' } : known)),
+    }));
+    return true;
+  };
 
   const updateAlert = (field: AlertField, value: string | boolean) =>
     setState((current) => ({ ...current, alerts: { ...current.alerts, [field]: value } }));
@@ -152,5 +200,20 @@ export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }:
         }
       : null;
 
-  return { draft: state.settings, alertDraft: state.alerts, units, check, alertCheck, update, updateAlert, changeUnits, save };
+  return {
+    draft: state.settings,
+    baseline: state.baseline.settings,
+    alertDraft: state.alerts,
+    units,
+    check,
+    alertCheck,
+    update,
+    setWatched,
+    addAccount,
+    removeAccount,
+    addTyped,
+    updateAlert,
+    changeUnits,
+    save,
+  };
 }

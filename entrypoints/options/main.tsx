@@ -5,30 +5,25 @@ import './options.css';
 import type { NotificationPermission } from '@/components/options/AlertRulesFields';
 import { HostAccessNotice } from '@/components/options/HostAccessNotice';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import type { ConnectionRequest } from '@/components/options/AccountCard';
 import type { SettingsChange, StoredSettings } from '@/components/options/useSettingsDraft';
 import { buildAllowsLoopback } from '@/utils/api/origin';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
+import { readActionShortcut, shortcutPlace, type CommandsApi } from '@/utils/options/shortcut';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import { tellSettingsSaved, type BackgroundRequest, type TestConnectionReply } from '@/utils/messages/messages';
 import { coerceSettings } from '@/utils/settings/repair';
-import { parseProxyType } from '@/utils/settings/fields';
-import type { SettingsDraft } from '@/utils/settings/draft';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
-import { SETTINGS, TOKEN } from '@/utils/storage/definitions';
-import { settingsItem, tokenItem } from '@/utils/storage/items';
+import { accountOfTokenKey, SETTINGS } from '@/utils/storage/definitions';
+import { readTokens, settingsItem, tokenItem } from '@/utils/storage/items';
 
 const allowLoopback = buildAllowsLoopback();
 const language = uiLanguage();
 const sendToBackground = (request: BackgroundRequest): Promise<unknown> => browser.runtime.sendMessage(request);
 
-async function testConnection(draft: SettingsDraft): Promise<TestConnectionReply> {
-  const request: BackgroundRequest = {
-    type: 'test-connection',
-    token: draft.token,
-    apiBaseUrl: draft.apiBaseUrl,
-    proxyType: parseProxyType(draft.proxyType) ?? 1,
-  };
+async function testConnection({ token, apiBaseUrl }: ConnectionRequest): Promise<TestConnectionReply> {
+  const request: BackgroundRequest = { type: 'test-connection', token, apiBaseUrl };
   return (await sendToBackground(request)) as TestConnectionReply;
 }
 
@@ -39,31 +34,33 @@ const settingsStore: SettingsStore = { read: () => settingsItem.getValue(), writ
 // the fake browser with the popup's write beside it.
 
 export async function readStoredSettings(): Promise<StoredSettings> {
-  const [settings, token] = await Promise.all([settingsItem.getValue(), tokenItem.getValue()]);
-  return { settings: coerceSettings(settings, allowLoopback), token };
+  const settings = coerceSettings(await settingsItem.getValue(), allowLoopback);
+  return { settings, tokens: await readTokens(settings) };
 }
 
 /**
  * Writes what the form changed over what is stored now, not the form's whole copy: the popup's
- * chart window, or another settings tab, may have written since the form last heard.
+ * chart window, or another settings tab, may have written since the form last heard. A new
+ * account's token is stored before the settings that list it, and a removed account's token
+ * goes after the settings that no longer do, so the background never reads an account listed
+ * without the token it was saved with.
  */
-export async function saveChange({ settings, token }: SettingsChange): Promise<StoredSettings> {
-  const [saved] = await Promise.all([
-    writeSettingsPatch(settingsStore, settings, allowLoopback, navigator),
-    token === null ? undefined : tokenItem.setValue(token),
-  ]);
+export async function saveChange({ settings, tokens, removedAccounts }: SettingsChange): Promise<StoredSettings> {
+  await Promise.all(Object.entries(tokens).map(([account, token]) => tokenItem(account).setValue(token)));
+  const saved = await writeSettingsPatch(settingsStore, settings, allowLoopback, navigator);
+  await Promise.all(removedAccounts.map((account) => tokenItem(account).removeValue({ removeMeta: true })));
   tellSettingsSaved(sendToBackground);
-  return { settings: saved, token: token ?? (await tokenItem.getValue()) };
+  return { settings: saved, tokens: await readTokens(saved) };
 }
 
 /**
- * Calls `listener` with what is stored whenever the settings or the token change, whoever wrote
- * them, and once now: a write between the page's first read and this call is not missed.
+ * Calls `listener` with what is stored whenever the settings or any account's token change,
+ * whoever wrote them, and once now: a write between the page's first read and this call is not missed.
  */
 export function watchStoredSettings(listener: (stored: StoredSettings) => void): () => void {
   const read = () => void readStoredSettings().then(listener);
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && (SETTINGS.key in changes || TOKEN.key in changes)) read();
+    if (area === 'local' && Object.keys(changes).some((key) => key === SETTINGS.key || accountOfTokenKey(key) !== null)) read();
   };
   browser.storage.onChanged.addListener(onChanged);
   read();
@@ -79,7 +76,12 @@ async function notificationPermission(): Promise<NotificationPermission> {
 async function main(root: HTMLElement) {
   document.documentElement.lang = language.locale;
   document.title = language.t('settings.pageTitle');
-  const [stored, permission] = await Promise.all([readStoredSettings(), notificationPermission()]);
+  const [stored, permission, shortcut] = await Promise.all([
+    readStoredSettings(),
+    notificationPermission(),
+    // Absent where the browser offers no commands API; the page then says it cannot tell.
+    readActionShortcut(browser.commands as CommandsApi | undefined),
+  ]);
   const { settings } = stored;
   const pattern = hostPattern(settings.apiBaseUrl);
   const granted = await browser.permissions.contains({ origins: [pattern] });
@@ -97,6 +99,8 @@ async function main(root: HTMLElement) {
         permission={permission}
         allowLoopback={allowLoopback}
         onTestConnection={testConnection}
+        shortcut={shortcut}
+        shortcutPlace={shortcutPlace(navigator.userAgent)}
         onSave={saveChange}
         watchStored={watchStoredSettings}
         onForget={forgetTokenAndData}

@@ -1,6 +1,8 @@
 import type { AlertProblem } from './alert-rules-form';
 import { NEARING_SHARE } from './alert-rules';
 import type { FieldProblem } from './validate';
+import { MAX_WATCHED, PROXY_TYPES, type BadgeScope, type WatchedUser } from './model';
+import { errorSentence, type ApiError } from '@/utils/api/errors';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
 import { numberFormat } from '@/utils/format/intl-formats';
@@ -54,19 +56,48 @@ export function timezoneOption(value: string, t: Translate): string {
   return value;
 }
 
-/** What a successful Test connection found. */
+/** What a successful Test connection found: how many users the account has in all. */
 export function connectedText(users: number, { locale, t }: Language): string {
   return users === 0 ? t('settings.test.noUsers') : t('settings.test.connected', users, [number(locale, users)]);
 }
 
-/** A proxy user's status and figures after its name in the user picker. */
-export function userUsageText(enabled: boolean, used: string | null, limit: string | null, t: Translate): string {
-  // user-list's usage is the user's total so far, which may well exceed a limit that renews with the plan.
-  return [
-    enabled ? t('settings.users.active') : t('settings.users.disabled'),
-    used === null ? '' : t('settings.users.used', [used]),
-    limit === null ? '' : t('settings.users.limit', [limit]),
-  ].join('');
+/** A product whose user list failed while the others answered. */
+export function productFailedText(type: ProxyType, error: ApiError, t: Translate): string {
+  return t('settings.test.productFailed', [proxyTypeName(type, t), errorSentence(error, t)]);
+}
+
+/** How many users an account watches of each product: "Residential: 3, Mobile: 2". */
+export function watchedCountsText(watched: readonly WatchedUser[], { locale, t }: Language): string {
+  const counts = PROXY_TYPES.map((type) => [type, watched.filter((entry) => entry.proxyType === type).length] as const).filter(([, n]) => n > 0);
+  if (counts.length === 0) return t('settings.watched.none');
+  const parts = counts.map(([type, n]) => t('settings.watched.productCount', [proxyTypeName(type, t), number(locale, n)]));
+  return t('settings.watched.account', [new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(parts)]);
+}
+
+/** The watched users in all, against the limit. */
+export function watchedTotalText(count: number, { locale, t }: Language): string {
+  return t('settings.watched.total', count, [number(locale, count), number(locale, MAX_WATCHED)]);
+}
+
+/** A badge scope choice. */
+export function badgeScopeOption(scope: BadgeScope, name: (account: string) => string, t: Translate): string {
+  if (scope.kind === 'account') return t('settings.badge.only', [name(scope.account)]);
+  if (scope.kind === 'product') return t('settings.badge.only', [proxyTypeName(scope.proxyType, t)]);
+  return t('settings.badge.all');
+}
+
+/**
+ * Said under the poll interval when polling cannot keep it: a full round of requests, spaced as
+ * Thordata needs, takes longer than the interval chosen.
+ */
+export function effectiveIntervalText(
+  watched: number,
+  roundMinutes: number,
+  effective: number,
+  chosen: number,
+  { locale, t }: Language,
+): string {
+  return t('settings.interval.effective', [number(locale, watched), number(locale, roundMinutes), number(locale, effective), number(locale, chosen)]);
 }
 
 /** Each rule's words, with the units its thresholds are in. */
@@ -92,12 +123,16 @@ export function fieldProblemText(problem: FieldProblem, { locale, t }: Language)
       return t('settings.field.tokenMissing');
     case 'token-malformed':
       return t('settings.field.tokenMalformed', [n(problem.min), n(problem.max)]);
+    case 'label-too-long':
+      return t('settings.field.labelTooLong', [n(problem.max)]);
     case 'proxy-type-unknown':
       return t('settings.field.proxyTypeUnknown');
-    case 'usernames-missing':
-      return t('settings.field.usernamesMissing');
-    case 'usernames-too-many':
-      return t('settings.field.usernamesTooMany', [n(problem.max)]);
+    case 'watched-missing':
+      return t('settings.field.watchedMissing');
+    case 'watched-too-many':
+      return t('settings.field.watchedTooMany', [n(problem.max), n(problem.count)]);
+    case 'badge-scope-unknown':
+      return t('settings.field.badgeScopeUnknown');
     case 'username-invalid':
       return t('settings.field.usernameInvalid', [clip(problem.username), n(problem.maxLength)]);
     case 'interval-out-of-range':

@@ -1,8 +1,19 @@
 import { parseApiTimezone } from '@/utils/time/api-timezone';
 import { checkApiBaseUrl, type BaseUrlProblem } from '@/utils/api/origin';
 import type { Result } from '@/utils/base/result';
-import { CHART_HOURS_CHOICES, MAX_USERNAMES, POLL_INTERVAL_RANGE, TOKEN_LENGTH, USERNAME_MAX_LENGTH, type Settings } from './model';
-import { splitUsernames, type DraftField, type SettingsDraft } from './draft';
+import {
+  ACCOUNT_LABEL_MAX_LENGTH,
+  CHART_HOURS_CHOICES,
+  MAX_WATCHED,
+  POLL_INTERVAL_RANGE,
+  TOKEN_LENGTH,
+  USERNAME_MAX_LENGTH,
+  type AccountSettings,
+  type BadgeScope,
+  type Settings,
+  type WatchedUser,
+} from './model';
+import { accountKey, addWatched, splitUsernames, type AccountDraft, type FieldKey, type PlainField, type SettingsDraft } from './draft';
 import { isUsername, parseChartHours, parsePollInterval, parseProxyType, parseUnits } from './fields';
 
 /**
@@ -12,94 +23,149 @@ import { isUsername, parseChartHours, parsePollInterval, parseProxyType, parseUn
 export type FieldProblem =
   | { readonly code: 'token-missing' }
   | { readonly code: 'token-malformed'; readonly min: number; readonly max: number }
+  | { readonly code: 'label-too-long'; readonly max: number }
   | { readonly code: 'proxy-type-unknown' }
-  | { readonly code: 'usernames-missing' }
-  | { readonly code: 'usernames-too-many'; readonly max: number }
+  | { readonly code: 'watched-missing' }
+  | { readonly code: 'watched-too-many'; readonly max: number; readonly count: number }
   | { readonly code: 'username-invalid'; readonly username: string; readonly maxLength: number }
+  | { readonly code: 'badge-scope-unknown' }
   | { readonly code: 'interval-out-of-range'; readonly min: number; readonly max: number }
   | { readonly code: 'timezone-unknown' }
   | { readonly code: 'units-unknown' }
   | { readonly code: 'chart-hours-unknown'; readonly choices: readonly number[] }
   | { readonly code: BaseUrlProblem };
 
-export type FieldErrors = Partial<Record<DraftField, FieldProblem>>;
+export type FieldErrors = Partial<Record<FieldKey, FieldProblem>>;
+
+/** What a valid form saves: the settings, and each account's token ('' where none is given). */
+export interface ValidDraft {
+  readonly settings: Settings;
+  readonly tokens: Readonly<Record<string, string>>;
+}
 
 const TOKEN_PATTERN = new RegExp(`^[\\x21-\\x7e]{${TOKEN_LENGTH.min},${TOKEN_LENGTH.max}}$`);
 
-function checkToken(text: string): Result<string, FieldProblem> {
+/** A token as typed: trimmed, or its problem. Test connection checks a token so too. */
+export function checkToken(text: string): Result<string, FieldProblem> {
   const token = text.trim();
   if (token === '') return { ok: false, error: { code: 'token-missing' } };
   if (!TOKEN_PATTERN.test(token)) return { ok: false, error: { code: 'token-malformed', ...TOKEN_LENGTH } };
   return { ok: true, value: token };
 }
 
-function checkUsernames(text: string): Result<string[], FieldProblem> {
-  const names = splitUsernames(text);
-  if (names.length === 0) return { ok: false, error: { code: 'usernames-missing' } };
-  if (names.length > MAX_USERNAMES) return { ok: false, error: { code: 'usernames-too-many', max: MAX_USERNAMES } };
+/** The names typed for an account, as watched entries, or the first that is not a username. */
+export function typedEntries(account: AccountDraft): Result<WatchedUser[], FieldProblem> {
+  const names = splitUsernames(account.typed);
   const bad = names.find((name) => !isUsername(name));
   if (bad !== undefined) return { ok: false, error: { code: 'username-invalid', username: bad, maxLength: USERNAME_MAX_LENGTH } };
-  return { ok: true, value: names };
+  const proxyType = parseProxyType(account.product);
+  if (proxyType === null) return names.length === 0 ? { ok: true, value: [] } : { ok: false, error: { code: 'proxy-type-unknown' } };
+  return { ok: true, value: names.map((username) => ({ account: account.id, proxyType, username })) };
 }
 
-/** A field's value, or its problem: one check per field, so each can be shown on its own. */
-function fieldChecks(draft: SettingsDraft, allowLoopback: boolean) {
+function parseBadgeScope(text: string, accounts: readonly AccountDraft[]): BadgeScope | null {
+  if (text === 'all') return { kind: 'all' };
+  const [kind, value = ''] = text.split(':', 2);
+  if (kind === 'account' && accounts.some((account) => account.id === value)) return { kind: 'account', account: value };
+  const proxyType = kind === 'product' ? parseProxyType(value) : null;
+  return proxyType === null ? null : { kind: 'product', proxyType };
+}
+
+/** Each plain field's value, or its problem: one check per field, so each can be shown on its own. */
+function plainChecks(draft: SettingsDraft, allowLoopback: boolean) {
   const orProblem = <T>(value: T | null, problem: FieldProblem): Result<T, FieldProblem> =>
     value === null ? { ok: false, error: problem } : { ok: true, value };
   const baseUrl = checkApiBaseUrl(draft.apiBaseUrl, allowLoopback);
   return {
-    token: checkToken(draft.token),
-    proxyType: orProblem(parseProxyType(draft.proxyType), { code: 'proxy-type-unknown' }),
-    usernames: checkUsernames(draft.usernames),
+    badgeScope: orProblem(parseBadgeScope(draft.badgeScope, draft.accounts), { code: 'badge-scope-unknown' }),
     pollIntervalMinutes: orProblem(parsePollInterval(draft.pollIntervalMinutes), { code: 'interval-out-of-range', ...POLL_INTERVAL_RANGE }),
     apiTimezone: orProblem(parseApiTimezone(draft.apiTimezone), { code: 'timezone-unknown' }),
     apiBaseUrl: baseUrl.ok ? { ok: true, value: baseUrl.baseUrl } : { ok: false, error: { code: baseUrl.reason } },
     units: orProblem(parseUnits(draft.units), { code: 'units-unknown' }),
     chartHours: orProblem(parseChartHours(draft.chartHours), { code: 'chart-hours-unknown', choices: CHART_HOURS_CHOICES }),
-  } satisfies Record<DraftField, Result<unknown, FieldProblem>>;
+  } satisfies Record<PlainField, Result<unknown, FieldProblem>>;
 }
 
 /**
- * Validates the whole form. Either every field is good and the result can be
- * saved (over `current`, which supplies what the draft does not hold), or each
- * bad field gets its own problem and nothing is saved.
+ * Every user the draft would watch: those ticked or added, and the names still typed, which
+ * Save adds too, so that a name typed and saved is never silently left out. Entries of an
+ * account the draft no longer holds are dropped with it.
  */
-export function validateDraft(
-  draft: SettingsDraft,
-  allowLoopback: boolean,
-  current: Settings,
-): Result<{ settings: Settings; token: string }, FieldErrors> {
-  const c = fieldChecks(draft, allowLoopback);
-  if (
-    c.token.ok &&
-    c.proxyType.ok &&
-    c.usernames.ok &&
-    c.pollIntervalMinutes.ok &&
-    c.apiTimezone.ok &&
-    c.apiBaseUrl.ok &&
-    c.units.ok &&
-    c.chartHours.ok
-  ) {
-    return {
-      ok: true,
-      value: {
-        token: c.token.value,
-        settings: {
-          ...current,
-          proxyType: c.proxyType.value,
-          usernames: c.usernames.value,
-          pollIntervalMinutes: c.pollIntervalMinutes.value,
-          apiTimezone: c.apiTimezone.value,
-          apiBaseUrl: c.apiBaseUrl.value,
-          units: c.units.value,
-          chartHours: c.chartHours.value,
-        },
-      },
-    };
-  }
+export function draftWatched(draft: SettingsDraft): WatchedUser[] {
+  const typed = draft.accounts.flatMap((account) => {
+    const check = typedEntries(account);
+    return check.ok ? check.value : [];
+  });
+  const kept = draft.watched.filter((entry) => draft.accounts.some((account) => account.id === entry.account));
+  return addWatched(kept, typed);
+}
+
+/**
+ * Validates the whole form. Either every field is good and the result can be saved (over
+ * `current`, which supplies what the draft does not hold), or each bad field gets its own
+ * problem and nothing is saved.
+ *
+ * A token is needed by every account with watched users, and by a lone account, which Save
+ * needs users for anyway: its token is asked for at once rather than after the users.
+ */
+export function validateDraft(draft: SettingsDraft, allowLoopback: boolean, current: Settings): Result<ValidDraft, FieldErrors> {
   const errors: FieldErrors = {};
-  for (const [field, check] of Object.entries(c) as [DraftField, Result<unknown, FieldProblem>][]) {
+  const plain = plainChecks(draft, allowLoopback);
+  for (const [field, check] of Object.entries(plain) as [PlainField, Result<unknown, FieldProblem>][]) {
     if (!check.ok) errors[field] = check.error;
   }
-  return { ok: false, error: errors };
+
+  const watched = draftWatched(draft);
+  const accounts: AccountSettings[] = [];
+  const tokens: Record<string, string> = {};
+  for (const account of draft.accounts) {
+    const label = account.label.trim();
+    if (label.length > ACCOUNT_LABEL_MAX_LENGTH) errors[accountKey('label', account.id)] = { code: 'label-too-long', max: ACCOUNT_LABEL_MAX_LENGTH };
+    accounts.push({ id: account.id, label });
+
+    const typed = typedEntries(account);
+    if (!typed.ok) errors[accountKey(typed.error.code === 'proxy-type-unknown' ? 'product' : 'typed', account.id)] = typed.error;
+
+    const needsToken = draft.accounts.length === 1 || watched.some((entry) => entry.account === account.id);
+    const token = checkToken(account.token);
+    if (token.ok) tokens[account.id] = token.value;
+    else if (token.error.code === 'token-missing' && !needsToken) tokens[account.id] = '';
+    else errors[accountKey('token', account.id)] = token.error;
+  }
+
+  const first = draft.accounts[0];
+  if (watched.length === 0 && first && !errors[accountKey('typed', first.id)]) {
+    // Where a first user is typed; a pick from Test connection's list clears it as well.
+    errors[accountKey('typed', first.id)] = { code: 'watched-missing' };
+  }
+  if (watched.length > MAX_WATCHED) errors.watched = { code: 'watched-too-many', max: MAX_WATCHED, count: watched.length };
+
+  if (
+    Object.keys(errors).length > 0 ||
+    !plain.badgeScope.ok ||
+    !plain.pollIntervalMinutes.ok ||
+    !plain.apiTimezone.ok ||
+    !plain.apiBaseUrl.ok ||
+    !plain.units.ok ||
+    !plain.chartHours.ok
+  ) {
+    return { ok: false, error: errors };
+  }
+  return {
+    ok: true,
+    value: {
+      tokens,
+      settings: {
+        ...current,
+        accounts,
+        watched,
+        badgeScope: plain.badgeScope.value,
+        pollIntervalMinutes: plain.pollIntervalMinutes.value,
+        apiTimezone: plain.apiTimezone.value,
+        apiBaseUrl: plain.apiBaseUrl.value,
+        units: plain.units.value,
+        chartHours: plain.chartHours.value,
+      },
+    },
+  };
 }

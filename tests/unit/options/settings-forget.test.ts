@@ -6,15 +6,7 @@ import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { LEGACY_SNAPSHOT_KEY } from '@/utils/popup/legacy-snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
-import {
-  accountItem,
-  alertLogItem,
-  ALL_ITEMS,
-  pollStatusItem,
-  settingsItem,
-  tokenItem,
-  usageCacheItem,
-} from '@/utils/storage/items';
+import { accountItem, alertLogItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { itemsAtStart } from '../support/items-at-start';
 
 let told: unknown[];
@@ -27,13 +19,26 @@ beforeEach(() => {
   });
 });
 
-/** Stores a value for every item, as a configured extension that has polled a while would. */
+const SECOND = 'k2x9qa';
+
+/** Stores a value for every item, two accounts' tokens among them, as a configured extension that has polled a while would. */
 async function storeEverything(): Promise<void> {
-  await tokenItem.setValue('tok-SECRET-42');
-  await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72 });
+  await tokenItem('1').setValue('tok-SECRET-42');
+  await tokenItem(SECOND).setValue('tok-SECRET-43');
+  await settingsItem.setValue({
+    ...DEFAULT_SETTINGS,
+    accounts: [
+      { id: '1', label: '' },
+      { id: SECOND, label: 'Staging' },
+    ],
+    watched: [{ account: '1', proxyType: 1, username: 'alice_res' }],
+    chartHours: 72,
+  });
   await usageCacheItem.setValue(EMPTY_CACHE);
   await pollStatusItem.setValue({ ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 });
-  await accountItem.setValue({ ...accountItem.fallback, fetchedAt: 1_700_000_000_000 });
+  await accountItem.setValue({
+    accounts: { '1': { fetchedAt: 1_700_000_000_000, balance: null, balanceError: null, users: {}, usersError: null } },
+  });
   await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } }, evaluatedAt: null, judgedThrough: null });
 }
 
@@ -42,12 +47,13 @@ const storedValueKeys = async () => Object.keys(await browser.storage.local.get(
 describe('forgetTokenAndData', () => {
   it('removes every stored item and tells the background to forget too', async () => {
     await storeEverything();
-    expect(await storedValueKeys()).toHaveLength(ALL_ITEMS.length);
+    const items = [settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem, tokenItem('1'), tokenItem(SECOND)];
+    expect(await storedValueKeys()).toHaveLength(items.length);
 
     await forgetTokenAndData();
 
     expect(await storedValueKeys()).toEqual([]);
-    for (const item of ALL_ITEMS) expect(await item.getValue()).toEqual(item.fallback);
+    for (const item of items) expect(await item.getValue()).toEqual(item.fallback);
     expect(told).toEqual([{ type: 'forget' }]);
   });
 
@@ -74,9 +80,9 @@ describe('forgetTokenAndData', () => {
 
   it('does not fail when the background cannot be reached', async () => {
     fakeBrowser.runtime.onMessage.removeAllListeners();
-    await tokenItem.setValue('tok-SECRET-42');
+    await tokenItem('1').setValue('tok-SECRET-42');
     await expect(forgetTokenAndData()).resolves.toBeUndefined();
-    expect(await tokenItem.getValue()).toBe('');
+    expect(await tokenItem('1').getValue()).toBe('');
   });
 });
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,7 +7,8 @@ import { SettingsForm, type SettingsFormProps } from '@/components/options/Setti
 import type { SettingsChange, StoredSettings } from '@/components/options/useSettingsDraft';
 import { readStoredSettings, saveChange, watchStoredSettings } from '@/entrypoints/options/main';
 import { forgetTokenAndData } from '@/utils/options/forget-data';
-import { DEFAULT_SETTINGS, type ChartHours, type Settings } from '@/utils/settings/model';
+import type { AccountUsers } from '@/utils/account/account-users';
+import { DEFAULT_SETTINGS, MAX_WATCHED, type ChartHours, type Settings, type WatchedUser } from '@/utils/settings/model';
 import { applySettingsPatch, writeSettingsPatch } from '@/utils/settings/patch';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
 import { kb, mb } from '@/utils/base/units';
@@ -17,7 +18,20 @@ afterEach(cleanup);
 
 const GIB_IN_KB = 1024 * 1024;
 
-const NOTHING_STORED: StoredSettings = { settings: DEFAULT_SETTINGS, token: '' };
+const NOTHING_STORED: StoredSettings = { settings: DEFAULT_SETTINGS, tokens: {} };
+
+/** What Test connection lists by default: users of two products, with user-list's MB figures. */
+const LISTED: AccountUsers = {
+  users: [
+    { proxyType: 1, username: 'alice_res', enabled: true, trafficLimitMb: mb(0), usageMb: mb(1) },
+    { proxyType: 1, username: 'bob_scraper', enabled: false, trafficLimitMb: mb(1024), usageMb: mb(0) },
+    { proxyType: 3, username: 'mob_1', enabled: true, trafficLimitMb: mb(5120), usageMb: mb(2048) },
+  ],
+  failures: [],
+};
+
+const watching = (account: string, proxyType: 1 | 2 | 3, ...names: string[]): WatchedUser[] =>
+  names.map((username) => ({ account, proxyType, username }));
 
 /** The form alone: Save answers as if nothing else wrote meanwhile, and no change from elsewhere arrives. */
 function setup(overrides: Partial<SettingsFormProps> = {}) {
@@ -27,20 +41,15 @@ function setup(overrides: Partial<SettingsFormProps> = {}) {
     stored,
     permission: 'granted',
     allowLoopback: false,
-    onTestConnection: vi.fn(async () => ({
-      ok: true as const,
-      value: {
-        users: [
-          { username: 'alice_res', enabled: true, trafficLimitMb: mb(0), usageMb: mb(1) },
-          { username: 'bob_scraper', enabled: false, trafficLimitMb: mb(1024), usageMb: mb(0) },
-        ],
-      },
-    })),
-    onSave: vi.fn(async ({ settings, token }: SettingsChange) => ({
-      settings: applySettingsPatch(stored.settings, settings, false),
-      token: token ?? stored.token,
-    })),
+    onTestConnection: vi.fn(async () => ({ ok: true as const, value: LISTED })),
+    onSave: vi.fn(async ({ settings, tokens, removedAccounts }: SettingsChange) => {
+      const saved = applySettingsPatch(stored.settings, settings, false);
+      const kept = Object.entries({ ...stored.tokens, ...tokens }).filter(([account]) => !removedAccounts.includes(account));
+      return { settings: saved, tokens: Object.fromEntries(kept) };
+    }),
     watchStored: () => () => undefined,
+    shortcut: { kind: 'set', keys: 'Alt+Shift+T' },
+    shortcutPlace: 'chromium',
     onForget: vi.fn(async () => undefined),
     ...overrides,
   };
@@ -60,11 +69,13 @@ function describedError(control: HTMLElement): string | null {
   return errorId ? (document.getElementById(errorId)?.textContent ?? null) : null;
 }
 
-/** The status text a user's checkbox points at. */
-function describedStatus(control: HTMLElement): string | null {
-  const id = control.getAttribute('aria-describedby');
-  return id ? (document.getElementById(id)?.textContent ?? null) : null;
+/** What a listed user's checkbox points at: its status, usage and limit. */
+function describedStatus(control: HTMLElement): string {
+  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' · ');
 }
+
+const testConnection = (name = 'Test connection') => fireEvent.click(screen.getByRole('button', { name }));
 
 function fillValidAccount() {
   type('API token', 'my-token-123');
@@ -75,13 +86,15 @@ describe('the settings form', () => {
   it('has every field labelled, in English exactly as the end-to-end tests name them', () => {
     setup();
     for (const label of [
+      'Account name',
       'API token',
-      'Proxy type',
       'Usernames',
+      'Proxy type',
       'Poll interval (minutes)',
       'API timezone',
       'Units',
       'Chart window',
+      'Badge counts',
       'API base URL',
     ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
@@ -93,7 +106,7 @@ describe('the settings form', () => {
     const headings = screen.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`);
     expect(headings).toEqual([
       'H1 Thordata Usage Monitor',
-      'H2 Account',
+      'H2 Accounts',
       'H2 Polling',
       'H2 Display',
       'H2 Notifications',
@@ -111,14 +124,25 @@ describe('the settings form', () => {
     save();
     await screen.findByText(/^Saved/);
     expect(props.onSave).toHaveBeenCalledWith({
-      settings: { usernames: ['alice_res', 'bob_scraper'], apiTimezone: { kind: 'offset', minutes: 480 } },
-      token: 'my-token-123',
+      settings: { watched: watching('1', 1, 'alice_res', 'bob_scraper'), apiTimezone: { kind: 'offset', minutes: 480 } },
+      tokens: { '1': 'my-token-123' },
+      removedAccounts: [],
     });
+    // The typed names are watched now: the box is free for the next ones.
+    expect((screen.getByLabelText('Usernames') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Residential: 2');
+  });
+
+  it('looks as simple as one account needs: no frame, name or Remove', () => {
+    setup();
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove account/ })).toBeNull();
+    expect(screen.getByLabelText('Account name').getAttribute('placeholder')).toBe('Account 1');
   });
 
   it('does not let a field’s message, revealed as the field loses focus, move a button from under the pointer', () => {
     setup();
-    for (const name of ['Save', 'Test connection', 'Forget token and data']) {
+    for (const name of ['Save', 'Test connection', 'Add', 'Add account', 'Forget token and data']) {
       // fireEvent returns false when the default, taking the focus, was prevented.
       expect(fireEvent.mouseDown(screen.getByRole('button', { name })), name).toBe(false);
     }
@@ -138,6 +162,7 @@ describe('the settings form', () => {
     await waitFor(() => expect(screen.getByTestId('save-result').textContent).toMatch(/^Not saved/));
     const token = screen.getByLabelText('API token');
     expect(token.getAttribute('aria-invalid')).toBe('true');
+    expect(token.getAttribute('type')).toBe('password');
     expect(describedError(token)).toBe('Enter the API token from Thordata Dashboard → My Account.');
     expect(describedError(screen.getByLabelText('Usernames'))).toMatch(/at least one proxy username/);
     expect(describedError(screen.getByLabelText('Poll interval (minutes)'))).toBe('Enter a whole number of minutes from 1 to 1,440.');
@@ -145,17 +170,80 @@ describe('the settings form', () => {
     await waitFor(() => expect(document.activeElement).toBe(token));
   });
 
-  it('lists the users after Test connection, with status and usage, and lets the person pick them', async () => {
-    setup();
-    type('API token', 'my-token-123');
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    await screen.findByText(/^Connected: the token works and this proxy type has 2 users\./);
-    const bob = screen.getByRole('checkbox', { name: 'bob_scraper' });
+  it('lists the account’s users of every product after Test connection, with status and MB figures, and lets the person pick them', async () => {
+    const props = setup();
+    type('API token', ' my-token-123 ');
+    testConnection();
+    await screen.findByText(/^Connected: the token works and the account has 3 proxy users\./);
+    expect(props.onTestConnection).toHaveBeenCalledWith({ token: 'my-token-123', apiBaseUrl: 'https://openapi.thordata.com/api' });
+    const bob = screen.getByRole('checkbox', { name: 'bob_scraper (Residential)' });
+    const mobile = screen.getByRole('checkbox', { name: 'mob_1 (Mobile)' });
+    expect(describedStatus(bob)).toBe('disabled · 0 B · 1.00 GiB');
+    expect(describedStatus(screen.getByRole('checkbox', { name: 'alice_res (Residential)' }))).toBe('active · 1.00 MiB · no limit');
+    expect(describedStatus(mobile)).toBe('active · 2.00 GiB · 5.00 GiB');
+    expect(mobile.closest('tr')?.textContent).toContain('Mobile');
+
     fireEvent.click(bob);
-    fireEvent.click(screen.getByRole('checkbox', { name: 'alice_res' }));
-    expect((screen.getByLabelText('Usernames') as HTMLInputElement).value).toBe('bob_scraper, alice_res');
-    expect(describedStatus(bob)).toBe('disabled · used 0 B in all · limit 1.00 GiB');
-    expect(describedStatus(screen.getByRole('checkbox', { name: 'alice_res' }))).toBe('active · used 1.00 MiB in all');
+    fireEvent.click(mobile);
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Residential: 1, Mobile: 1');
+    save();
+    await screen.findByText(/^Saved/);
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings.watched).toEqual([...watching('1', 1, 'bob_scraper'), ...watching('1', 3, 'mob_1')]);
+  });
+
+  it('names the products whose list failed, and lists the others', async () => {
+    const failures = [{ proxyType: 2 as const, error: { kind: 'server' as const, code: 502, apiMessage: '' } }];
+    setup({ onTestConnection: vi.fn(async () => ({ ok: true as const, value: { ...LISTED, failures } })) });
+    type('API token', 'my-token-123');
+    testConnection();
+    await waitFor(() => expect(screen.getByTestId('product-failure').textContent).toMatch(/^Unlimited users could not be listed: .*502/));
+    expect(screen.getByRole('checkbox', { name: 'alice_res (Residential)' })).toBeTruthy();
+  });
+
+  it('filters a long list and ticks or unticks every user it shows', async () => {
+    const many: AccountUsers = {
+      users: Array.from({ length: 120 }, (_, i) => ({
+        proxyType: i < 100 ? (1 as const) : (3 as const),
+        username: `user_${String(i).padStart(3, '0')}`,
+        enabled: true,
+        trafficLimitMb: mb(0),
+        usageMb: mb(i),
+      })),
+      failures: [],
+    };
+    setup({ onTestConnection: vi.fn(async () => ({ ok: true as const, value: many })) });
+    type('API token', 'my-token-123');
+    testConnection();
+    await screen.findByText(/has 120 proxy users/);
+    expect(screen.getAllByRole('checkbox', { name: /^user_/ })).toHaveLength(120);
+
+    fireEvent.input(screen.getByLabelText('Filter users'), { target: { value: 'mobile' } });
+    expect(screen.getByTestId('users-shown').textContent).toBe('20 of 120 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Select all shown' }));
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Mobile: 20');
+
+    fireEvent.input(screen.getByLabelText('Filter users'), { target: { value: 'user_11' } });
+    expect(screen.getByTestId('users-shown').textContent).toBe('10 of 120 shown');
+    fireEvent.click(screen.getByRole('button', { name: 'Select none shown' }));
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Mobile: 10');
+    expect(screen.getByTestId('watched-total').textContent).toBe('Watching 10 users in all, of at most 500.');
+  });
+
+  it('adds typed names under the chosen product, for users no list shows, and removes a watched entry', () => {
+    setup();
+    type('Usernames', 'carol_dc\ndave_dc, carol_dc');
+    choose('Proxy type', '2');
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect((screen.getByLabelText('Usernames') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Unlimited: 2');
+
+    type('Usernames', `ok_name ${'x'.repeat(65)}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(describedError(screen.getByLabelText('Usernames'))).toBe(`“${'x'.repeat(65)}” is not a valid username (at most 64 characters, no spaces).`);
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Unlimited: 2');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove (carol_dc, Unlimited)' }));
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Unlimited: 1');
   });
 
   it('shows the specific error when the connection test fails', async () => {
@@ -163,8 +251,9 @@ describe('the settings form', () => {
       onTestConnection: vi.fn(async () => ({ ok: false as const, error: { kind: 'auth' as const, code: 10013, apiMessage: '' } })),
     });
     type('API token', 'my-token-123');
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    testConnection();
     await waitFor(() => expect(screen.getByTestId('test-result').textContent).toContain('rejected the API token'));
+    expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('says so when the background does not answer the connection test', async () => {
@@ -186,8 +275,8 @@ describe('the settings form', () => {
     fireEvent.click(button);
     expect(props.onTestConnection).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('test-result').textContent).toBe('Testing the connection…');
-    answer({ ok: true, value: { users: [] } });
-    await waitFor(() => expect(screen.getByTestId('test-result').textContent).toMatch(/^Connected, but this proxy type has no users yet/));
+    answer({ ok: true, value: { users: [], failures: [] } });
+    await waitFor(() => expect(screen.getByTestId('test-result').textContent).toMatch(/^Connected, but the account has no proxy users yet/));
   });
 
   it('does not test the connection with an empty token, and marks the token', () => {
@@ -273,7 +362,7 @@ describe('live validation', () => {
     ['API token', '', 'Enter the API token from Thordata Dashboard → My Account.'],
     ['Usernames', ' , ', 'Enter at least one proxy username, or pick one after Test connection.'],
     ['Usernames', `ok ${'x'.repeat(65)}`, `“${'x'.repeat(65)}” is not a valid username (at most 64 characters, no spaces).`],
-    ['Usernames', Array.from({ length: 21 }, (_, i) => `u${i}`).join(' '), 'Watch at most 20 usernames.'],
+    ['Account name', 'x'.repeat(41), 'Keep the account name to 40 characters or fewer.'],
     ['Poll interval (minutes)', '1441', 'Enter a whole number of minutes from 1 to 1,440.'],
     ['API base URL', 'openapi.thordata.com', 'Enter a full URL such as https://openapi.thordata.com/api.'],
     ['API base URL', 'https://openapi.thordata.com/api?x=1', 'The API base URL may not contain a query, a fragment or credentials.'],
@@ -365,12 +454,12 @@ describe('units and chart window', () => {
     choose('Chart window', '72');
     save();
     await screen.findByText(/^Saved/);
-    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings).toEqual({ usernames: ['alice_res'], chartHours: 72 });
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings).toEqual({ watched: watching('1', 1, 'alice_res'), chartHours: 72 });
   });
 
   it('starts from the saved units and chart window', () => {
     const settings = { ...DEFAULT_SETTINGS, units: 'decimal' as const, chartHours: 48 as const };
-    setup({ stored: { settings, token: '' } });
+    setup({ stored: { settings, tokens: {} } });
     expect((screen.getByLabelText('Units') as HTMLSelectElement).value).toBe('decimal');
     expect((screen.getByLabelText('Chart window') as HTMLSelectElement).value).toBe('48');
     expect(screen.getByRole('textbox', { name: /passes GB \(the badge/ })).toHaveProperty('value', '5.369');
@@ -401,8 +490,8 @@ describe('forget token and data', () => {
   });
 
   it('forgets when confirmed, resets the form to the defaults and says so', async () => {
-    const settings = { ...DEFAULT_SETTINGS, usernames: ['alice_res'], pollIntervalMinutes: 30, chartHours: 72 as const };
-    const props = setup({ stored: { settings, token: 'my-token-123' } });
+    const settings = { ...DEFAULT_SETTINGS, watched: watching('1', 1, 'alice_res'), pollIntervalMinutes: 30, chartHours: 72 as const };
+    const props = setup({ stored: { settings, tokens: { '1': 'my-token-123' } } });
     type('Poll interval (minutes)', '0');
     save();
     await screen.findByText(/^Not saved/);
@@ -411,7 +500,7 @@ describe('forget token and data', () => {
     await waitFor(() => expect(screen.getByTestId('forget-result').textContent).toMatch(/^Forgotten: the token, settings/));
     expect(props.onForget).toHaveBeenCalledTimes(1);
     expect((screen.getByLabelText('API token') as HTMLInputElement).value).toBe('');
-    expect((screen.getByLabelText('Usernames') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId('watched-1').textContent).toBe('No users watched under this account yet.');
     expect((screen.getByLabelText('Poll interval (minutes)') as HTMLInputElement).value).toBe('10');
     expect((screen.getByLabelText('Chart window') as HTMLSelectElement).value).toBe('24');
     expect(screen.queryByText(/whole number of minutes/)).toBeNull();
@@ -419,7 +508,7 @@ describe('forget token and data', () => {
   });
 
   it('says so, and keeps the form, when the browser refuses', async () => {
-    setup({ onForget: vi.fn(async () => Promise.reject(new Error('storage failed'))), stored: { ...NOTHING_STORED, token: 'my-token-123' } });
+    setup({ onForget: vi.fn(async () => Promise.reject(new Error('storage failed'))), stored: { ...NOTHING_STORED, tokens: { '1': 'my-token-123' } } });
     fireEvent.click(screen.getByRole('button', { name: 'Forget token and data' }));
     fireEvent.click(screen.getByRole('button', { name: 'Forget everything' }));
     await waitFor(() => expect(screen.getByTestId('forget-result').textContent).toMatch(/^Could not remove everything/));
@@ -432,10 +521,10 @@ describe('in Simplified Chinese', () => {
 
   it('labels every field and button in Chinese', () => {
     zh();
-    for (const label of ['API 令牌', '代理类型', '用户名', '轮询间隔（分钟）', 'API 时区', '单位', '图表时间范围', 'API 基础地址']) {
+    for (const label of ['账户名称', 'API 令牌', '代理类型', '用户名', '轮询间隔（分钟）', 'API 时区', '单位', '图表时间范围', '徽标统计范围', 'API 基础地址']) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
-    for (const name of ['测试连接', '保存', '清除令牌和数据', '显示令牌']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['测试连接', '添加', '添加账户', '保存', '清除令牌和数据', '显示令牌']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getAllByRole('heading').map((h) => h.textContent)).toEqual([
       'Thordata 用量监控',
       '账户',
@@ -485,9 +574,12 @@ describe('in Simplified Chinese', () => {
     const props = zh();
     type('API 令牌', 'my-token-123');
     fireEvent.click(screen.getByRole('button', { name: '测试连接' }));
-    await waitFor(() => expect(screen.getByTestId('test-result').textContent).toBe('连接成功：令牌有效，此代理类型下有 2 个用户。'));
-    expect(describedStatus(screen.getByRole('checkbox', { name: 'bob_scraper' }))).toBe('已停用 · 累计已用 0 B · 限额 1.00 GiB');
-    fireEvent.click(screen.getByRole('checkbox', { name: 'alice_res' }));
+    await waitFor(() => expect(screen.getByTestId('test-result').textContent).toBe('连接成功：令牌有效，此账户共有 3 个代理用户。'));
+    // happy-dom's accessible names put a space between the name and its hidden words, which a browser does not.
+    expect(describedStatus(screen.getByRole('checkbox', { name: /^bob_scraper ?（住宅代理）$/ }))).toBe('已停用 · 0 B · 1.00 GiB');
+    expect(screen.getByRole('checkbox', { name: /^mob_1 ?（移动代理）$/ }).closest('tr')?.textContent).toContain('移动代理');
+    fireEvent.click(screen.getByRole('checkbox', { name: /^alice_res ?（住宅代理）$/ }));
+    expect(screen.getByTestId('watched-1').textContent).toBe('此账户下监控：住宅代理：1');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(screen.getByTestId('save-result').textContent).toBe('已保存，正在获取最新数据。'));
     expect(props.onSave).toHaveBeenCalledTimes(1);
@@ -504,6 +596,8 @@ describe('in Simplified Chinese', () => {
   });
 });
 
+const ALICE = watching('1', 1, 'alice_res');
+
 describe('with other pages writing the settings', () => {
   let told: unknown[];
 
@@ -513,8 +607,8 @@ describe('with other pages writing the settings', () => {
     fakeBrowser.runtime.onMessage.addListener((message) => {
       told.push(message);
     });
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, usernames: ['alice_res'] });
-    await tokenItem.setValue('my-token-123');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, watched: ALICE });
+    await tokenItem('1').setValue('my-token-123');
   });
 
   /**
@@ -528,10 +622,12 @@ describe('with other pages writing the settings', () => {
         stored={await readStoredSettings()}
         permission="granted"
         allowLoopback={false}
-        onTestConnection={vi.fn()}
+        onTestConnection={vi.fn(async () => ({ ok: true as const, value: LISTED }))}
         onSave={saveChange}
         watchStored={hears ? watchStoredSettings : () => () => undefined}
         onForget={forgetTokenAndData}
+        shortcut={{ kind: 'none' }}
+        shortcutPlace="chromium"
       />,
     );
   }
@@ -568,7 +664,7 @@ describe('with other pages writing the settings', () => {
     await waitFor(() => expect(valueOf('Chart window')).toBe('72'));
     type('Poll interval (minutes)', '30');
     await saved();
-    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice_res'], chartHours: 72, pollIntervalMinutes: 30 });
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, watched: ALICE, chartHours: 72, pollIntervalMinutes: 30 });
     expect(told).toEqual([{ type: 'settings-saved' }]);
   });
 
@@ -586,10 +682,12 @@ describe('with other pages writing the settings', () => {
     await openSettingsPage();
     await elsewhere((settings) => ({
       ...settings,
-      usernames: ['alice_res', 'carol_dc'],
+      accounts: [{ id: '1', label: 'Production' }],
+      watched: [...ALICE, ...watching('1', 3, 'carol_dc')],
       alerts: { ...settings.alerts, spike: { ...settings.alerts.spike, factor: 5 } },
     }));
-    await waitFor(() => expect(valueOf('Usernames')).toBe('alice_res, carol_dc'));
+    await waitFor(() => expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Residential: 1, Mobile: 1'));
+    expect(valueOf('Account name')).toBe('Production');
     expect(spikeFactor().value).toBe('5');
   });
 
@@ -624,7 +722,7 @@ describe('with other pages writing the settings', () => {
     }));
     await waitFor(() => expect(valueOf('Poll interval (minutes)')).toBe('45'));
     expect(threshold(/passes GiB \(the badge/).value).toBe('5');
-    type('Usernames', 'bob_scraper');
+    type('Account name', 'Production');
     await saved();
     expect((await settingsItem.getValue()).alerts.hourlyTotal.kb).toBe(exact);
   });
@@ -643,35 +741,39 @@ describe('with other pages writing the settings', () => {
 
   it('keeps what the person is typing when the same field changes elsewhere, and saves their value', async () => {
     await openSettingsPage();
+    type('Account name', 'Mine');
     type('Usernames', 'bob_scraper');
     fireEvent.input(userBalance(), { target: { value: '20' } });
     await elsewhere((settings) => ({
       ...settings,
-      usernames: ['carol_dc'],
+      accounts: [{ id: '1', label: 'Theirs' }],
+      watched: watching('1', 1, 'carol_dc'),
       pollIntervalMinutes: 45,
       alerts: { ...settings.alerts, userBalance: { enabled: true, percent: 30 }, spike: { ...settings.alerts.spike, factor: 5 } },
     }));
     await waitFor(() => expect(valueOf('Poll interval (minutes)')).toBe('45'));
+    expect(valueOf('Account name')).toBe('Mine');
     expect(valueOf('Usernames')).toBe('bob_scraper');
     expect(userBalance().value).toBe('20');
     expect(spikeFactor().value).toBe('5');
 
     await saved();
     const stored = await settingsItem.getValue();
-    expect(stored).toMatchObject({ usernames: ['bob_scraper'], pollIntervalMinutes: 45 });
+    // The name typed is added to what is watched now, which changed elsewhere.
+    expect(stored).toMatchObject({ accounts: [{ id: '1', label: 'Mine' }], watched: watching('1', 1, 'carol_dc', 'bob_scraper'), pollIntervalMinutes: 45 });
     expect(stored.alerts).toMatchObject({ userBalance: { enabled: true, percent: 20 }, spike: { factor: 5 } });
   });
 
   it('does not write the token back when it was not changed, so a token saved in another tab stays', async () => {
     await openSettingsPage({ hears: false });
-    await tokenItem.setValue('newer-token-456');
+    await tokenItem('1').setValue('newer-token-456');
     const tokenWrites: unknown[] = [];
     fakeBrowser.storage.onChanged.addListener((changes) => {
       if ('apiToken' in changes) tokenWrites.push(changes.apiToken);
     });
     type('Poll interval (minutes)', '30');
     await saved();
-    expect(await tokenItem.getValue()).toBe('newer-token-456');
+    expect(await tokenItem('1').getValue()).toBe('newer-token-456');
     expect(tokenWrites).toEqual([]);
     expect(valueOf('API token')).toBe('newer-token-456');
   });
@@ -680,7 +782,7 @@ describe('with other pages writing the settings', () => {
     await openSettingsPage();
     type('API token', ' pasted-token-789 ');
     await saved();
-    expect(await tokenItem.getValue()).toBe('pasted-token-789');
+    expect(await tokenItem('1').getValue()).toBe('pasted-token-789');
     expect(valueOf('API token')).toBe('pasted-token-789');
   });
 
@@ -691,8 +793,262 @@ describe('with other pages writing the settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Forget everything' }));
     await screen.findByText(/^Forgotten/);
     expect([valueOf('API token'), valueOf('Usernames'), valueOf('Poll interval (minutes)')]).toEqual(['', '', '10']);
+    expect(screen.getByTestId('watched-1').textContent).toBe('No users watched under this account yet.');
 
     await popupChoosesChartHours(48);
     await waitFor(() => expect(valueOf('Chart window')).toBe('48'));
+  });
+});
+
+describe('several accounts', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+  const saved = async () => {
+    save();
+    await screen.findByText(/^Saved/);
+  };
+
+  async function openPage(stored?: StoredSettings, overrides: Partial<SettingsFormProps> = {}) {
+    if (stored) {
+      await settingsItem.setValue(stored.settings);
+      for (const [account, token] of Object.entries(stored.tokens)) await tokenItem(account).setValue(token);
+    }
+    const props: SettingsFormProps = {
+      language: ENGLISH,
+      stored: await readStoredSettings(),
+      permission: 'granted',
+      allowLoopback: false,
+      onTestConnection: vi.fn(async () => ({ ok: true as const, value: LISTED })),
+      onSave: saveChange,
+      watchStored: watchStoredSettings,
+      onForget: forgetTokenAndData,
+      shortcut: { kind: 'set', keys: 'Alt+Shift+T' },
+      shortcutPlace: 'chromium',
+      ...overrides,
+    };
+    render(<SettingsForm {...props} />);
+    return props;
+  }
+
+  const TWO: StoredSettings = {
+    settings: {
+      ...DEFAULT_SETTINGS,
+      accounts: [
+        { id: '1', label: 'Production' },
+        { id: 'k2x9qa', label: '' },
+      ],
+      watched: [...watching('1', 1, 'alice_res'), ...watching('k2x9qa', 3, 'mob_1', 'mob_2')],
+    },
+    tokens: { '1': 'prod-token-111', k2x9qa: 'stage-token-222' },
+  };
+
+  it('saves two accounts with their own labels, tokens and users', async () => {
+    await openPage();
+    type('API token', 'prod-token-111');
+    type('Usernames', 'alice_res');
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    // Each account's fields are told apart by its place once there are two.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Account name (Account 2)')));
+    expect(screen.getByLabelText('Account name (Account 2)').getAttribute('placeholder')).toBe('Account 2');
+    type('Account name (Account 1)', 'Production');
+    type('Account name (Account 2)', 'Staging');
+    type('API token (Account 2)', 'stage-token-222');
+    type('Usernames (Account 2)', 'mob_1 mob_2');
+    choose('Proxy type (Account 2)', '3');
+    expect(screen.getAllByRole('group').map((group) => group.querySelector('legend')?.textContent)).toEqual(['Production', 'Staging']);
+    await saved();
+
+    const settings = await settingsItem.getValue();
+    const second = settings.accounts[1]?.id ?? '';
+    expect(second).toMatch(/^[0-9a-z]{6}$/);
+    expect(settings.accounts).toEqual([
+      { id: '1', label: 'Production' },
+      { id: second, label: 'Staging' },
+    ]);
+    expect(settings.watched).toEqual([...watching('1', 1, 'alice_res'), ...watching(second, 3, 'mob_1', 'mob_2')]);
+    expect(await tokenItem('1').getValue()).toBe('prod-token-111');
+    expect(await tokenItem(second).getValue()).toBe('stage-token-222');
+    expect(Object.keys(await browser.storage.local.get(null))).toContain(`apiToken.${second}`);
+    // Tokens are never in the settings themselves.
+    expect(JSON.stringify(settings)).not.toContain('token-');
+  });
+
+  it('tests each account with its own token and lists its users as that account’s', async () => {
+    const props = await openPage(TWO);
+    testConnection('Test connection (Account 2)');
+    await waitFor(() => expect(screen.getByTestId('test-result-2').textContent).toMatch(/^Connected/));
+    expect(props.onTestConnection).toHaveBeenCalledWith({ token: 'stage-token-222', apiBaseUrl: 'https://openapi.thordata.com/api' });
+    expect(screen.getByTestId('test-result').textContent).toBe('');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'alice_res (Residential, Account 2)' }));
+    expect(screen.getByRole('checkbox', { name: 'mob_1 (Mobile, Account 2)' })).toHaveProperty('checked', true);
+    expect(screen.getByTestId('watched-k2x9qa').textContent).toBe('Watched under this account: Residential: 1, Mobile: 2');
+    expect(screen.getByTestId('watched-1').textContent).toBe('Watched under this account: Residential: 1');
+  });
+
+  it('shows an error of the whole test next to its account, in the person’s language', async () => {
+    await openPage(TWO, {
+      language: CHINESE,
+      onTestConnection: vi.fn(async () => ({ ok: false as const, error: { kind: 'auth' as const, code: 10013, apiMessage: '' } })),
+    });
+    fireEvent.click(screen.getByRole('button', { name: /^测试连接 ?（账户 2）$/ }));
+    await waitFor(() => expect(screen.getByTestId('test-result-2').textContent).toContain('Thordata 拒绝了 API 令牌'));
+    expect(screen.getByTestId('test-result').textContent).toBe('');
+  });
+
+  it('removes an account after asking: its users at once, its token item at Save', async () => {
+    await openPage(TWO);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove account (Account 2)' }));
+    const group = screen.getByRole('group', { name: /^Remove Account 2\? Its token and the users watched under it/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(within(group).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText('API token (Account 2)')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove account (Account 2)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(screen.queryByLabelText('API token (Account 2)')).toBeNull();
+    // Back to one account: its fields are plain again, and it cannot be removed.
+    expect(screen.queryByRole('button', { name: /^Remove account/ })).toBeNull();
+    expect(screen.getByTestId('watched-total').textContent).toBe('Watching 1 user in all, of at most 500.');
+    expect(await tokenItem('k2x9qa').getValue()).toBe('stage-token-222');
+
+    await saved();
+    expect(await settingsItem.getValue()).toMatchObject({ accounts: [{ id: '1', label: 'Production' }], watched: watching('1', 1, 'alice_res') });
+    expect(Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('apiToken'))).toEqual(['apiToken']);
+  });
+
+  it('lets the first account go too while another remains, and a badge scoped to a removed account counts everything', async () => {
+    await openPage({ ...TWO, settings: { ...TWO.settings, badgeScope: { kind: 'account', account: '1' } } });
+    expect(valueOf('Badge counts')).toBe('account:1');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove account (Account 1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(valueOf('Badge counts')).toBe('all');
+    await saved();
+    expect(await settingsItem.getValue()).toMatchObject({ accounts: [{ id: 'k2x9qa', label: '' }], badgeScope: { kind: 'all' } });
+    expect(await tokenItem('1').getValue()).toBe('');
+    expect(await tokenItem('k2x9qa').getValue()).toBe('stage-token-222');
+  });
+
+  it('refuses a missing token on an account with watched users, on that account’s token field', async () => {
+    await openPage(TWO);
+    type('API token (Account 2)', '');
+    save();
+    await screen.findByText(/^Not saved/);
+    const token = screen.getByLabelText('API token (Account 2)');
+    expect(describedError(token)).toBe('Enter the API token from Thordata Dashboard → My Account.');
+    expect(describedError(screen.getByLabelText('API token (Account 1)'))).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(token));
+  });
+
+  it('saves an account added without users or token, and asks for its token only to test it', async () => {
+    const props = await openPage(TWO);
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    testConnection('Test connection (Account 3)');
+    expect(props.onTestConnection).not.toHaveBeenCalled();
+    expect(screen.getByTestId('test-result-3').textContent).toBe('Fix the marked fields first.');
+    expect(describedError(screen.getByLabelText('API token (Account 3)'))).toBe('Enter the API token from Thordata Dashboard → My Account.');
+    await saved();
+    expect((await settingsItem.getValue()).accounts).toHaveLength(3);
+  });
+
+  it('follows a token saved elsewhere for any account', async () => {
+    await openPage(TWO);
+    await tokenItem('k2x9qa').setValue('rotated-token-333');
+    await waitFor(() => expect(valueOf('API token (Account 2)')).toBe('rotated-token-333'));
+  });
+
+  it('offers no more than the most accounts allowed', async () => {
+    await openPage();
+    for (let i = 1; i < 20; i += 1) fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    expect(screen.queryByRole('button', { name: 'Add account' })).toBeNull();
+    expect(screen.getByText('At most 20 accounts.')).toBeTruthy();
+    expect(screen.getByLabelText('API token (Account 20)')).toBeTruthy();
+  });
+});
+
+describe('many watched users', () => {
+  const names = (count: number, prefix = 'u') => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+  it('saves 300 watched users and says polling will run less often than chosen', async () => {
+    const props = setup();
+    type('API token', 'my-token-123');
+    type('Usernames', names(300).join('\n'));
+    expect(screen.getByTestId('interval-note').textContent).toBe(
+      'With 300 watched users a full round of requests takes about 8 min, so polling runs every 13 min rather than every 10.',
+    );
+    type('Poll interval (minutes)', '15');
+    expect(screen.queryByTestId('interval-note')).toBeNull();
+    type('Poll interval (minutes)', '10');
+    save();
+    await screen.findByText(/^Saved/);
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings.watched).toHaveLength(300);
+    expect(screen.getByTestId('watched-total').textContent).toBe('Watching 300 users in all, of at most 500.');
+  });
+
+  it('refuses more users than may be watched, saying the limit', async () => {
+    const props = setup({
+      stored: { settings: { ...DEFAULT_SETTINGS, watched: watching('1', 1, ...names(400)) }, tokens: { '1': 'my-token-123' } },
+    });
+    type('Usernames', names(101, 'm').join(' '));
+    choose('Proxy type', '3');
+    save();
+    await screen.findByText(/^Not saved/);
+    expect(screen.getByTestId('watched-total').textContent).toBe('Watching 501 users in all, of at most 500.');
+    expect(describedError(screen.getByTestId('watched-total'))).toBe(`Watch at most ${MAX_WATCHED} users in all; this would watch 501. Untick or remove some.`);
+    expect(props.onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('watched-total')));
+  });
+});
+
+describe('the display settings', () => {
+  it('offers the badge’s scope: everything, each account once there are several, or one product', async () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      accounts: [
+        { id: '1', label: 'Production' },
+        { id: 'k2x9qa', label: '' },
+      ],
+      watched: watching('1', 1, 'alice_res'),
+    };
+    const props = setup({ stored: { settings, tokens: { '1': 'my-token-123' } } });
+    const scope = screen.getByLabelText('Badge counts') as HTMLSelectElement;
+    expect([...scope.options].map((option) => option.textContent)).toEqual([
+      'Everything watched',
+      'Only Production',
+      'Only Account 2',
+      'Only Residential',
+      'Only Unlimited',
+      'Only Mobile',
+    ]);
+    choose('Badge counts', 'product:3');
+    save();
+    await screen.findByText(/^Saved/);
+    expect(vi.mocked(props.onSave).mock.calls[0]?.[0].settings).toEqual({ badgeScope: { kind: 'product', proxyType: 3 } });
+  });
+
+  it('offers no account scope with one account', () => {
+    setup();
+    expect([...(screen.getByLabelText('Badge counts') as HTMLSelectElement).options].map((option) => option.value)).toEqual([
+      'all',
+      'product:1',
+      'product:2',
+      'product:3',
+    ]);
+  });
+
+  it('shows the popup’s keyboard shortcut and where to change it', () => {
+    setup();
+    expect(screen.getByTestId('shortcut').textContent).toBe(
+      'Opens the popup: Alt+Shift+T. Change it at chrome://extensions/shortcuts (edge://extensions/shortcuts in Edge).',
+    );
+  });
+
+  it('says when no shortcut is set, and sends Firefox users to their add-ons page', () => {
+    setup({ shortcut: { kind: 'none' }, shortcutPlace: 'firefox' });
+    expect(screen.getByTestId('shortcut').textContent).toBe(
+      'No keyboard shortcut is set to open the popup. Change it in about:addons: the gear menu → Manage Extension Shortcuts.',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
 import { PRODUCTION_API_BASE } from '@/utils/api/origin';
 import { parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/time/api-timezone';
-import { DEFAULT_SETTINGS, MAX_USERNAMES, type Settings } from '@/utils/settings/model';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type BadgeScope, type Settings } from '@/utils/settings/model';
 import { applySettingsPatch, settingsPatch, writeSettingsPatch, type LockScope, type SettingsStore } from '@/utils/settings/patch';
 import { kb, mb } from '@/utils/base/units';
 
@@ -53,9 +53,27 @@ const alertsArb: fc.Arbitrary<AlertRules> = fc.record({
   planExpiry: fc.record({ enabled: fc.boolean(), days: small }),
   pollingBroken: fc.record({ enabled: fc.boolean(), minutes: small }),
 });
+// Watched users and badge scopes of the first account only, which every choice of accounts has,
+// so that any mix of two settings is settings the repair leaves as they are.
+const watchedArb = fc.uniqueArray(
+  fc.record({ account: fc.constant(FIRST_ACCOUNT_ID), proxyType: fc.constantFrom(1 as const, 3 as const), username: fc.constantFrom('alice', 'bob', 'carol') }),
+  { maxLength: 4, selector: (entry) => `${entry.proxyType}:${entry.username}` },
+);
+const badgeScopeArb: fc.Arbitrary<BadgeScope> = fc.constantFrom(
+  { kind: 'all' },
+  { kind: 'account', account: FIRST_ACCOUNT_ID },
+  { kind: 'product', proxyType: 2 },
+);
 const settingsArb: fc.Arbitrary<Settings> = fc.record({
-  proxyType: fc.constantFrom(1 as const, 2 as const, 3 as const),
-  usernames: fc.uniqueArray(fc.constantFrom('alice', 'bob', 'carol', 'dave'), { maxLength: MAX_USERNAMES }),
+  accounts: fc.constantFrom(
+    [{ id: FIRST_ACCOUNT_ID, label: '' }],
+    [
+      { id: FIRST_ACCOUNT_ID, label: 'Team A' },
+      { id: 'b2c3d4', label: '' },
+    ],
+  ),
+  watched: watchedArb,
+  badgeScope: badgeScopeArb,
   pollIntervalMinutes: fc.constantFrom(1, 10, 1440),
   apiTimezone: timezone,
   apiBaseUrl: fc.constantFrom(PRODUCTION_API_BASE, 'http://127.0.0.1:8787/api'),
@@ -71,10 +89,12 @@ describe('settingsPatch', () => {
   });
 
   it('names the changed fields only, comparing lists and timezones by what they hold', () => {
-    const from: Settings = { ...DEFAULT_SETTINGS, usernames: ['alice', 'bob'], apiTimezone: { kind: 'offset', minutes: 480 } };
-    const to: Settings = { ...from, usernames: ['alice', 'bob'], apiTimezone: { kind: 'offset', minutes: 480 }, chartHours: 72 };
+    const alice = { account: FIRST_ACCOUNT_ID, proxyType: 1, username: 'alice' } as const;
+    const bob = { account: FIRST_ACCOUNT_ID, proxyType: 3, username: 'bob' } as const;
+    const from: Settings = { ...DEFAULT_SETTINGS, watched: [alice, bob], apiTimezone: { kind: 'offset', minutes: 480 } };
+    const to: Settings = { ...from, watched: [{ ...alice }, { ...bob }], apiTimezone: { kind: 'offset', minutes: 480 }, chartHours: 72 };
     expect(settingsPatch(from, to)).toEqual({ chartHours: 72 });
-    expect(settingsPatch(from, { ...from, usernames: ['bob', 'alice'] })).toEqual({ usernames: ['bob', 'alice'] });
+    expect(settingsPatch(from, { ...from, watched: [bob, alice] })).toEqual({ watched: [bob, alice] });
     expect(settingsPatch(from, { ...from, apiTimezone: { kind: 'browser' } })).toEqual({ apiTimezone: { kind: 'browser' } });
   });
 
@@ -117,8 +137,9 @@ describe('applySettingsPatch', () => {
   });
 
   it('repairs what is stored before writing over it', () => {
-    const raw = { ...DEFAULT_SETTINGS, usernames: ['alice', 42], pollIntervalMinutes: -5, alerts: { spike: 'loud' } };
-    expect(applySettingsPatch(raw, { chartHours: 72 }, false)).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice'], chartHours: 72 });
+    const alice = { account: FIRST_ACCOUNT_ID, proxyType: 1, username: 'alice' } as const;
+    const raw = { ...DEFAULT_SETTINGS, watched: [alice, { ...alice, username: 42 }], pollIntervalMinutes: -5, alerts: { spike: 'loud' } };
+    expect(applySettingsPatch(raw, { chartHours: 72 }, false)).toEqual({ ...DEFAULT_SETTINGS, watched: [alice], chartHours: 72 });
     expect(applySettingsPatch(undefined, { chartHours: 48 }, false)).toEqual({ ...DEFAULT_SETTINGS, chartHours: 48 });
   });
 
@@ -165,9 +186,10 @@ function fakeLocks(): Required<LockScope> & { readonly names: string[] } {
 
 describe('writeSettingsPatch', () => {
   it('writes the patch over what is stored now and says what it wrote', async () => {
-    const store = slowStore({ ...DEFAULT_SETTINGS, usernames: ['alice'] });
+    const watched = [{ account: FIRST_ACCOUNT_ID, proxyType: 2, username: 'alice' }] as const;
+    const store = slowStore({ ...DEFAULT_SETTINGS, watched });
     const written = await writeSettingsPatch(store, { chartHours: 72 }, false, {});
-    expect(written).toEqual({ ...DEFAULT_SETTINGS, usernames: ['alice'], chartHours: 72 });
+    expect(written).toEqual({ ...DEFAULT_SETTINGS, watched, chartHours: 72 });
     expect(store.value()).toEqual(written);
   });
 

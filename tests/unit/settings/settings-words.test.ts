@@ -4,14 +4,18 @@ import type { Language } from '@/utils/i18n/i18n';
 import type { FieldProblem } from '@/utils/settings/validate';
 import {
   alertProblemText,
+  badgeScopeOption,
   chartHoursOption,
   connectedText,
+  effectiveIntervalText,
   fieldProblemText,
+  productFailedText,
   proxyTypeName,
   ruleWords,
   timezoneOption,
   unitsOption,
-  userUsageText,
+  watchedCountsText,
+  watchedTotalText,
 } from '@/utils/settings/settings-words';
 import { CHINESE, ENGLISH } from '../support/languages';
 
@@ -19,10 +23,12 @@ import { CHINESE, ENGLISH } from '../support/languages';
 const FIELD_PROBLEMS: Readonly<Record<FieldProblem['code'], FieldProblem>> = {
   'token-missing': { code: 'token-missing' },
   'token-malformed': { code: 'token-malformed', min: 8, max: 256 },
+  'label-too-long': { code: 'label-too-long', max: 40 },
   'proxy-type-unknown': { code: 'proxy-type-unknown' },
-  'usernames-missing': { code: 'usernames-missing' },
-  'usernames-too-many': { code: 'usernames-too-many', max: 20 },
+  'watched-missing': { code: 'watched-missing' },
+  'watched-too-many': { code: 'watched-too-many', max: 500, count: 501 },
   'username-invalid': { code: 'username-invalid', username: 'bad name', maxLength: 64 },
+  'badge-scope-unknown': { code: 'badge-scope-unknown' },
   'interval-out-of-range': { code: 'interval-out-of-range', min: 1, max: 1440 },
   'timezone-unknown': { code: 'timezone-unknown' },
   'units-unknown': { code: 'units-unknown' },
@@ -65,7 +71,7 @@ describe('the settings page’s words', () => {
     expect(t('settings.save.saved')).toMatch(/^Saved/);
     expect([t('settings.save.notSaved'), t('settings.save.storeFailed')].every((text) => text.startsWith('Not saved'))).toBe(true);
     expect(connectedText(2, ENGLISH)).toMatch(/^Connected/);
-    expect(connectedText(1, ENGLISH)).toBe('Connected: the token works and this proxy type has 1 user.');
+    expect(connectedText(1, ENGLISH)).toBe('Connected: the token works and the account has 1 proxy user.');
     expect(([1, 2, 3] as const).map((type) => proxyTypeName(type, t))).toEqual(['Residential', 'Unlimited', 'Mobile']);
   });
 
@@ -88,6 +94,36 @@ describe('the settings page’s words', () => {
     expect(chartHoursOption(48, 'en')).toBe('48 hours');
     expect(chartHoursOption(48, 'zh-CN')).toBe('48小时');
     expect(ruleWords('binary', ENGLISH).hourlyTotal.after).toEqual(['GiB (the badge turns amber from 80%)']);
+  });
+
+  it('says the limit of watched users and how many the form holds', () => {
+    expect(fieldProblemText(FIELD_PROBLEMS['watched-too-many'], ENGLISH)).toBe('Watch at most 500 users in all; this would watch 501. Untick or remove some.');
+    expect(fieldProblemText(FIELD_PROBLEMS['watched-too-many'], CHINESE)).toBe('最多共监控 500 个用户，当前为 501 个。请取消勾选或移除一些。');
+    expect(watchedTotalText(1, ENGLISH)).toBe('Watching 1 user in all, of at most 500.');
+    expect(watchedTotalText(300, CHINESE)).toBe('共监控 300 个用户，最多 500 个。');
+  });
+
+  it('counts an account’s watched users by product, in each language', () => {
+    const watched = [
+      { account: '1', proxyType: 3, username: 'm' },
+      { account: '1', proxyType: 1, username: 'a' },
+      { account: '1', proxyType: 1, username: 'b' },
+    ] as const;
+    expect(watchedCountsText(watched, ENGLISH)).toBe('Watched under this account: Residential: 2, Mobile: 1');
+    expect(watchedCountsText(watched, CHINESE)).toBe('此账户下监控：住宅代理：2、移动代理：1');
+    expect(watchedCountsText([], ENGLISH)).toBe('No users watched under this account yet.');
+  });
+
+  it('names badge scopes, failed products and the interval polling keeps', () => {
+    const name = () => 'Staging';
+    expect(badgeScopeOption({ kind: 'all' }, name, ENGLISH.t)).toBe('Everything watched');
+    expect(badgeScopeOption({ kind: 'account', account: 'x' }, name, ENGLISH.t)).toBe('Only Staging');
+    expect(badgeScopeOption({ kind: 'product', proxyType: 2 }, name, CHINESE.t)).toBe('仅 不限量代理');
+    expect(productFailedText(3, { kind: 'server', code: 500, apiMessage: '' }, ENGLISH.t)).toMatch(/^Mobile users could not be listed: .*500/);
+    expect(effectiveIntervalText(300, 8, 13, 10, ENGLISH)).toBe(
+      'With 300 watched users a full round of requests takes about 8 min, so polling runs every 13 min rather than every 10.',
+    );
+    expect(effectiveIntervalText(300, 8, 13, 10, CHINESE)).toBe('监控 300 个用户时，一轮请求约需 8 分钟，因此实际每 13 分钟轮询一次，而不是每 10 分钟。');
   });
 
   it('quotes at most 70 characters of a pasted username', () => {
@@ -114,8 +150,14 @@ describe('the settings page’s words', () => {
       connectedText(3, CHINESE),
       t('settings.test.noAnswer'),
       t('settings.users.legend'),
-      userUsageText(true, null, null, t),
-      userUsageText(false, '1 GiB', '2 GiB', t),
+      t('settings.users.noLimit'),
+      t('settings.label.accountLabel'),
+      t('settings.account.add'),
+      t('settings.account.removeWarning', ['x']),
+      t('settings.hint.usernames'),
+      t('settings.shortcut.set', ['Alt+Shift+T']),
+      t('settings.shortcut.firefox'),
+      watchedCountsText([], CHINESE),
       t('settings.forget.warning'),
       t('settings.permission.denied'),
       t('settings.token.show'),
