@@ -4,6 +4,13 @@
 // state (fault switch, log, clocks); the endpoints, faults and log each live in their own file.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  DEFAULT_TOKEN,
+  SECOND_TOKEN,
+  accountHourUsageKB,
+  buildAccounts,
+  type DemoAccount,
+} from './accounts.js';
 import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';
 import { DEFAULT_SLOW_DELAY_MS, FaultSwitch, faultResponse, parseFault, type Fault } from './faults.js';
 import {
@@ -16,13 +23,12 @@ import {
 import { RequestLog, type RequestLogEntry, type RequestOutcome, type RequestStats } from './request-log.js';
 import { assertWholeHourOffset } from './time-keys.js';
 
-export const DEFAULT_TOKEN = 'demo-token';
-export { API_BASE_PATH };
+export { API_BASE_PATH, DEFAULT_TOKEN, SECOND_TOKEN };
 export const CONTROL_PREFIX = '/__demo/';
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
 export interface DemoApiOptions {
-  /** The token the API accepts (default 'demo-token'). */
+  /** The first account's token (default 'demo-token'); the second account's is SECOND_TOKEN. */
   readonly token?: string;
   /** Offset of the API's hour and day keys from UTC, whole hours (default 0; 480 = UTC+8). */
   readonly timezoneOffsetMinutes?: number;
@@ -56,6 +62,13 @@ export interface DemoApi {
   /** Throws on an invalid fault (e.g. `times: 0`) rather than guessing what was meant. */
   setFault(fault: Fault | null): void;
   currentFault(): Fault | null;
+  /** Every account served, in order: the first, then the second built-in one. */
+  accounts(): readonly DemoAccount[];
+  /**
+   * The KB the hourly endpoint serves now for `username` in the hour starting at `hourStartUtcMs`
+   * when asked with `token`; throws when the user is not that token's account's.
+   */
+  expectedHourUsageKB(token: string, username: string, hourStartUtcMs: number): number;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   stats(): RequestStats;
@@ -110,21 +123,24 @@ function urlHost(host: string): string {
 }
 
 export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
-  const token = options.token ?? DEFAULT_TOKEN;
+  const firstToken = options.token ?? DEFAULT_TOKEN;
+  const accounts = buildAccounts({ token: firstToken });
+  const tokens = accounts.map((a) => a.token);
   const offsetMinutes = options.timezoneOffsetMinutes ?? 0;
   assertWholeHourOffset(offsetMinutes);
   const now = options.now ?? Date.now;
   const host = options.host ?? '127.0.0.1';
   const shuffleRows = options.shuffleRows ?? false;
   const faults = new FaultSwitch();
-  const log = new RequestLog(options.wallClock ?? Date.now, [token]);
+  const log = new RequestLog(options.wallClock ?? Date.now, tokens);
   const pendingSlow = new Set<() => void>();
   let server: Server | null = null;
 
   function serve(endpoint: Endpoint, url: URL): Served {
     const arrivedAt = now();
     return endpoint(url.searchParams, {
-      token,
+      token: firstToken,
+      accounts,
       offsetMinutes,
       clock: { now: () => arrivedAt },
       shuffleRows,
@@ -249,6 +265,11 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
       faults.set(parsed.fault);
     },
     currentFault: () => faults.current(),
+    accounts: () => accounts,
+    expectedHourUsageKB: (token, username, hourStartUtcMs) => {
+      const at = now();
+      return accountHourUsageKB(accounts, token, username, hourStartUtcMs, { now: () => at });
+    },
     requests: () => log.entries(),
     clearRequests: () => log.clear(),
     stats: () => log.stats(),
