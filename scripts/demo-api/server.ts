@@ -10,6 +10,7 @@ import {
   accountHourUsageKB,
   buildAccounts,
   type DemoAccount,
+  type GeneratedUsersSpec,
 } from './accounts.js';
 import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';
 import { DEFAULT_SLOW_DELAY_MS, FaultSwitch, faultResponse, parseFault, type Fault } from './faults.js';
@@ -30,6 +31,11 @@ const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 export interface DemoApiOptions {
   /** The first account's token (default 'demo-token'); the second account's is SECOND_TOKEN. */
   readonly token?: string;
+  /**
+   * Generated users for scale runs, per account token: e.g. `[{ token: 'demo-token-3', counts:
+   * { 1: 40, 3: 10 } }]`. A token of neither built-in account adds an account with only those users.
+   */
+  readonly generatedUsers?: readonly GeneratedUsersSpec[];
   /** Offset of the API's hour and day keys from UTC, whole hours (default 0; 480 = UTC+8). */
   readonly timezoneOffsetMinutes?: number;
   /** The data clock, epoch ms (default Date.now): decides the current hour and what exists yet. */
@@ -62,7 +68,7 @@ export interface DemoApi {
   /** Throws on an invalid fault (e.g. `times: 0`) rather than guessing what was meant. */
   setFault(fault: Fault | null): void;
   currentFault(): Fault | null;
-  /** Every account served, in order: the first, then the second built-in one. */
+  /** Every account served, in order: the two built-in ones, then those `generatedUsers` added. */
   accounts(): readonly DemoAccount[];
   /**
    * The KB the hourly endpoint serves now for `username` in the hour starting at `hourStartUtcMs`
@@ -124,7 +130,7 @@ function urlHost(host: string): string {
 
 export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
   const firstToken = options.token ?? DEFAULT_TOKEN;
-  const accounts = buildAccounts({ token: firstToken });
+  const accounts = buildAccounts({ token: firstToken, generatedUsers: options.generatedUsers ?? [] });
   const tokens = accounts.map((a) => a.token);
   const offsetMinutes = options.timezoneOffsetMinutes ?? 0;
   assertWholeHourOffset(offsetMinutes);

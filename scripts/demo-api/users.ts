@@ -1,8 +1,9 @@
 // The built-in demo accounts' proxy users (sub-accounts). Fixed data so demos, screenshots and
 // tests always see the same people; each has a traffic profile the traffic model turns into hours.
-// Usernames are unique across every account, as proxy usernames are on the real service, so the
-// traffic model can find a user by name alone.
+// Usernames are kept unique across every account (generated ones carry their account's position),
+// so the traffic model can find a user by name alone.
 
+import { generatedUserNamed } from './generated-users.js';
 import { KB_PER_GB, KB_PER_MB } from '../../utils/base/units.js';
 
 export type ProxyType = 1 | 2 | 3;
@@ -134,7 +135,7 @@ const BUILT_IN_USERS: ReadonlyMap<string, DemoUser> = new Map(
   [...USERS, ...SECOND_ACCOUNT_USERS].map((u) => [u.username, u]),
 );
 
-/** A user of either built-in account. */
+/** A built-in user of either account, or a generated user (whose name says all about it). */
 export function findUser(username: string): DemoUser | undefined {
-  return BUILT_IN_USERS.get(username);
+  return BUILT_IN_USERS.get(username) ?? generatedUserNamed(username);
 }
