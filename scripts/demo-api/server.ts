@@ -180,7 +180,11 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
     }
     const normal = jsonResponse(served.answer);
     const rows = served.rows === undefined ? {} : { rows: served.rows };
-    const fault = faults.take({ endpoint: endpointName(url.pathname), usernames: requestUsernames(url.searchParams) });
+    const fault = faults.take({
+      endpoint: endpointName(url.pathname),
+      usernames: requestUsernames(url.searchParams),
+      token: url.searchParams.get('token'),
+    });
     if (fault === null) return reply(normal, rows);
     if (fault.kind !== 'slow') return reply(faultResponse(fault.kind, served.answer), { fault: fault.kind });
 
@@ -217,7 +221,7 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
         } catch {
           return sendJson(res, 400, { ok: false, error: 'body must be JSON: a fault object or null' });
         }
-        const parsed = parseFault(value);
+        const parsed = parseFault(value, tokens);
         if (!parsed.ok) return sendJson(res, 400, { ok: false, error: parsed.error });
         faults.set(parsed.fault);
         return sendJson(res, 200, { ok: true, fault: parsed.fault });
@@ -266,7 +270,7 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
     },
 
     setFault(fault) {
-      const parsed = parseFault(fault);
+      const parsed = parseFault(fault, tokens);
       if (!parsed.ok) throw new TypeError(`invalid demo fault: ${parsed.error}`);
       faults.set(parsed.fault);
     },
