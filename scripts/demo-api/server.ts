@@ -1,7 +1,7 @@
 // The demo Thordata API over node:http: routes API requests to the endpoints, applies the active
 // fault, keeps the request log, and serves the /__demo/ control endpoints for other processes.
-// Slightly over the ~250 lines a file is kept to: routing and control share the one server's
-// state (fault switch, log, clocks); the endpoints, faults and log each live in their own file.
+// Routing and control share the one server's state (accounts, fault switch, log, clocks); the
+// endpoints, faults, log and HTTP plumbing each live in their own file.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
@@ -14,6 +14,7 @@ import {
 } from './accounts.js';
 import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';
 import { DEFAULT_SLOW_DELAY_MS, FaultSwitch, faultResponse, parseFault, type Fault } from './faults.js';
+import { readBody, sendJson, sendRaw } from './http-io.js';
 import {
   INTERNAL_ERROR,
   METHOD_NOT_ALLOWED,
@@ -26,7 +27,6 @@ import { assertWholeHourOffset } from './time-keys.js';
 
 export { API_BASE_PATH, DEFAULT_TOKEN, SECOND_TOKEN };
 export const CONTROL_PREFIX = '/__demo/';
-const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
 export interface DemoApiOptions {
   /** The first account's token (default 'demo-token'); the second account's is SECOND_TOKEN. */
@@ -80,21 +80,6 @@ export interface DemoApi {
   stats(): RequestStats;
 }
 
-function sendRaw(res: ServerResponse, raw: RawResponse): void {
-  res.writeHead(raw.status, {
-    'content-type': raw.contentType,
-    'content-length': Buffer.byteLength(raw.body),
-    'cache-control': 'no-store',
-  });
-  res.end(raw.body);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 function requestUsernames(query: URLSearchParams): string[] {
   return (query.get('username') ?? '')
     .split(',')
@@ -109,19 +94,6 @@ function shuffleSeed(url: URL): string {
     .map(([name, value]) => `${name}=${value}`)
     .sort();
   return `${url.pathname}?${pairs.join('&')}`;
-}
-
-/** The body as text, or null when it is larger than a control request has any reason to be. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_CONTROL_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function urlHost(host: string): string {
