@@ -1,6 +1,9 @@
-// The mocked Thordata endpoints: query parameters in, `{ code, data, msg }` out. Checks run in
-// a fixed order: token (10000 missing, 10013 wrong), then parameter format (10000), then
-// usernames (10020), then the 180-day limits (10021).
+// The mocked Thordata endpoints: query parameters in, `{ code, data, msg }` out. The `token`
+// picks the account every figure comes from. Checks run in a fixed order: token (10000 missing,
+// 10013 no such account), then parameter format (10000), then usernames of that account (10020),
+// then the 180-day limits (10021).
+
+import { accountUsersOfType, buildAccounts, type DemoAccount } from './accounts.js';
 
 import {
   errorAnswer,
@@ -16,7 +19,7 @@ import {
 import { seededShuffle } from './hash.js';
 import {
   checkSpanLimits,
-  checkToken,
+  readAccount,
   readDaySpan,
   readHourSpan,
   readProxyType,
@@ -28,12 +31,13 @@ import { accountBalanceMB, planCycle, userBalanceKB } from './plan.js';
 import { dayStartAt, floorToHour, formatDateTime, formatDayKey, formatHourKey } from './time-keys.js';
 import { DAY_MS, HOUR_MS } from '../../utils/base/durations.js';
 import { hourUsageKB, kbToMB, lifetimeUsageKB, sumKB, usageBetweenKB, type Clock } from './traffic-model.js';
-import { USERS, usersOfType, type DemoUser } from './users.js';
-
-export const USER_SLOTS = 20;
+import type { DemoUser } from './users.js';
 
 export interface RequestContext {
+  /** The first account's token; used only when `accounts` is absent. */
   readonly token: string;
+  /** Every account the API serves; default: the built-in ones, the first under `token`. */
+  readonly accounts?: readonly DemoAccount[];
   readonly offsetMinutes: number;
   /** Frozen at the request's arrival so one answer is consistent with itself. */
   readonly clock: Clock;
@@ -51,6 +55,10 @@ export interface Served {
 export type Endpoint = (params: URLSearchParams, ctx: RequestContext) => Served;
 
 const failWith = (code: ErrorCode): Served => ({ answer: errorAnswer(code) });
+
+function accountOf(params: URLSearchParams, ctx: RequestContext): Checked<DemoAccount> {
+  return readAccount(params, ctx.accounts ?? buildAccounts({ token: ctx.token }));
+}
 
 function ordered(rows: UsageRow[], ctx: RequestContext): UsageRow[] {
   return ctx.shuffleRows ? seededShuffle(rows, ctx.shuffleSeed) : rows;
@@ -77,43 +85,45 @@ function dayRows(usernames: readonly string[], span: Span, ctx: RequestContext):
   return rows;
 }
 
+interface UsageQuery {
+  readonly account: DemoAccount;
+  readonly users: readonly DemoUser[];
+  readonly span: Span;
+}
+
 /** Several users' figures are summed; the limit is 0 (none) if any of them is unlimited. */
-function usageData(users: readonly DemoUser[], span: Span, rows: UsageRow[], ctx: RequestContext): ProxyUserUsageData {
+function usageData(query: UsageQuery, rows: UsageRow[], ctx: RequestContext): ProxyUserUsageData {
+  const { users, span, account } = query;
   const unlimited = users.some((u) => u.trafficLimitKB === 0);
   return {
     traffic_limit: unlimited ? 0 : sumKB(users.map((u) => u.trafficLimitKB)),
     total_usage_traffic: sumKB(users.map((u) => lifetimeUsageKB(u.username, ctx.clock))),
-    traffic_balance: sumKB(users.map((u) => userBalanceKB(u, ctx.clock))),
+    traffic_balance: sumKB(users.map((u) => userBalanceKB(u, ctx.clock, account.plan))),
     query_days: span.queryDays,
     range_usage_traffic: sumKB(rows.map((r) => r.usage_traffic)),
     data: ordered(rows, ctx),
   };
 }
 
-interface UsageQuery {
-  readonly users: readonly DemoUser[];
-  readonly span: Span;
-}
-
 function readUsageQuery(params: URLSearchParams, ctx: RequestContext, hourly: boolean): Checked<UsageQuery> {
-  const tokenError = checkToken(params, ctx.token);
-  if (tokenError !== null) return { ok: false, code: tokenError };
+  const account = accountOf(params, ctx);
+  if (!account.ok) return account;
   const type = readProxyType(params);
   if (!type.ok) return type;
   const span = hourly ? readHourSpan(params, ctx.offsetMinutes) : readDaySpan(params, ctx.offsetMinutes);
   if (!span.ok) return span;
-  const users = readUsernames(params, type.value, !hourly);
+  const users = readUsernames(params, account.value, type.value, !hourly);
   if (!users.ok) return users;
   const limitError = checkSpanLimits(span.value, ctx.offsetMinutes, ctx.clock.now());
   if (limitError !== null) return { ok: false, code: limitError };
-  return { ok: true, value: { users: users.value, span: span.value } };
+  return { ok: true, value: { account: account.value, users: users.value, span: span.value } };
 }
 
 function usageStatisticsHour(params: URLSearchParams, ctx: RequestContext): Served {
   const query = readUsageQuery(params, ctx, true);
   if (!query.ok) return failWith(query.code);
   const { users, span } = query.value;
-  const data = usageData(users, span, users.flatMap((u) => hourRows(u, span, ctx)), ctx);
+  const data = usageData(query.value, users.flatMap((u) => hourRows(u, span, ctx)), ctx);
   return { answer: okAnswer(data), rows: data.data };
 }
 
@@ -122,16 +132,17 @@ function usageStatisticsDay(params: URLSearchParams, ctx: RequestContext): Serve
   if (!query.ok) return failWith(query.code);
   const { users, span } = query.value;
   const rows = dayRows(users.map((u) => u.username), span, ctx);
-  return { answer: okAnswer(usageData(users, span, rows, ctx)) };
+  return { answer: okAnswer(usageData(query.value, rows, ctx)) };
 }
 
 /** The model keeps KB; user-list is documented in MB, so its figures are converted here. */
 function userList(params: URLSearchParams, ctx: RequestContext): Served {
-  const tokenError = checkToken(params, ctx.token);
-  if (tokenError !== null) return failWith(tokenError);
+  const account = accountOf(params, ctx);
+  if (!account.ok) return failWith(account.code);
   const type = readProxyType(params);
   if (!type.ok) return failWith(type.code);
-  const list = usersOfType(type.value).map((u) => ({
+  const { userSlots, users } = account.value;
+  const list = accountUsersOfType(account.value, type.value).map((u) => ({
     created_time: formatDateTime(u.createdAtUtcMs, ctx.offsetMinutes),
     username: u.username,
     password: u.password,
@@ -140,8 +151,8 @@ function userList(params: URLSearchParams, ctx: RequestContext): Served {
     usage_traffic: kbToMB(lifetimeUsageKB(u.username, ctx.clock)),
   }));
   const data: UserListData = {
-    limit: USER_SLOTS,
-    remaining_limit: USER_SLOTS - USERS.length,
+    limit: userSlots,
+    remaining_limit: userSlots - users.length,
     user_count: list.length,
     list,
   };
@@ -149,23 +160,24 @@ function userList(params: URLSearchParams, ctx: RequestContext): Served {
 }
 
 function trafficBalance(params: URLSearchParams, ctx: RequestContext): Served {
-  const tokenError = checkToken(params, ctx.token);
-  if (tokenError !== null) return failWith(tokenError);
+  const account = accountOf(params, ctx);
+  if (!account.ok) return failWith(account.code);
+  const { users, plan } = account.value;
   const data: TrafficBalanceData = {
-    traffic_balance: accountBalanceMB(ctx.clock),
-    expiration_time: formatDayKey(planCycle(ctx.clock.now()).endUtcMs, ctx.offsetMinutes),
+    traffic_balance: accountBalanceMB(users, plan, ctx.clock),
+    expiration_time: formatDayKey(planCycle(ctx.clock.now(), plan).endUtcMs, ctx.offsetMinutes),
   };
   return { answer: okAnswer(data) };
 }
 
 function accountUsage(params: URLSearchParams, ctx: RequestContext): Served {
-  const tokenError = checkToken(params, ctx.token);
-  if (tokenError !== null) return failWith(tokenError);
+  const account = accountOf(params, ctx);
+  if (!account.ok) return failWith(account.code);
   const span = readDaySpan(params, ctx.offsetMinutes);
   if (!span.ok) return failWith(span.code);
   const limitError = checkSpanLimits(span.value, ctx.offsetMinutes, ctx.clock.now());
   if (limitError !== null) return failWith(limitError);
-  const rows = dayRows(USERS.map((u) => u.username), span.value, ctx);
+  const rows = dayRows(account.value.users.map((u) => u.username), span.value, ctx);
   const data: AccountUsageData = {
     query_days: span.value.queryDays,
     range_usage_traffic: sumKB(rows.map((r) => r.usage_traffic)),

@@ -1,6 +1,7 @@
 // Switchable failures, so the extension can be shown and tested against everything the real
 // API or the network between may do: error codes, slowness, gateway pages, broken bodies,
-// success envelopes without data. A fault can be aimed at some usernames and/or endpoints.
+// success envelopes without data. A fault can be aimed at some usernames, endpoints and/or
+// account tokens.
 
 import { OK_CODE, errorAnswer, type ApiAnswer } from './answers.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
@@ -30,6 +31,11 @@ export interface Fault {
    * 'account/traffic-balance'). With `usernames` too, a request must match both.
    */
   readonly endpoints?: readonly string[];
+  /**
+   * Only requests carrying one of these account tokens are hit, so one account can fail while
+   * another keeps working. Combined with the other targets, a request must match them all.
+   */
+  readonly tokens?: readonly string[];
   /** Only the next N matching requests are hit, then the fault clears itself. */
   readonly times?: number;
   /** For `slow`: how long before the (correct) answer is sent. */
@@ -40,7 +46,7 @@ export const DEFAULT_SLOW_DELAY_MS = 30_000;
 
 export type FaultParse = { readonly ok: true; readonly fault: Fault | null } | { readonly ok: false; readonly error: string };
 
-const FAULT_KEYS = new Set(['kind', 'usernames', 'endpoints', 'times', 'delayMs']);
+const FAULT_KEYS = new Set(['kind', 'usernames', 'endpoints', 'tokens', 'times', 'delayMs']);
 
 function isFaultKind(value: unknown): value is FaultKind {
   return FAULT_KINDS.some((k) => k === value);
@@ -56,13 +62,17 @@ function nonEmptyStrings(value: unknown): string[] | null {
   return strings.length === value.length ? strings : null;
 }
 
-/** Validates a fault sent by another process; unknown keys are refused so a typo is not silently ignored. */
-export function parseFault(value: unknown): FaultParse {
+/**
+ * Validates a fault sent by another process; unknown keys are refused so a typo is not silently
+ * ignored. With `accountTokens`, `tokens` must name some of them: a fault aimed at a token no
+ * account has could never hit anything the API does not already refuse.
+ */
+export function parseFault(value: unknown, accountTokens?: readonly string[]): FaultParse {
   if (value === null) return { ok: true, fault: null };
   if (!isRecord(value)) return { ok: false, error: 'fault must be an object or null' };
   const unknownKey = Object.keys(value).find((k) => !FAULT_KEYS.has(k));
   if (unknownKey !== undefined) return { ok: false, error: `unknown fault field: ${unknownKey}` };
-  const { kind, usernames, endpoints, times, delayMs } = value;
+  const { kind, usernames, endpoints, tokens, times, delayMs } = value;
   if (!isFaultKind(kind)) return { ok: false, error: `kind must be one of ${FAULT_KINDS.join(', ')}` };
   let fault: Fault = { kind };
   if (usernames !== undefined) {
@@ -77,6 +87,15 @@ export function parseFault(value: unknown): FaultParse {
     const unknown = names.find((name) => !ENDPOINT_NAMES.includes(name));
     if (unknown !== undefined) return { ok: false, error: `unknown endpoint: ${unknown}; ${valid}` };
     fault = { ...fault, endpoints: names };
+  }
+  if (tokens !== undefined) {
+    const strings = nonEmptyStrings(tokens);
+    if (strings === null) return { ok: false, error: 'tokens must be a non-empty array of strings' };
+    // The message does not repeat the token: it is a secret, even one mistyped.
+    if (accountTokens !== undefined && strings.some((t) => !accountTokens.includes(t))) {
+      return { ok: false, error: 'tokens must be tokens of the demo API\'s accounts' };
+    }
+    fault = { ...fault, tokens: strings };
   }
   if (times !== undefined) {
     if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) {
@@ -99,11 +118,14 @@ export interface FaultTarget {
   readonly endpoint: string;
   /** The usernames the request names (none for endpoints without `username`). */
   readonly usernames: readonly string[];
+  /** The request's `token` parameter; null when it has none. */
+  readonly token: string | null;
 }
 
 function targets(fault: Fault, request: FaultTarget): boolean {
-  const { usernames, endpoints } = fault;
+  const { usernames, endpoints, tokens } = fault;
   if (endpoints !== undefined && !endpoints.includes(request.endpoint)) return false;
+  if (tokens !== undefined && (request.token === null || !tokens.includes(request.token))) return false;
   if (usernames !== undefined && !request.usernames.some((u) => usernames.includes(u))) return false;
   return true;
 }
@@ -122,8 +144,8 @@ export class FaultSwitch {
   }
 
   /**
-   * The fault that hits a request to `endpoint` (relative to the API base) naming `usernames`,
-   * counting the hit against `times`; requests it does not target are not counted.
+   * The fault that hits a request to `endpoint` (relative to the API base) naming `usernames`
+   * with `token`, counting the hit against `times`; requests it does not target are not counted.
    */
   take(request: FaultTarget): Fault | null {
     const fault = this.#fault;

@@ -1,10 +1,11 @@
 // Query-parameter checks shared by the endpoints. Each answers with the API's error code
 // (10000 malformed, 10013 token, 10020 username, 10021 range) rather than throwing.
 
+import { accountUser, findAccount, type DemoAccount } from './accounts.js';
 import type { ErrorCode } from './answers.js';
 import { dayStartAt, parseDayKey, parseHourKey } from './time-keys.js';
 import { DAY_MS, HOUR_MS } from '../../utils/base/durations.js';
-import { findUser, type DemoUser, type ProxyType } from './users.js';
+import type { DemoUser, ProxyType } from './users.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: ErrorCode };
 
@@ -28,10 +29,12 @@ export interface Span {
   readonly queryDays: number;
 }
 
-export function checkToken(params: URLSearchParams, expected: string): ErrorCode | null {
+/** The account the `token` parameter names: 10000 when there is none, 10013 when no account has it. */
+export function readAccount(params: URLSearchParams, accounts: readonly DemoAccount[]): Checked<DemoAccount> {
   const token = params.get('token');
-  if (token === null || token === '') return 10000;
-  return token === expected ? null : 10013;
+  if (token === null || token === '') return failed(10000);
+  const account = findAccount(accounts, token);
+  return account === undefined ? failed(10013) : ok(account);
 }
 
 /** The documentation gives 1 (Residential) as the default, so a missing proxy_type is not an error. */
@@ -71,16 +74,22 @@ export function checkSpanLimits(span: Span, offsetMinutes: number, nowUtcMs: num
 
 /**
  * The `username` parameter: one name, or (when `several`) a comma-separated list, each of which
- * must be a user of `proxyType`. Duplicates count once so a repeated name is not summed twice.
+ * must be a user of `proxyType` in `account`: another account's user does not exist for this
+ * token. Duplicates count once so a repeated name is not summed twice.
  */
-export function readUsernames(params: URLSearchParams, proxyType: ProxyType, several: boolean): Checked<DemoUser[]> {
+export function readUsernames(
+  params: URLSearchParams,
+  account: DemoAccount,
+  proxyType: ProxyType,
+  several: boolean,
+): Checked<DemoUser[]> {
   const raw = params.get('username');
   if (raw === null || raw.trim() === '') return failed(10000);
   const names = several ? raw.split(',').map((n) => n.trim()) : [raw];
   if (names.some((n) => n === '')) return failed(10000);
   const users: DemoUser[] = [];
   for (const name of new Set(names)) {
-    const user = findUser(name);
+    const user = accountUser(account, name);
     if (!user || user.proxyType !== proxyType) return failed(10020);
     users.push(user);
   }

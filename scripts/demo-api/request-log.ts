@@ -52,9 +52,11 @@ export function redactRequest(
   query: URLSearchParams,
   knownSecrets: readonly string[],
 ): { path: string; params: Record<string, string> } {
-  const secrets = [...knownSecrets, ...SECRET_PARAMS.flatMap((name) => query.getAll(name))].filter(
-    (s) => s.length >= MIN_SCRUBBED_LENGTH,
-  );
+  // Longest first: one token may contain another ('demo-token' in 'demo-token-2'), and scrubbing
+  // the shorter one first would leave the longer one's remainder readable.
+  const secrets = [...knownSecrets, ...SECRET_PARAMS.flatMap((name) => query.getAll(name))]
+    .filter((s) => s.length >= MIN_SCRUBBED_LENGTH)
+    .sort((x, y) => y.length - x.length);
   const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
   // A Map, then fromEntries: a parameter named __proto__ must stay a plain field.
   const params = new Map<string, string>();

@@ -1,11 +1,20 @@
 // The demo Thordata API over node:http: routes API requests to the endpoints, applies the active
 // fault, keeps the request log, and serves the /__demo/ control endpoints for other processes.
-// Slightly over the ~250 lines a file is kept to: routing and control share the one server's
-// state (fault switch, log, clocks); the endpoints, faults and log each live in their own file.
+// Routing and control share the one server's state (accounts, fault switch, log, clocks); the
+// endpoints, faults, log and HTTP plumbing each live in their own file.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  DEFAULT_TOKEN,
+  SECOND_TOKEN,
+  accountHourUsageKB,
+  buildAccounts,
+  type DemoAccount,
+  type GeneratedUsersSpec,
+} from './accounts.js';
 import { API_BASE_PATH, ENDPOINTS, endpointName, type Endpoint, type Served } from './endpoints.js';
 import { DEFAULT_SLOW_DELAY_MS, FaultSwitch, faultResponse, parseFault, type Fault } from './faults.js';
+import { readBody, sendJson, sendRaw } from './http-io.js';
 import {
   INTERNAL_ERROR,
   METHOD_NOT_ALLOWED,
@@ -16,14 +25,17 @@ import {
 import { RequestLog, type RequestLogEntry, type RequestOutcome, type RequestStats } from './request-log.js';
 import { assertWholeHourOffset } from './time-keys.js';
 
-export const DEFAULT_TOKEN = 'demo-token';
-export { API_BASE_PATH };
+export { API_BASE_PATH, DEFAULT_TOKEN, SECOND_TOKEN };
 export const CONTROL_PREFIX = '/__demo/';
-const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 
 export interface DemoApiOptions {
-  /** The token the API accepts (default 'demo-token'). */
+  /** The first account's token (default 'demo-token'); the second account's is SECOND_TOKEN. */
   readonly token?: string;
+  /**
+   * Generated users for scale runs, per account token: e.g. `[{ token: 'demo-token-3', counts:
+   * { 1: 40, 3: 10 } }]`. A token of neither built-in account adds an account with only those users.
+   */
+  readonly generatedUsers?: readonly GeneratedUsersSpec[];
   /** Offset of the API's hour and day keys from UTC, whole hours (default 0; 480 = UTC+8). */
   readonly timezoneOffsetMinutes?: number;
   /** The data clock, epoch ms (default Date.now): decides the current hour and what exists yet. */
@@ -56,24 +68,16 @@ export interface DemoApi {
   /** Throws on an invalid fault (e.g. `times: 0`) rather than guessing what was meant. */
   setFault(fault: Fault | null): void;
   currentFault(): Fault | null;
+  /** Every account served, in order: the two built-in ones, then those `generatedUsers` added. */
+  accounts(): readonly DemoAccount[];
+  /**
+   * The KB the hourly endpoint serves now for `username` in the hour starting at `hourStartUtcMs`
+   * when asked with `token`; throws when the user is not that token's account's.
+   */
+  expectedHourUsageKB(token: string, username: string, hourStartUtcMs: number): number;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   stats(): RequestStats;
-}
-
-function sendRaw(res: ServerResponse, raw: RawResponse): void {
-  res.writeHead(raw.status, {
-    'content-type': raw.contentType,
-    'content-length': Buffer.byteLength(raw.body),
-    'cache-control': 'no-store',
-  });
-  res.end(raw.body);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 function requestUsernames(query: URLSearchParams): string[] {
@@ -92,39 +96,29 @@ function shuffleSeed(url: URL): string {
   return `${url.pathname}?${pairs.join('&')}`;
 }
 
-/** The body as text, or null when it is larger than a control request has any reason to be. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_CONTROL_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
 export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
-  const token = options.token ?? DEFAULT_TOKEN;
+  const firstToken = options.token ?? DEFAULT_TOKEN;
+  const accounts = buildAccounts({ token: firstToken, generatedUsers: options.generatedUsers ?? [] });
+  const tokens = accounts.map((a) => a.token);
   const offsetMinutes = options.timezoneOffsetMinutes ?? 0;
   assertWholeHourOffset(offsetMinutes);
   const now = options.now ?? Date.now;
   const host = options.host ?? '127.0.0.1';
   const shuffleRows = options.shuffleRows ?? false;
   const faults = new FaultSwitch();
-  const log = new RequestLog(options.wallClock ?? Date.now, [token]);
+  const log = new RequestLog(options.wallClock ?? Date.now, tokens);
   const pendingSlow = new Set<() => void>();
   let server: Server | null = null;
 
   function serve(endpoint: Endpoint, url: URL): Served {
     const arrivedAt = now();
     return endpoint(url.searchParams, {
-      token,
+      token: firstToken,
+      accounts,
       offsetMinutes,
       clock: { now: () => arrivedAt },
       shuffleRows,
@@ -158,7 +152,11 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
     }
     const normal = jsonResponse(served.answer);
     const rows = served.rows === undefined ? {} : { rows: served.rows };
-    const fault = faults.take({ endpoint: endpointName(url.pathname), usernames: requestUsernames(url.searchParams) });
+    const fault = faults.take({
+      endpoint: endpointName(url.pathname),
+      usernames: requestUsernames(url.searchParams),
+      token: url.searchParams.get('token'),
+    });
     if (fault === null) return reply(normal, rows);
     if (fault.kind !== 'slow') return reply(faultResponse(fault.kind, served.answer), { fault: fault.kind });
 
@@ -195,7 +193,7 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
         } catch {
           return sendJson(res, 400, { ok: false, error: 'body must be JSON: a fault object or null' });
         }
-        const parsed = parseFault(value);
+        const parsed = parseFault(value, tokens);
         if (!parsed.ok) return sendJson(res, 400, { ok: false, error: parsed.error });
         faults.set(parsed.fault);
         return sendJson(res, 200, { ok: true, fault: parsed.fault });
@@ -244,11 +242,16 @@ export function createDemoApi(options: DemoApiOptions = {}): DemoApi {
     },
 
     setFault(fault) {
-      const parsed = parseFault(fault);
+      const parsed = parseFault(fault, tokens);
       if (!parsed.ok) throw new TypeError(`invalid demo fault: ${parsed.error}`);
       faults.set(parsed.fault);
     },
     currentFault: () => faults.current(),
+    accounts: () => accounts,
+    expectedHourUsageKB: (token, username, hourStartUtcMs) => {
+      const at = now();
+      return accountHourUsageKB(accounts, token, username, hourStartUtcMs, { now: () => at });
+    },
     requests: () => log.entries(),
     clearRequests: () => log.clear(),
     stats: () => log.stats(),

@@ -1,6 +1,9 @@
-// The demo account's proxy users (sub-accounts). Fixed data so demos, screenshots and tests
-// always see the same people; each has a traffic profile the traffic model turns into hours.
+// The built-in demo accounts' proxy users (sub-accounts). Fixed data so demos, screenshots and
+// tests always see the same people; each has a traffic profile the traffic model turns into hours.
+// Usernames are kept unique across every account (generated ones carry their account's position),
+// so the traffic model can find a user by name alone.
 
+import { generatedUserNamed } from './generated-users.js';
 import { KB_PER_GB, KB_PER_MB } from '../../utils/base/units.js';
 
 export type ProxyType = 1 | 2 | 3;
@@ -36,6 +39,7 @@ export interface DemoUser {
   readonly profile: TrafficProfile;
 }
 
+/** The first (original) demo account's users. */
 export const USERS: readonly DemoUser[] = [
   {
     username: 'alice_res',
@@ -84,10 +88,54 @@ export const USERS: readonly DemoUser[] = [
   },
 ];
 
-export function findUser(username: string): DemoUser | undefined {
-  return USERS.find((u) => u.username === username);
-}
+/**
+ * The second demo account's users: two products, rhythms unlike the first account's (night
+ * peaks, a mobile user silent late in the evening), so a test can tell the accounts' figures apart.
+ */
+export const SECOND_ACCOUNT_USERS: readonly DemoUser[] = [
+  {
+    username: 'frank_res',
+    password: 'Demo-pass-F6',
+    proxyType: 1,
+    status: true,
+    trafficLimitKB: 800 * KB_PER_GB,
+    createdAtUtcMs: Date.UTC(2025, 1, 10, 7, 20, 15),
+    profile: { meanKB: 700 * KB_PER_MB, peakHourUtc: 6, swing: 0.5, weekendFactor: 0.4, quietHoursUtc: [] },
+  },
+  {
+    username: 'grace_res',
+    password: 'Demo-pass-G7',
+    proxyType: 1,
+    status: true,
+    trafficLimitKB: 0,
+    createdAtUtcMs: Date.UTC(2025, 1, 12, 16, 2, 48),
+    profile: { meanKB: 1.2 * KB_PER_GB, peakHourUtc: 23, swing: 0.35, weekendFactor: 1.3, quietHoursUtc: [] },
+  },
+  {
+    username: 'heidi_mob',
+    password: 'Demo-pass-H8',
+    proxyType: 3,
+    status: true,
+    trafficLimitKB: 80 * KB_PER_GB,
+    createdAtUtcMs: Date.UTC(2025, 2, 3, 9, 45, 0),
+    profile: { meanKB: 90 * KB_PER_MB, peakHourUtc: 8, swing: 0.7, weekendFactor: 0.8, quietHoursUtc: [21, 22, 23] },
+  },
+  {
+    username: 'ivan_mob',
+    password: 'Demo-pass-I9',
+    proxyType: 3,
+    status: true,
+    trafficLimitKB: 250 * KB_PER_GB,
+    createdAtUtcMs: Date.UTC(2025, 3, 22, 13, 30, 30),
+    profile: { meanKB: 200 * KB_PER_MB, peakHourUtc: 12, swing: 0.25, weekendFactor: 1, quietHoursUtc: [] },
+  },
+];
 
-export function usersOfType(proxyType: ProxyType): DemoUser[] {
-  return USERS.filter((u) => u.proxyType === proxyType);
+const BUILT_IN_USERS: ReadonlyMap<string, DemoUser> = new Map(
+  [...USERS, ...SECOND_ACCOUNT_USERS].map((u) => [u.username, u]),
+);
+
+/** A built-in user of either account, or a generated user (whose name says all about it). */
+export function findUser(username: string): DemoUser | undefined {
+  return BUILT_IN_USERS.get(username) ?? generatedUserNamed(username);
 }
