@@ -61,7 +61,7 @@ function coerceBadgeScope(raw: unknown, accounts: readonly AccountSettings[]): B
  * become the first account's, whose token kept its key, so an update asks nothing of the user.
  */
 export function upgradeSingleAccount(raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  if (Array.isArray(raw.accounts)) return { ...raw };
+  if (Array.isArray(raw.accounts) || Array.isArray(raw.watched)) return { ...raw };
   const proxyType = parseProxyType(asText(raw.proxyType)) ?? 1;
   const names = Array.isArray(raw.usernames) ? raw.usernames.filter((name): name is string => typeof name === 'string') : [];
   const { proxyType: _type, usernames: _names, ...rest } = raw;

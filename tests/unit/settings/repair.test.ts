@@ -1,12 +1,17 @@
-import { watching } from '../support/watching';
 import fc from 'fast-check';
-import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { formatApiTimezone, parseApiTimezone } from '@/utils/time/api-timezone';
 import { checkApiBaseUrl, PRODUCTION_API_BASE } from '@/utils/api/origin';
-import { CHART_HOURS_CHOICES, DEFAULT_SETTINGS, MAX_USERNAMES } from '@/utils/settings/model';
+import { CHART_HOURS_CHOICES, DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, MAX_ACCOUNTS, MAX_WATCHED } from '@/utils/settings/model';
 import { coerceSettings } from '@/utils/settings/repair';
+import { watching } from '../support/watching';
 import { settingsArb } from './arbitraries';
+
+const TWO_ACCOUNTS = [
+  { id: FIRST_ACCOUNT_ID, label: 'Scraping' },
+  { id: 'b2', label: 'Research' },
+];
 
 describe('coerceSettings', () => {
   it('falls back to the defaults for something that is not a settings object', () => {
@@ -15,31 +20,54 @@ describe('coerceSettings', () => {
 
   it('repairs each malformed field and keeps the good ones', () => {
     const raw = {
-      proxyType: 7,
-      watched: watching(['alice', 42, 'has space', '', 'bob', null, 'x'.repeat(65)]),
+      accounts: TWO_ACCOUNTS,
+      watched: [
+        ...watching(['alice']),
+        { account: FIRST_ACCOUNT_ID, proxyType: 1, username: 42 },
+        ...watching(['has space', '', 'x'.repeat(65)]),
+        { account: 'gone', proxyType: 1, username: 'ghost' },
+        { account: 'b2', proxyType: 7, username: 'frank' },
+        ...watching(['frank'], 3, 'b2'),
+        null,
+      ],
+      badgeScope: { kind: 'account', account: 'gone' },
       pollIntervalMinutes: -5,
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
       units: 'decimal',
     };
     expect(coerceSettings(raw, false)).toEqual({
-      proxyType: 1,
-      watched: watching(['alice', 'bob']),
+      accounts: TWO_ACCOUNTS,
+      watched: [...watching(['alice']), ...watching(['frank'], 3, 'b2')],
+      badgeScope: { kind: 'all' },
       pollIntervalMinutes: 10,
       apiTimezone: { kind: 'offset', minutes: 480 },
       apiBaseUrl: 'https://openapi.thordata.com/api',
       units: 'decimal',
-      chartHours: 24, alerts: DEFAULT_ALERT_RULES,
+      chartHours: 24,
+      alerts: DEFAULT_ALERT_RULES,
     });
   });
 
-  it('keeps good values of the wrong type that still mean the same', () => {
-    const settings = coerceSettings({ proxyType: '3', watched: watching(['carol']), pollIntervalMinutes: '30' }, false);
-    expect(settings).toMatchObject({ watched: watching(['carol'], 3), pollIntervalMinutes: 30 });
+  it('turns the single account of earlier versions into the first account, product as set', () => {
+    const settings = coerceSettings({ proxyType: '3', usernames: ['carol', 'dan'], pollIntervalMinutes: '30' }, false);
+    expect(settings).toMatchObject({
+      accounts: [{ id: FIRST_ACCOUNT_ID, label: '' }],
+      watched: watching(['carol', 'dan'], 3),
+      badgeScope: { kind: 'all' },
+      pollIntervalMinutes: 30,
+    });
+    // An unknown product read as the documentation's default, Residential; bad names dropped.
+    expect(coerceSettings({ proxyType: 7, usernames: ['alice', 42, 'has space'] }, false).watched).toEqual(watching(['alice']));
+    expect(coerceSettings({ usernames: 'alice,bob' }, false).watched).toEqual([]);
   });
 
   it.each([
-    ['a wrongly typed list of usernames', { usernames: 'alice,bob' }, { watched: watching([]) }],
+    ['an account id that could not be a key', { accounts: [{ id: 'a/b', label: '' }] }, { accounts: DEFAULT_SETTINGS.accounts }],
+    ['no account at all', { accounts: [] }, { accounts: DEFAULT_SETTINGS.accounts }],
+    ['a label that is not text', { accounts: [{ id: FIRST_ACCOUNT_ID, label: 5 }] }, { accounts: [{ id: FIRST_ACCOUNT_ID, label: '' }] }],
+    ['a scope of an unknown kind', { badgeScope: { kind: 'user' } }, { badgeScope: { kind: 'all' } }],
+    ['a product scope with a product as text', { badgeScope: { kind: 'product', proxyType: '3' } }, { badgeScope: { kind: 'product', proxyType: 3 } }],
     ['a fractional interval', { pollIntervalMinutes: 2.5 }, { pollIntervalMinutes: 10 }],
     ['an interval over a day', { pollIntervalMinutes: 1441 }, { pollIntervalMinutes: 10 }],
     ['a timezone stored as text', { apiTimezone: 'UTC+8' }, { apiTimezone: { kind: 'offset', minutes: 0 } }],
@@ -52,7 +80,17 @@ describe('coerceSettings', () => {
     ['a chart window that is not offered', { chartHours: 36 }, { chartHours: 24 }],
     ['a chart window as text', { chartHours: '48' }, { chartHours: 24 }],
   ])('repairs %s', (_, raw, repaired) => {
-    const good = { watched: watching(['alice'], 2), pollIntervalMinutes: 5, apiTimezone: { kind: 'browser' }, apiBaseUrl: PRODUCTION_API_BASE, units: 'decimal', chartHours: 24, alerts: DEFAULT_ALERT_RULES };
+    const good = {
+      accounts: DEFAULT_SETTINGS.accounts,
+      watched: watching(['alice'], 2),
+      badgeScope: { kind: 'all' },
+      pollIntervalMinutes: 5,
+      apiTimezone: { kind: 'browser' },
+      apiBaseUrl: PRODUCTION_API_BASE,
+      units: 'decimal',
+      chartHours: 24,
+      alerts: DEFAULT_ALERT_RULES,
+    };
     expect(coerceSettings({ ...good, ...raw }, false)).toEqual({ ...good, ...repaired });
   });
 
@@ -68,13 +106,20 @@ describe('coerceSettings', () => {
     expect(coerceSettings(raw, false).apiBaseUrl).toBe(PRODUCTION_API_BASE);
   });
 
-  it('keeps at most the maximum number of usernames', () => {
-    const usernames = Array.from({ length: MAX_USERNAMES + 5 }, (_, i) => `user${i}`);
-    expect(coerceSettings({ usernames }, false).usernames).toEqual(usernames.slice(0, MAX_USERNAMES));
+  it('keeps at most the maximum number of watched users and accounts', () => {
+    const many = watching(Array.from({ length: MAX_WATCHED + 5 }, (_, i) => `user${i}`));
+    expect(coerceSettings({ watched: many }, false).watched).toEqual(many.slice(0, MAX_WATCHED));
+    const accounts = Array.from({ length: MAX_ACCOUNTS + 3 }, (_, i) => ({ id: `a${i}`, label: '' }));
+    expect(coerceSettings({ accounts }, false).accounts).toHaveLength(MAX_ACCOUNTS);
   });
 
-  it('collapses repeated usernames, which would otherwise be counted twice', () => {
-    expect(coerceSettings({ watched: watching(['alice', 'bob', 'alice']) }, false).usernames).toEqual(['alice', 'bob']);
+  it('collapses repeated entries, which would otherwise be counted twice, but keeps a name under another product or account', () => {
+    const watched = [...watching(['alice', 'bob', 'alice']), ...watching(['alice'], 3), ...watching(['alice'], 1, 'b2')];
+    expect(coerceSettings({ accounts: TWO_ACCOUNTS, watched }, false).watched).toEqual([
+      ...watching(['alice', 'bob']),
+      ...watching(['alice'], 3),
+      ...watching(['alice'], 1, 'b2'),
+    ]);
   });
 
   it('leaves valid settings unchanged', () => {
@@ -86,20 +131,40 @@ describe('coerceSettings', () => {
   });
 
   it('always yields settings whose every field is valid', () => {
-    const field = fc.oneof(fc.anything(), fc.constantFrom(1, 2, 3, '2', 'decimal', { kind: 'offset', minutes: 330 }, ['a', 'b']));
+    const field = fc.oneof(fc.anything(), fc.constantFrom(1, 2, 3, '2', 'decimal', { kind: 'offset', minutes: 330 }, ['a', 'b'], TWO_ACCOUNTS));
+    const entry = fc.record({ account: fc.constantFrom(FIRST_ACCOUNT_ID, 'b2', 'zz', 5), proxyType: field, username: fc.oneof(fc.string(), field) }, { requiredKeys: [] });
     const raw = fc.oneof(
       fc.anything(),
       fc.record(
-        { proxyType: field, watched: watching(field), pollIntervalMinutes: field, apiTimezone: field, apiBaseUrl: field, units: field, chartHours: field },
+        {
+          proxyType: field,
+          usernames: field,
+          accounts: field,
+          watched: fc.oneof(field, fc.array(entry)),
+          badgeScope: fc.oneof(field, fc.record({ kind: fc.constantFrom('all', 'account', 'product'), account: field, proxyType: field })),
+          pollIntervalMinutes: field,
+          apiTimezone: field,
+          apiBaseUrl: field,
+          units: field,
+          chartHours: field,
+        },
         { requiredKeys: [] },
       ),
     );
     fc.assert(
       fc.property(raw, (value) => {
         const settings = coerceSettings(value, false);
-        expect([1, 2, 3]).toContain(settings.proxyType);
-        expect(settings.usernames.length).toBeLessThanOrEqual(MAX_USERNAMES);
-        for (const name of settings.usernames) expect(name).toMatch(/^[^\s,;]{1,64}$/);
+        const ids = settings.accounts.map((account) => account.id);
+        expect(ids.length).toBeGreaterThanOrEqual(1);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(settings.watched.length).toBeLessThanOrEqual(MAX_WATCHED);
+        for (const user of settings.watched) {
+          expect(ids).toContain(user.account);
+          expect([1, 2, 3]).toContain(user.proxyType);
+          expect(user.username).toMatch(/^[^\s,;]{1,64}$/);
+        }
+        if (settings.badgeScope.kind === 'account') expect(ids).toContain(settings.badgeScope.account);
+        if (settings.badgeScope.kind === 'product') expect([1, 2, 3]).toContain(settings.badgeScope.proxyType);
         expect(Number.isInteger(settings.pollIntervalMinutes)).toBe(true);
         expect(settings.pollIntervalMinutes).toBeGreaterThanOrEqual(1);
         expect(settings.pollIntervalMinutes).toBeLessThanOrEqual(1440);
