@@ -34,6 +34,8 @@ export type ApiError =
   | { readonly kind: 'offline' }
   /** The browser has not granted access to the API's host (Firefox lets users withhold it). */
   | { readonly kind: 'permission'; readonly host: string }
+  /** The API base URL is one this build may not send the token to: nothing was sent. */
+  | { readonly kind: 'address-refused' }
   | { readonly kind: 'timeout'; readonly afterMs: number }
   /** The body is not Thordata's JSON envelope (a gateway page, a cut-off body): the way there is broken. */
   | { readonly kind: 'unreadable'; readonly detail: AnswerDetail }
@@ -206,6 +208,8 @@ export function describeApiError(error: ApiError, t: Translate): ErrorDescriptio
       return { problem: t('error.offline'), remedy: t('error.offlineRemedy') };
     case 'permission':
       return { problem: t('error.permission', [error.host]), remedy: t('error.permissionRemedy') };
+    case 'address-refused':
+      return { problem: t('error.addressRefused'), remedy: t('error.addressRefusedRemedy') };
     case 'timeout':
       return { problem: t('error.timeout', [Math.round(error.afterMs / 1000)]), remedy: t('error.laterRemedy') };
     case 'unreadable':

@@ -254,7 +254,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function testConnection(query: { token: string; apiBaseUrl: string }): Promise<Result<AccountUsers, ApiError>> {
     const base = checkApiBaseUrl(query.apiBaseUrl, deps.allowLoopback);
     // The settings page checks the address first; this refusal is the last line of defence.
-    if (!base.ok) return { ok: false, error: { kind: 'network', detail: 'this build may not send the token to that address' } };
+    if (!base.ok) return { ok: false, error: { kind: 'address-refused' } };
     const client = createThordataClient({ baseUrl: base.baseUrl, token: query.token.trim(), fetch: deps.fetch });
     return enqueue(async () => {
       const started = generation;

@@ -14,7 +14,8 @@ import { hourKeyAt } from '@/utils/time/hour-keys';
 import { UTC } from '@/utils/time/api-timezone';
 import { fakeWorker } from '../support/engine-harness';
 import { fakeClock } from '../support/fake-client';
-import { ENGLISH } from '../support/languages';
+import { CHINESE, ENGLISH } from '../support/languages';
+import { describeApiError } from '@/utils/api/errors';
 
 const TOKEN = 'tok-SECRET-42';
 
@@ -154,8 +155,12 @@ describe('background tasks', () => {
   it('refuses to send the token anywhere but the allowed API origin', async () => {
     const api = fakeApi(() => ({ body: {} }));
     const result = await tasksWith(api.fetch).testConnection({ token: 'typed-token-1', apiBaseUrl: 'http://127.0.0.1:9/api' });
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, error: { kind: 'address-refused' } });
     expect(api.urls).toHaveLength(0);
+    // Said in the reader's language, naming the address it may use.
+    const described = describeApiError({ kind: 'address-refused' }, CHINESE.t);
+    expect(described.problem).toContain('此版本');
+    expect(described.remedy).toContain('https://openapi.thordata.com/api');
   });
 });
 
