@@ -1,117 +1,205 @@
-import { watching } from '../../tests/unit/support/watching';
+/**
+ * The poller in Node, on its real code: `planPoll` decides each wake-up, `runPollCycle` carries it
+ * out through the real Thordata client, and the alerts are evaluated after it, as the worker
+ * does. The client's fetch is the demo API's own endpoints called in process, on a simulated
+ * clock: a week of hourly polls, or hours of steady polls, take seconds. Measures the CPU a cycle
+ * costs besides waiting, what storage holds after a week, and how many requests a steady poll makes.
+ */
 import { performance } from 'node:perf_hooks';
-import { EMPTY_ACCOUNT } from '../../utils/account/account-snapshot';
-import { EMPTY_ALERT_LOG, selectAlerts, type AlertLog } from '../../utils/alerts/log';
-import { evaluateAlerts } from '../../utils/alerts/evaluate';
-import { UTC } from '../../utils/time/api-timezone';
-import { computeBadge } from '../../utils/background/badge';
-import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
+import { DEFAULT_TOKEN, type DemoAccount } from '../demo-api/accounts';
+import { API_BASE_PATH, ENDPOINTS } from '../demo-api/endpoints';
 import { readCatalogue } from '../lib/catalogues';
-import { hourStart, parseHourKey, recentHourKeys } from '../../utils/time/hour-keys';
-import { HOUR_MS } from '../../utils/base/durations';
-import { EMPTY_CACHE, mergeAnswer, pruneUsage, userKey, withUser, type UsageCache } from '../../utils/usage/cache';
+import { EMPTY_ACCOUNT } from '../../utils/account/account-snapshot';
+import { judgedThroughAfter, evaluateAlerts } from '../../utils/alerts/evaluate';
+import { EMPTY_ALERT_LOG, selectAlerts, type AlertLog } from '../../utils/alerts/log';
+import { createThordataClient, type FetchLike, type ThordataClient } from '../../utils/api/thordata-client';
+import { computeBadge } from '../../utils/background/badge';
+import { badgeRedrawDue } from '../../utils/background/badge-redraw';
+import { HOUR_MS, MINUTE_MS } from '../../utils/base/durations';
+import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
 import { runPollCycle, type PollState } from '../../utils/poll/cycle';
+import { effectiveIntervalMinutes, requestsPerCycle } from '../../utils/poll/interval';
+import { planPoll, type PollTrigger } from '../../utils/poll/plan';
 import { INITIAL_STATUS } from '../../utils/poll/status';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/model';
-import { summarizeUsage } from '../../utils/usage/summary';
-import type { ThordataClient } from '../../utils/api/thordata-client';
-import { kb, KB_PER_GB, mb, type Kb } from '../../utils/base/units';
+import { ACCOUNT, ALERT_LOG, POLL_STATUS, USAGE_CACHE, versionKey } from '../../utils/storage/definitions';
+import { median } from './figures';
+import { storageItems, type BenchSetup } from './scale';
 
-const USERS = Array.from({ length: 10 }, (_, i) => `user_${i + 1}`);
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, watched: watching(USERS) };
 const START = Date.parse('2026-11-18T00:20:00Z');
-const RUNS = 300;
+const BASE_URL = `http://demo.bench${API_BASE_PATH}`;
+const HOURLY_PATH = `${API_BASE_PATH}/proxy-users/usage-statistics-hour`;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(await readCatalogue('en')) };
 
-/** A plausible hourly figure with decimals, as the API sends them. */
-const LIMIT_KB = kb(500 * KB_PER_GB);
-const BALANCE_KB = kb(200 * KB_PER_GB);
-
-function kbFor(username: string, hour: string): Kb {
-  const parts = parseHourKey(hour);
-  const seed = (username.length * 7919 + (parts?.hour ?? 0) * 104729 + (parts?.day ?? 0) * 31) % 1000;
-  return kb(Math.round((200_000 + seed * 1234.56) * 100) / 100);
+/** The demo API's endpoints answering in process at the simulated time, each request's path and time noted. */
+function inProcessApi(accounts: readonly DemoAccount[], now: () => number, asked: { path: string; at: number }[]): FetchLike {
+  return async (raw) => {
+    const url = new URL(raw);
+    const endpoint = ENDPOINTS.get(url.pathname);
+    if (endpoint === undefined) throw new Error(`The bench's API has no ${url.pathname}`);
+    const arrivedAt = now();
+    asked.push({ path: url.pathname, at: arrivedAt });
+    const { answer } = endpoint(url.searchParams, {
+      token: DEFAULT_TOKEN,
+      accounts,
+      offsetMinutes: 0,
+      clock: { now: () => arrivedAt },
+      shuffleRows: false,
+      shuffleSeed: '',
+    });
+    const body = JSON.stringify(answer);
+    return { status: 200, text: async () => body };
+  };
 }
 
-function weekOfCache(now: number): UsageCache {
-  const hours = recentHourKeys(now, 168, UTC);
-  let cache: UsageCache = EMPTY_CACHE;
-  for (const username of USERS) {
-    cache = withUser(cache, userKey(1, username), {
-      hours: Object.fromEntries(hours.map((hour) => [hour, kbFor(username, hour)])),
-      fetchedAt: now - 600_000,
-      trafficLimitKb: LIMIT_KB,
-      trafficBalanceKb: BALANCE_KB,
-    });
+/** The stored state a simulated poller keeps between wake-ups, and its clock. */
+class SimulatedPoller {
+  state: PollState = { cache: { apiTimezone: null, users: {} }, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+  log: AlertLog = EMPTY_ALERT_LOG;
+  clock = START;
+  readonly asked: { path: string; at: number }[] = [];
+  readonly #clients: ReadonlyMap<string, ThordataClient>;
+
+  constructor(
+    readonly setup: BenchSetup,
+    accounts: readonly DemoAccount[],
+    fetch: (inner: FetchLike) => FetchLike = (inner) => inner,
+  ) {
+    const api = fetch(inProcessApi(accounts, () => this.clock, this.asked));
+    this.#clients = new Map(Object.entries(setup.tokens).map(([id, token]) => [id, createThordataClient({ baseUrl: BASE_URL, token, fetch: api })]));
   }
-  return cache;
+
+  /**
+   * One wake-up as the worker handles it: plan, cycle (saving after each answer, the badge
+   * redrawn as utils/background/tasks.ts redraws it), alerts.
+   */
+  async wake(trigger: PollTrigger, drawBadge: (state: PollState) => void = () => undefined): Promise<void> {
+    const { settings, tokens } = this.setup;
+    const { status, account } = this.state;
+    const plan = planPoll({ trigger, settings, withToken: new Set(Object.keys(tokens)), status, account, now: this.clock, online: true });
+    if (plan.kind === 'run') {
+      let drawnAt: number | null = null;
+      let lastSaveDrew = false;
+      this.state = await runPollCycle(settings, this.state, plan, {
+        clientFor: (id) => this.#clients.get(id) ?? missing(id),
+        now: () => this.clock,
+        sleep: async (ms) => {
+          this.clock += ms;
+        },
+        random: () => 0.5,
+        save: async (state) => {
+          lastSaveDrew = badgeRedrawDue(drawnAt, this.clock);
+          if (!lastSaveDrew) return;
+          drawnAt = this.clock;
+          drawBadge(state);
+        },
+      });
+      if (!lastSaveDrew) drawBadge(this.state);
+    }
+    const input = { rules: settings.alerts, settings, ...this.state, now: this.clock, lastEvaluatedAt: this.log.evaluatedAt, judgedThrough: this.log.judgedThrough };
+    const selected = selectAlerts(evaluateAlerts(input), this.log, this.clock).log;
+    this.log = { ...selected, judgedThrough: judgedThroughAfter(input) };
+  }
+}
+
+function missing(account: string): never {
+  throw new Error(`No token for account ${account}`);
 }
 
 /**
- * The work a poll cycle does besides waiting for the network: merge each user's
- * answer into a week of cached hours and prune, then derive the badge and decide
- * the alerts. Median wall time of many runs, in ms.
+ * The CPU of a poll cycle besides waiting, in ms: a cycle an hour after the first (so each
+ * account's user lists and balance are due too), over a week of cached hours. It runs the real
+ * cycle: each answer parsed, merged into the cache and pruned, the badge computed as the worker
+ * redraws it while saving (badge-redraw.ts) and at the end, then the alerts evaluated. Storage and the
+ * network are not in it; the answers are read once beforehand, so only the extension's work
+ * is timed. Median of `runs` (process CPU, user and system).
  */
-export function measureCoreCycle(): number {
-  const now = START + 7 * 24 * HOUR_MS;
-  const base = weekOfCache(now);
-  const answerHours = recentHourKeys(now, 2, UTC);
-  const times: number[] = [];
-  let log: AlertLog = EMPTY_ALERT_LOG;
-  for (let run = 0; run < RUNS; run += 1) {
+export async function measureCoreCycle(setup: BenchSetup, accounts: readonly DemoAccount[], runs: number): Promise<{ cpuMs: number; wallMs: number; requests: number }> {
+  const answers = new Map<string, string>();
+  let requests = 0;
+  const remembered = (inner: FetchLike): FetchLike => async (url, init) => {
+    requests += 1;
+    const known = answers.get(url) ?? (await (await inner(url, init)).text());
+    answers.set(url, known);
+    return { status: 200, text: async () => known };
+  };
+  const poller = new SimulatedPoller(setup, accounts, remembered);
+  await poller.wake('settings');
+  const base = { state: poller.state, log: poller.log, clock: poller.clock + HOUR_MS };
+  const withToken = new Set(Object.keys(setup.tokens));
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  // Run -1 is not counted: it reads the answers the timed runs get from memory.
+  for (let run = -1; run < runs; run += 1) {
+    Object.assign(poller, base);
+    requests = 0;
+    const startedCpu = process.cpuUsage();
     const started = performance.now();
-    let cache = base;
-    for (const username of USERS) {
-      const key = userKey(1, username);
-      const known = cache.users[key];
-      if (!known) continue;
-      const rows = answerHours.map((hour) => ({ hour, kb: kb(kbFor(username, hour) + run) }));
-      const merged = mergeAnswer(known, { rows, fetchedAt: now, trafficLimitKb: known.trafficLimitKb, trafficBalanceKb: known.trafficBalanceKb });
-      cache = withUser(cache, key, pruneUsage(merged, now, UTC));
-    }
-    const status = { ...INITIAL_STATUS, lastSuccessAt: now, lastAttemptAt: now };
-    summarizeUsage(cache, SETTINGS, now, 72);
-    computeBadge({ settings: SETTINGS, token: 'token-for-bench', cache, status, now, language: ENGLISH });
-    log = selectAlerts(evaluateAlerts({ rules: SETTINGS.alerts, settings: SETTINGS, cache, status, account: EMPTY_ACCOUNT, now, lastEvaluatedAt: log.evaluatedAt, judgedThrough: log.judgedThrough }), log, now).log;
-    times.push(performance.now() - started);
+    await poller.wake('alarm', (state) => computeBadge({ settings: setup.settings, withToken, ...state, now: poller.clock, language: ENGLISH }));
+    const used = process.cpuUsage(startedCpu);
+    if (run < 0) continue;
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return Math.round((times[Math.floor(times.length / 2)] ?? 0) * 1000) / 1000;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { cpuMs: round(median(cpu)), wallMs: round(median(wall)), requests };
 }
 
-/** Bytes the extension keeps after a week of hourly polls of 10 users (what storage.local holds, as JSON). */
-export async function measureStorageAfterWeek(): Promise<number> {
-  let clock = START;
-  const client: ThordataClient = {
-    hourlyUsage: async ({ username, from, to }) => {
-      const first = hourStart(from, UTC) ?? clock;
-      const last = hourStart(to, UTC) ?? clock;
-      const rows = [];
-      for (let t = first; t <= last; t += HOUR_MS) {
-        const hour = recentHourKeys(t, 1, UTC)[0] ?? '';
-        rows.push({ hour, kb: kbFor(username, hour) });
-      }
-      return { ok: true, value: { rows, trafficLimitKb: LIMIT_KB, trafficBalanceKb: BALANCE_KB, totalUsageKb: null } };
-    },
-    userList: async () => ({ ok: true, value: { users: USERS.map((username) => ({ username, enabled: true, trafficLimitMb: mb(0), usageMb: mb(0) })) } }),
-    accountBalance: async () => ({ ok: true, value: { balanceMb: mb(900_000), expiresOn: '2026-12-31' } }),
-  };
-  let state: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
-  let log: AlertLog = EMPTY_ALERT_LOG;
-  for (let hour = 0; hour < 7 * 24; hour += 1) {
-    state = await runPollCycle(SETTINGS, state, { kind: 'run', watched: watching(USERS), resumed: false, account: true }, {
-      client,
-      now: () => clock,
-      sleep: async (ms) => {
-        clock += ms;
-      },
-      random: () => 0.5,
-      save: async () => undefined,
-    });
-    const input = { rules: SETTINGS.alerts, settings: SETTINGS, cache: state.cache, status: state.status, account: state.account, now: clock, lastEvaluatedAt: log.evaluatedAt, judgedThrough: log.judgedThrough };
-    log = selectAlerts(evaluateAlerts(input), log, clock).log;
-    clock += HOUR_MS;
+/**
+ * Bytes `storage.local` holds after a week of hourly polls: every item the extension writes
+ * (each with its version item), each account's token among them, counted as Chrome counts
+ * them (key and JSON value).
+ */
+export async function measureStorageAfterWeek(setup: BenchSetup, accounts: readonly DemoAccount[]): Promise<number> {
+  const hourly: BenchSetup = { ...setup, settings: { ...setup.settings, pollIntervalMinutes: 60 } };
+  const poller = new SimulatedPoller(hourly, accounts);
+  const first = poller.clock;
+  await poller.wake('settings');
+  for (let hour = 1; hour < 7 * 24; hour += 1) {
+    poller.clock = Math.max(poller.clock, first + hour * HOUR_MS);
+    await poller.wake('alarm');
   }
-  const stored = { settings: SETTINGS, apiToken: 'x'.repeat(40), usageCache: state.cache, pollStatus: state.status, account: state.account, alertLog: log };
-  return Buffer.byteLength(JSON.stringify(stored));
+  const stored: Record<string, unknown> = {
+    ...storageItems(hourly),
+    [USAGE_CACHE.key]: poller.state.cache,
+    [POLL_STATUS.key]: poller.state.status,
+    [ACCOUNT.key]: poller.state.account,
+    [ALERT_LOG.key]: poller.log,
+    ...Object.fromEntries([USAGE_CACHE, POLL_STATUS, ACCOUNT, ALERT_LOG].map(({ key, version }) => [versionKey(key), { v: version }])),
+  };
+  return Object.entries(stored).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)), 0);
+}
+
+/**
+ * Requests of steady polls: after the first cycle, the poll alarm every effective interval for
+ * `hours`. Returns the usage requests of each steady poll, the most secondary requests (user
+ * lists and balances) in any hour since the first cycle, and the most the poll plan allows an
+ * hour (each account: one user list per product watched, and its balance).
+ */
+export async function measureSteadyRequests(
+  setup: BenchSetup,
+  accounts: readonly DemoAccount[],
+  hours: number,
+): Promise<{ perPoll: number[]; secondaryPerHour: number; secondaryAllowed: number }> {
+  const poller = new SimulatedPoller(setup, accounts);
+  const first = poller.clock;
+  await poller.wake('settings');
+  const intervalMs = effectiveIntervalMinutes(setup.settings) * MINUTE_MS;
+  const perPoll: number[] = [];
+  for (let wake = 1; wake * intervalMs < hours * HOUR_MS; wake += 1) {
+    poller.clock = Math.max(poller.clock, first + wake * intervalMs);
+    const asked = poller.asked.length;
+    await poller.wake('alarm');
+    perPoll.push(poller.asked.slice(asked).filter(({ path }) => path === HOURLY_PATH).length);
+  }
+  const secondary = new Map<number, number>();
+  for (const { path, at } of poller.asked) {
+    if (path === HOURLY_PATH) continue;
+    const hour = Math.floor((at - first) / HOUR_MS);
+    secondary.set(hour, (secondary.get(hour) ?? 0) + 1);
+  }
+  return {
+    perPoll,
+    secondaryPerHour: Math.max(0, ...secondary.values()),
+    secondaryAllowed: requestsPerCycle(setup.settings) - setup.settings.watched.length,
+  };
 }

@@ -10,6 +10,7 @@ import { listAccountUsers, type AccountUsers } from '@/utils/account/account-use
 import { clipText, type ApiError } from '@/utils/api/errors';
 import { checkApiBaseUrl } from '@/utils/api/origin';
 import { computeBadge } from './badge';
+import { badgeRedrawDue } from './badge-redraw';
 import { runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { effectiveIntervalMinutes } from '@/utils/poll/interval';
 import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
@@ -138,19 +139,19 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
    * forgotten with all data): then the cycle's answers belong to another account
    * or to nobody, and it stops without writing.
    */
-  async function saveFor(known: Known, state: PollState): Promise<void> {
+  async function saveFor(known: Known, state: PollState, drawBadge = true): Promise<void> {
     if (!(await stillCurrent(known))) throw new CycleAbandoned();
-    await save(known, state);
+    await save(known, state, drawBadge);
   }
 
   /** Writes a cycle's state and shows it, with the settings and token the cycle started from. */
-  async function save(known: Known, state: PollState): Promise<void> {
+  async function save(known: Known, state: PollState, drawBadge: boolean): Promise<void> {
     await Promise.all([
       usageCacheItem.setValue(state.cache),
       pollStatusItem.setValue(state.status),
       accountItem.setValue(state.account),
     ]);
-    await showBadge({ ...known, ...state });
+    if (drawBadge) await showBadge({ ...known, ...state });
   }
 
   /**
@@ -208,14 +209,23 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     };
     // New settings deserve a fresh start: the old backoffs were about the old ones.
     const start = trigger === 'settings' ? withoutRetries(status) : status;
+    let badgeDrawnAt: number | null = null;
+    let lastSaveDrew = false;
     try {
       const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
         clientFor,
         now: deps.now,
         sleep: deps.sleep,
         random: deps.random,
-        save: (state) => saveFor(known, state),
+        save: (state) => {
+          const now = deps.now();
+          lastSaveDrew = badgeRedrawDue(badgeDrawnAt, now);
+          if (lastSaveDrew) badgeDrawnAt = now;
+          return saveFor(known, state, lastSaveDrew);
+        },
       });
+      // The cycle's last save may have come too soon after a redraw: the badge shows its end.
+      if (!lastSaveDrew) await showBadge({ ...known, ...result });
       await scheduleRetry(result.status);
     } catch (error) {
       if (!(error instanceof CycleAbandoned)) throw error;
