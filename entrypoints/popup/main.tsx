@@ -7,8 +7,8 @@ import { prepareClockFormat } from '@/utils/time/local-time';
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import type { BackgroundRequest, PageTrigger } from '@/utils/messages/messages';
 import { dropLegacySnapshot } from '@/utils/popup/legacy-snapshot';
-import { popupApi, popupStateFrom, readStored, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
-import type { ChartHours } from '@/utils/settings/model';
+import { popupApi, popupStateFrom, readStored, readWeek, watchPopupState, type PopupState, type PopupStored } from '@/utils/popup/stored-reads';
+import type { ChartHours, Settings } from '@/utils/settings/model';
 import { writeSettingsPatch, type SettingsStore } from '@/utils/settings/patch';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';
 import { usageCsv, type CsvUser } from '@/utils/usage/csv';
@@ -28,8 +28,12 @@ function markOnce(name: 'popup-ready' | 'chart-interactive') {
 const markReady = () => markOnce('popup-ready');
 const markInteractive = () => markOnce('chart-interactive');
 
-/** Saves the cached hours through a download link: no `downloads` permission needed. */
-function exportCsv({ cache, settings }: PopupState) {
+/**
+ * Saves the cached week through a download link: no `downloads` permission needed. The week is
+ * read now: the popup holds only the hours it shows.
+ */
+async function exportCsv(settings: Settings) {
+  const cache = await readWeek(api, settings);
   const { t } = language;
   const users: CsvUser[] = settings.watched.map((entry) => ({
     key: watchKey(entry),
@@ -110,7 +114,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       onRefresh={() => void refresh('manual')}
       onOpenSettings={() => void api.runtime.openOptionsPage()}
       onChartHours={chooseChartHours}
-      onExport={() => exportCsv(state)}
+      onExport={() => void exportCsv(state.settings)}
       onChartDrawn={markReady}
       onChartInteractive={markInteractive}
     />

@@ -24,7 +24,8 @@ import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, pollStatusItem, readTokens, removeAllItems, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, usageCacheItem } from '@/utils/storage/items';
+import { recentHoursFor, recentOf } from '@/utils/usage/recent';
 import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
 
@@ -144,10 +145,16 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await save(known, state, drawBadge);
   }
 
-  /** Writes a cycle's state and shows it, with the settings and token the cycle started from. */
+  /**
+   * Writes a cycle's state, with the hours the popup reads apart, and shows it, with the settings
+   * and tokens the cycle started from.
+   */
   async function save(known: Known, state: PollState, drawBadge: boolean): Promise<void> {
+    const { settings } = known;
+    const recent = recentOf(state.cache, recentHoursFor(settings.chartHours), deps.now(), settings.apiTimezone);
     await Promise.all([
       usageCacheItem.setValue(state.cache),
+      recentUsageItem.setValue(recent),
       pollStatusItem.setValue(state.status),
       accountItem.setValue(state.account),
     ]);

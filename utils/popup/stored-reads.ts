@@ -3,7 +3,8 @@ import { INITIAL_STATUS, type PollStatus } from '@/utils/poll/status';
 import type { Settings } from '@/utils/settings/model';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { coerceSettings } from '@/utils/settings/repair';
-import { ACCOUNT, accountOfTokenKey, currentValue, POLL_STATUS, SETTINGS, USAGE_CACHE, versionKey } from '@/utils/storage/definitions';
+import { ACCOUNT, accountOfTokenKey, currentValue, POLL_STATUS, RECENT_USAGE, SETTINGS, tokenDefinition, USAGE_CACHE, versionKey } from '@/utils/storage/definitions';
+import { recentCovers, type RecentUsage } from '@/utils/usage/recent';
 import { cacheFor, EMPTY_CACHE, type UsageCache } from '@/utils/usage/cache';
 import { isRecord } from '@/utils/base/is-record';
 
@@ -34,10 +35,13 @@ export function popupApi(): PopupApi {
 
 /**
  * The items the popup shows, with their version keys, so that a value an older version stored
- * is read as the item's migrations make it. Besides these it follows each account's token key,
- * for whether one is saved.
+ * is read as the item's migrations make it: the recent hours, not the week (usage/recent.ts).
+ * Besides these it reads each account's token key, for whether one is saved.
  */
-export const KEYS: readonly string[] = [SETTINGS, USAGE_CACHE, POLL_STATUS, ACCOUNT].flatMap(({ key }) => [key, versionKey(key)]);
+export const KEYS: readonly string[] = [SETTINGS, RECENT_USAGE, POLL_STATUS, ACCOUNT].flatMap(({ key }) => [key, versionKey(key)]);
+
+/** The whole week of hours: read when the recent hours do not cover the chart window, or for an export. */
+export const CACHE_KEYS: readonly string[] = [USAGE_CACHE.key, versionKey(USAGE_CACHE.key)];
 
 export interface PopupState {
   readonly settings: Settings;
@@ -70,7 +74,8 @@ export function popupStoredFrom(items: Record<string, unknown>): PopupStored {
   }
   return {
     settings: currentValue(SETTINGS, items),
-    usageCache: currentValue(USAGE_CACHE, items),
+    // The week when it was read (the recent hours did not cover the window), else the recent hours.
+    usageCache: currentValue(USAGE_CACHE, items) ?? currentValue(RECENT_USAGE, items),
     pollStatus: currentValue(POLL_STATUS, items),
     account: currentValue(ACCOUNT, items),
     withToken: accountsWithToken(tokens),
@@ -91,13 +96,24 @@ export function popupStateFrom(stored: PopupStored, allowLoopback: boolean): Pop
   return { settings, configured: isConfigured(settings, withToken), withToken, cache, status, account };
 }
 
+function isRecent(value: unknown): value is RecentUsage {
+  return isRecord(value) && isRecord(value.users) && typeof value.hours === 'number' && typeof value.at === 'number';
+}
+
 /**
- * Everything in `storage.local` at once: the token keys are one per account, so they cannot be
- * named before the settings are read, and a second round trip would delay the first frame. The
- * items listed in KEYS are all the extension stores besides the tokens and the alert log.
+ * The popup's items, then the token keys the settings name (one per account, so they cannot be
+ * named before) and, only when the recent hours do not cover the chart window, the week. Reading
+ * all of `storage.local` at once instead made the popup wait for every stored hour: with 100 users
+ * 1.6× its time with 2 (docs/performance.md).
  */
-export async function readStored(api: PopupApi): Promise<PopupStored> {
-  return popupStoredFrom(await api.storage.local.get(null));
+export async function readStored(api: PopupApi, now = Date.now()): Promise<PopupStored> {
+  const first = await api.storage.local.get([...KEYS]);
+  const settings = coerceSettings(currentValue(SETTINGS, first), false);
+  const recent = currentValue(RECENT_USAGE, first);
+  const covered = isRecent(recent) && recentCovers(recent, settings.chartHours, now);
+  const tokenKeys = settings.accounts.map(({ id }) => tokenDefinition(id).key);
+  const second = await api.storage.local.get([...tokenKeys, ...(covered ? [] : CACHE_KEYS)]);
+  return popupStoredFrom({ ...first, ...second });
 }
 
 /** Calls `onChange` when any of the popup's keys changes; returns the way to stop. */
@@ -112,4 +128,11 @@ export function watchPopupState(api: PopupApi, onChange: () => void): () => void
 /** Whether a change in `storage.local` touches what the popup shows. */
 export function changesPopupItems(changes: Record<string, unknown>): boolean {
   return KEYS.some((key) => key in changes) || Object.keys(changes).some((key) => accountOfTokenKey(key) !== null);
+}
+
+/** The whole week of hours as the settings read them (for the export; the popup shows the recent hours). */
+export async function readWeek(api: PopupApi, settings: Settings): Promise<UsageCache> {
+  const stored = currentValue(USAGE_CACHE, await api.storage.local.get([...CACHE_KEYS]));
+  const raw = isRecord(stored) && isRecord(stored.users) ? (stored as unknown as UsageCache) : EMPTY_CACHE;
+  return cacheFor(raw, settings.apiTimezone);
 }

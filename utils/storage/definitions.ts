@@ -25,6 +25,7 @@ import {
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
 import { upgradeSingleAccount } from '@/utils/settings/repair';
 import { EMPTY_CACHE, migrateUsageCacheV2, type UsageCache } from '@/utils/usage/cache';
+import { EMPTY_RECENT, type RecentUsage } from '@/utils/usage/recent';
 
 /**
  * What each stored item is: its key in `storage.local`, its fallback, its version and the
@@ -90,6 +91,12 @@ export const USAGE_CACHE: ItemDefinition<UsageCache> = {
     3: (old) => migrateUsageCacheV2(old as UsageCache),
   },
 };
+
+/**
+ * The hours the popup shows (usage/recent.ts), written with the cache: what the popup reads on
+ * opening instead of the whole week.
+ */
+export const RECENT_USAGE: ItemDefinition<RecentUsage> = { key: 'recentUsage', fallback: EMPTY_RECENT, version: 1 };
 
 /**
  * Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and
