@@ -142,7 +142,11 @@ describe('settings by keyboard alone', () => {
       reached.push(focused.id);
       if (focused.id === 'Save') break;
     }
-    const order = ['token', 'proxyType', 'usernames', 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
+    // The account's fields take their ids from the account (`token-1`), so they are found by their labels.
+    const accountFields = await Promise.all(
+      ['Account name', 'API token', 'Usernames', 'Proxy type'].map(async (label) => (await page.getByLabel(label, { exact: true }).getAttribute('id')) ?? label),
+    );
+    const order = [...accountFields, 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'badgeScope', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
     const positions = order.map((id) => reached.indexOf(id));
     expect(positions.every((p) => p >= 0), `reached: ${reached.join(', ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
