@@ -1,51 +1,71 @@
 /**
  * `npm run demo`: the real extension (demo build) in Debian's Chromium against the
- * bundled demo API. Sets it up through the settings page as a person would, prints
- * what the badge shows, and saves screenshots of popup and settings. Headless when
- * there is no display (or with --headless); with a display it stays open until Ctrl-C.
+ * bundled demo API. Sets up two accounts through the settings page as a person would,
+ * prints both tokens and what the badge shows, and saves screenshots of popup and
+ * settings. Headless when there is no display (or with --headless); with a display it
+ * stays open until Ctrl-C.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDemoApi, DEFAULT_TOKEN } from './demo-api/server';
+import type { Page } from 'playwright-core';
+import { createDemoApi, DEFAULT_TOKEN, SECOND_TOKEN } from './demo-api/server';
 import { launchExtensionBrowser, readBadge } from './lib/extension-browser';
 import { playwrightPage } from './lib/playwright-driver';
-import { configureThroughSettings } from './lib/settings-journey';
+import { configureThroughSettings, type JourneyAccount } from './lib/settings-journey';
 
 const EXTENSION_DIR = '.output/chrome-mv3-e2e';
 const OUTPUT_DIR = resolve('demo-output');
-const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
+/** The demo API's two accounts, each under its own token; the second has users of two products. */
+const ACCOUNTS: readonly JourneyAccount[] = [
+  {
+    label: 'Production',
+    token: DEFAULT_TOKEN,
+    users: ['alice_res', 'bob_scraper', 'carol_eu'].map((username) => ({ username, product: 'Residential' as const })),
+  },
+  {
+    label: 'Research',
+    token: SECOND_TOKEN,
+    users: [
+      { username: 'frank_res', product: 'Residential' },
+      { username: 'heidi_mob', product: 'Mobile' },
+    ],
+  },
+];
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 
-async function waitForFigure(read: () => Promise<string>, timeoutMs: number): Promise<void> {
+/** The slice of the `chrome` global the demo reads inside an extension page. */
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, { cycle?: unknown } | undefined>> } };
+};
+
+/** Waits until the first cycle has asked every account's users, so the badge sums them all. */
+async function waitForFirstCycle(page: Page, badge: () => Promise<string>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const text = await read();
-    if (text !== '' && text !== '…') return;
+    const text = await badge();
+    const cycle = await page.evaluate(async () => (await chrome.storage.local.get('pollStatus')).pollStatus?.cycle ?? null);
+    if (text !== '' && text !== '…' && cycle === null) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('The badge showed no figure within the time allowed.');
+  throw new Error('The first poll of every account did not end within the time allowed.');
 }
 
 async function main(): Promise<void> {
   const api = createDemoApi();
   const { baseUrl } = await api.start(0);
-  console.log(`Demo Thordata API on ${baseUrl} (token: ${DEFAULT_TOKEN})`);
+  console.log(`Demo Thordata API on ${baseUrl}`);
+  for (const account of ACCOUNTS) console.log(`  ${account.label ?? 'Account'}: token ${account.token}`);
   const browser = await launchExtensionBrowser({ extensionDir: EXTENSION_DIR, headless });
   console.log(`Chromium ${headless ? '(headless)' : ''} with the extension ${browser.extensionId}`);
 
   const settings = await browser.openPage('options.html');
-  await configureThroughSettings(playwrightPage(settings), {
-    token: DEFAULT_TOKEN,
-    proxyType: 'Residential',
-    usernames: USERS,
-    pollIntervalMinutes: 10,
-    apiTimezone: 'UTC',
-    apiBaseUrl: baseUrl,
-  });
-  console.log(`Settings saved: watching ${USERS.join(', ')}`);
-  await waitForFigure(async () => (await readBadge(browser)).text, 30_000);
+  await configureThroughSettings(playwrightPage(settings), { accounts: ACCOUNTS, pollIntervalMinutes: 10, apiTimezone: 'UTC', apiBaseUrl: baseUrl });
+  for (const account of ACCOUNTS) {
+    console.log(`Settings saved: ${account.label ?? 'Account'} watches ${account.users.map((user) => `${user.username} (${user.product})`).join(', ')}`);
+  }
+  await waitForFirstCycle(settings, async () => (await readBadge(browser)).text, 60_000);
   const badge = await readBadge(browser);
   console.log(`\nBadge: ${badge.text}\nTooltip:\n  ${badge.title.split('\n').join('\n  ')}\n`);
 

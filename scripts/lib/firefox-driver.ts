@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { countPainted, markTarget, pollFor, readFieldErrors, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
+import { countPainted, markTarget, pollFor, readFieldErrors, readListRows, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -55,6 +55,7 @@ function firefoxPage(page: Page): PageDriver {
     },
     value: async (label) => page.$eval(await target('label', label), (el) => (el as HTMLInputElement).value),
     fieldErrors: () => page.evaluate(readFieldErrors),
+    listRows: () => page.evaluate(readListRows),
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),

@@ -16,6 +16,8 @@ export interface PageDriver {
   value(label: string): Promise<string>;
   /** The inline messages next to bad fields, top to bottom. */
   fieldErrors(): Promise<string[]>;
+  /** The popup's list of watched users, top to bottom, as the eye reads it. */
+  listRows(): Promise<ListRow[]>;
   /** The text of the element with `data-testid`, '' when absent. */
   text(testId: string): Promise<string>;
   /** Waits until that text matches, and returns it. */
@@ -24,6 +26,15 @@ export interface PageDriver {
   paintedPixels(): Promise<number>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One line of the popup's user list: a group's heading or a user. */
+export interface ListRow {
+  /** 0 for "All users" and an account (or, with one account, a product); 1 inside it; 2 inside that. */
+  readonly depth: number;
+  readonly name: string;
+  /** As shown, e.g. `1.58 GiB`; '' where the row shows none. */
+  readonly amount: string;
 }
 
 export interface BadgeReading {
@@ -67,6 +78,18 @@ export function markTarget(kind: 'label' | 'button' | 'checkbox', name: string):
   };
   const label = labels.find((candidate) => normalize(candidate.textContent).startsWith(name) && boxOf(candidate));
   return mark(label ? boxOf(label) : null);
+}
+
+/** Runs in the page: the popup's user list, groups and users, with how deep each sits. */
+export function readListRows(): ListRow[] {
+  const textOf = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return [...document.querySelectorAll('.users .user-row')].map((row) => {
+    let groups = 0;
+    for (let node = row.parentElement; node; node = node.parentElement) if (node.matches('li.group')) groups += 1;
+    // A group's heading sits in its own group; a user's row in its product's.
+    const depth = row.classList.contains('group-row') ? groups - 1 : groups;
+    return { depth, name: textOf(row.querySelector('.user-name')), amount: textOf(row.querySelector('.user-amount')) };
+  });
 }
 
 /** Runs in the page: the inline field messages. */

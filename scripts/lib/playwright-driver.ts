@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 import { readBadge } from './extension-browser';
-import { countPainted, readFieldErrors, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
+import { countPainted, readFieldErrors, readListRows, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
 
 /** Playwright's own locators, by label and role, as a person finds things. */
 export function playwrightPage(page: Page): PageDriver {
@@ -17,6 +17,7 @@ export function playwrightPage(page: Page): PageDriver {
     check: (name) => page.getByRole('checkbox', { name }).check(),
     value: (label) => page.getByLabel(label, { exact: true }).inputValue(),
     fieldErrors: () => page.evaluate(readFieldErrors),
+    listRows: () => page.evaluate(readListRows),
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),

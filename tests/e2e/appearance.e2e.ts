@@ -1,36 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../scripts/demo-api/server';
 import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { SETTINGS_SAVED } from '../../utils/messages/messages';
-import { SCREENSHOT_DIR, waitUntil } from './support';
+import { SCREENSHOT_DIR, seriousViolations, waitUntil } from './support';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-declare const axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
 declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
   runtime: { sendMessage(message: object): Promise<unknown> };
 };
-
-/** Serious and critical accessibility problems axe-core finds on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the extension's CSP does not block it.
-  await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}
 
 /** The page's record of the words drawn on its canvases, in the order drawn. */
 interface CanvasTextRecord {
@@ -142,7 +120,11 @@ describe('settings by keyboard alone', () => {
       reached.push(focused.id);
       if (focused.id === 'Save') break;
     }
-    const order = ['token', 'proxyType', 'usernames', 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
+    // The account's fields take their ids from the account (`token-1`), so they are found by their labels.
+    const accountFields = await Promise.all(
+      ['Account name', 'API token', 'Usernames', 'Proxy type'].map(async (label) => (await page.getByLabel(label, { exact: true }).getAttribute('id')) ?? label),
+    );
+    const order = [...accountFields, 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'badgeScope', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
     const positions = order.map((id) => reached.indexOf(id));
     expect(positions.every((p) => p >= 0), `reached: ${reached.join(', ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

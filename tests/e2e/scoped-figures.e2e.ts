@@ -10,6 +10,8 @@ import { HOUR_MS } from '../../utils/base/durations';
 import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-format';
 import { kb, mb, mbToKb } from '../../utils/base/units';
 import { SETTINGS_SAVED } from '../../utils/messages/messages';
+import { FIRST_ACCOUNT_ID } from '../../utils/settings/model';
+import { watchKey } from '../../utils/settings/watched';
 import { firePollAlarmLater, hexColor, pollIdle, SCREENSHOT_DIR, servedCurrentHourKb, setUpThroughSettings, waitUntil } from './support';
 
 // Journeys where one user's or one endpoint's failure must stay with what it concerns, and
@@ -91,6 +93,16 @@ async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+/** The text in the settings page's user list, in `username`'s row, under the column headed `column`. */
+async function listedCell(settings: Page, username: string, column: string): Promise<string> {
+  const table = settings.locator('.user-table');
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((header) => header.trim());
+  const index = headers.indexOf(column);
+  if (index < 0) throw new Error(`no column “${column}” in ${headers.join(', ')}`);
+  const row = table.getByRole('row').filter({ has: settings.getByRole('checkbox', { name: new RegExp(`^${username} `) }) });
+  return ((await row.getByRole('cell').nth(index).textContent()) ?? '').trim();
+}
+
 const userRow = (popup: Page, username: string) => popup.locator('.user-row').filter({ hasText: username });
 
 /** Words a Chinese popup may keep in Latin letters: names, units and the product's own terms. */
@@ -124,16 +136,14 @@ describe('units per endpoint: user-list and traffic-balance speak MB', () => {
     const list = await askDemo<{ list: { username: string; traffic_limit: number; usage_traffic: number }[] }>(baseUrl, `${USER_LIST}?proxy_type=1`);
     const alice = list.list.find((user) => user.username === 'alice_res');
     expect(alice?.traffic_limit).toBe(512_000);
-    const status = (await settings.locator('.user-choice').filter({ hasText: 'alice_res' }).locator('.muted').textContent()) ?? '';
-    expect(status).toMatch(/limit 500 GiB$/);
-    expect(status).not.toMatch(/MiB/);
+    const limit = await listedCell(settings, 'alice_res', 'Limit');
+    expect(limit).toBe('500 GiB');
     // Usage grows while the test runs: compare what is shown with the MB figure, not its last digit.
-    const used = shownBytes(/used (.+?) in all/.exec(status)?.[1] ?? '');
+    const used = shownBytes(await listedCell(settings, 'alice_res', 'Used in all'));
     const truthBytes = (alice?.usage_traffic ?? 0) * 1024 * 1024;
     expect(used.unit).toBe(unitOf(formatAmount(mbToKb(mb(alice?.usage_traffic ?? 0)), 'binary', 'en-US')));
     expect(Math.abs(used.bytes / truthBytes - 1)).toBeLessThan(0.01);
-    const carol = (await settings.locator('.user-choice').filter({ hasText: 'carol_eu' }).locator('.muted').textContent()) ?? '';
-    expect(carol).toMatch(/limit 200 GiB$/);
+    expect(await listedCell(settings, 'carol_eu', 'Limit')).toBe('200 GiB');
   });
 
   it('shows the account balance converted from traffic-balance’s MB, and alice_res’s limit bar of 500 GiB', async () => {
@@ -364,7 +374,7 @@ describe('correcting the API timezone from UTC to UTC+8', () => {
     for (const username of USERS) {
       const served = hourly(api).filter((r) => r.params.username === username).at(-1)?.rows ?? [];
       expect(served.length).toBeGreaterThan(100);
-      expect(cache?.users[`1:${username}`]?.hours).toEqual(Object.fromEntries(served.map((row) => [row.date, row.usage_traffic])));
+      expect(cache?.users[watchKey({ account: FIRST_ACCOUNT_ID, proxyType: 1, username })]?.hours).toEqual(Object.fromEntries(served.map((row) => [row.date, row.usage_traffic])));
     }
   });
 

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { accountHourUsageKB } from '../../scripts/demo-api/accounts';
 import type { RequestLogEntry } from '../../scripts/demo-api/request-log';
+import type { DemoApi } from '../../scripts/demo-api/server';
 import { readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
@@ -14,6 +18,50 @@ export function servedCurrentHourKb(log: readonly RequestLogEntry[], usernames: 
     const row = last?.rows?.find((r) => r.date === hour);
     return sum + (row?.usage_traffic ?? 0);
   }, 0));
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+declare const axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+
+/** Serious and critical accessibility problems axe-core finds on the page. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the extension's CSP does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/** A watched user as the demo API knows it: by the token of its account. */
+export interface DemoWatched {
+  readonly token: string;
+  readonly username: string;
+}
+
+/**
+ * The truth for the hour starting at `hourStartMs`, summed over `watched`: what the demo API's
+ * model gives each user, asked with its account's token, at the moment the API last answered
+ * that user's hourly question (the current hour grows minute by minute, so the moment matters).
+ * Throws for a user the token's account does not have, as the API would answer 10020.
+ */
+export function truthHourKb(api: DemoApi, watched: readonly DemoWatched[], hourStartMs: number): Kb {
+  const log = api.requests();
+  let cents = 0;
+  for (const { token, username } of watched) {
+    const served = log.filter((entry) => entry.params.username === username && entry.code === 200 && entry.rows !== undefined).at(-1);
+    if (!served) throw new Error(`the demo API never answered ${username}’s hours`);
+    cents += Math.round(accountHourUsageKB(api.accounts(), token, username, hourStartMs, { now: () => served.startedAt }) * 100);
+  }
+  return kb(cents / 100);
 }
 
 /** The slice of the `chrome` global these helpers use inside extension pages. */

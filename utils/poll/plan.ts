@@ -117,20 +117,22 @@ export function planPoll({ trigger, settings, withToken, status, account, now, o
   const intervalMs = effectiveIntervalMinutes(settings) * MINUTE_MS;
   const freshFor =
     trigger === 'popup-open' ? POPUP_REFRESH_AFTER_MS : trigger === 'startup' ? intervalMs : trigger === 'alarm' ? intervalMs * ALARM_FRESH_SHARE : 0;
+  const activeSet = new Set(active);
+  const askable = new Set(settings.watched.filter((entry) => activeSet.has(entry.account)).map(watchKey));
+  const cycle = status.cycle;
+  const remaining = cycle === null ? [] : cycle.remaining.filter((key) => askable.has(key));
+  // Users a stopped account left in the cycle wait for that account, not for this wake-up: they
+  // alone do not make fresh figures stale, or every popup opened after a rejection would re-ask all.
   const age = ageOf(status.lastAttemptAt, now);
-  if (age !== null && age < freshFor && status.cycle === null) {
+  if (age !== null && age < freshFor && remaining.length === 0) {
     return { kind: 'skip', reason: 'fresh' };
   }
   if (!online) return { kind: 'offline' };
 
-  const activeSet = new Set(active);
   const due = active.filter((id) => trigger === 'settings' || accountDue(accountFigures(account, id), now));
-  const cycle = status.cycle;
   const cycleAge = cycle === null ? null : ageOf(cycle.startedAt, now);
-  if (trigger !== 'settings' && cycle !== null && cycleAge !== null && cycleAge < intervalMs) {
-    const askable = new Set(settings.watched.filter((entry) => activeSet.has(entry.account)).map(watchKey));
-    const remaining = cycle.remaining.filter((key) => askable.has(key));
-    if (remaining.length > 0) return { kind: 'run', entries: remaining, resumed: true, accounts: due };
+  if (trigger !== 'settings' && cycleAge !== null && cycleAge < intervalMs && remaining.length > 0) {
+    return { kind: 'run', entries: remaining, resumed: true, accounts: due };
   }
   return { kind: 'run', entries: cycleOrder(settings, activeSet, status, now, userOverride), resumed: false, accounts: due };
 }

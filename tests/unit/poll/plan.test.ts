@@ -109,6 +109,18 @@ describe('what a wake-up asks for', () => {
     expect(plan({ settings, withToken: new Set(['b2']) })).toMatchObject({ entries: [userKey(3, 'f', 'b2')] });
   });
 
+  it('finds figures fresh for the popup when all a cycle left are the users of an account whose token was rejected', () => {
+    const settings = { ...base.settings, accounts: [{ id: '1', label: '' }, { id: 'b2', label: '' }], watched: [...watching(['a']), ...watching(['f'], 3, 'b2')] };
+    const withToken = new Set(['1', 'b2']);
+    const rejected = { failure: { kind: 'auth' as const, code: 10013, apiMessage: '' }, failingSince: NOW, retry: null, lastSuccessAt: null };
+    const cycle = { startedAt: NOW - 30_000, remaining: [userKey(3, 'f', 'b2')] };
+    const status = { ...base.status, lastAttemptAt: NOW - 30_000, cycle, accounts: { b2: rejected } };
+    expect(plan({ trigger: 'popup-open', settings, withToken, status })).toEqual({ kind: 'skip', reason: 'fresh' });
+    // A user of a healthy account still left in it is finished, fresh or not.
+    const unfinished = { ...status, cycle: { ...cycle, remaining: [userKey(1, 'a'), userKey(3, 'f', 'b2')] } };
+    expect(plan({ trigger: 'popup-open', settings, withToken, status: unfinished })).toMatchObject({ kind: 'run', entries: [userKey(1, 'a')], resumed: true });
+  });
+
   it('never polls more often than a full round of requests takes', () => {
     const many = watching(Array.from({ length: 300 }, (_, i) => `user${i}`));
     const settings = { ...base.settings, pollIntervalMinutes: 1, watched: many };
