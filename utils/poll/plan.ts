@@ -123,7 +123,10 @@ export function planPoll({ trigger, settings, withToken, status, account, now, o
   const remaining = cycle === null ? [] : cycle.remaining.filter((key) => askable.has(key));
   // Users a stopped account left in the cycle wait for that account, not for this wake-up: they
   // alone do not make fresh figures stale, or every popup opened after a rejection would re-ask all.
-  const age = ageOf(status.lastAttemptAt, now);
+  // Alarms count from a poll's start, as they come an interval apart; the popup counts from its
+  // end, as a round of 100 users takes minutes and one opened just after it must not start another.
+  const since = trigger === 'popup-open' ? Math.max(status.lastAttemptAt ?? 0, status.lastRequestEndedAt ?? 0) || null : status.lastAttemptAt;
+  const age = ageOf(since, now);
   if (age !== null && age < freshFor && remaining.length === 0) {
     return { kind: 'skip', reason: 'fresh' };
   }

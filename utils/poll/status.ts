@@ -56,6 +56,7 @@ export interface BackgroundError {
  * account's failures are in `accounts`.
  */
 export interface PollStatus extends Stoppage {
+  /** When the last poll began: alarms count freshness from it. */
   readonly lastAttemptAt: number | null;
   /** The last cycle that brought figures. */
   readonly lastSuccessAt: number | null;

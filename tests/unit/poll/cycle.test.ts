@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UTC } from '@/utils/time/api-timezone';
 import { EMPTY_ACCOUNT } from '@/utils/account/account-snapshot';
 import { requestRange, runPollCycle, type PollState } from '@/utils/poll/cycle';
+import { planPoll } from '@/utils/poll/plan';
 import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { INITIAL_STATUS } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
@@ -182,5 +183,23 @@ describe('one poll cycle', () => {
     expect(result.account.accounts['b2']?.balance?.balanceMb).toBe(2048);
     expect(result.account.accounts['1']?.balance?.balanceMb).toBe(1024);
     expect(Object.keys(result.account.accounts['b2']?.users ?? {})).toEqual([userKey(1, 'frank', 'b2'), userKey(3, 'heidi', 'b2')]);
+  });
+
+  it('counts freshness from the end of a long round, so a popup opened just after it asks nothing', async () => {
+    const clock = fakeClock(NOW);
+    const many = { ...settings, watched: watching(Array.from({ length: 100 }, (_, i) => `user${i}`)) };
+    const { client } = scriptedClient(() => {
+      clock.advance(200);
+      return hourly([['2026-11-25 14', 1]]);
+    }, clock);
+    const plan = planFor(many.watched.map((entry) => entry.username));
+    const result = await runPollCycle(many, start, plan, deps(client, clock).deps);
+    // 100 requests 1.6 s apart: the round took minutes, and ended now.
+    expect(clock.now() - NOW).toBeGreaterThan(2 * 60_000);
+    const opened = planPoll({ trigger: 'popup-open', settings: many, withToken: new Set([FIRST_ACCOUNT_ID]), status: result.status, account: result.account, now: clock.now() + 30_000, online: true });
+    expect(opened).toEqual({ kind: 'skip', reason: 'fresh' });
+    // An alarm an interval after the round began still polls: alarms count from the start.
+    const alarm = planPoll({ trigger: 'alarm', settings: many, withToken: new Set([FIRST_ACCOUNT_ID]), status: result.status, account: result.account, now: NOW + 5 * 60_000, online: true });
+    expect(alarm.kind).toBe('run');
   });
 });
