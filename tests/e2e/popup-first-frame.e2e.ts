@@ -45,18 +45,25 @@ async function settledFigure(browser: ExtensionBrowser): Promise<string> {
   return figure;
 }
 
-/** A poll's change to storage, made directly: this hour of every user 3 GiB more, and just polled. */
+/**
+ * A poll's change to storage, made directly: this hour of every user 3 GiB more, and just polled.
+ * A poll writes the week and the recent hours the popup reads (utils/usage/recent.ts) alike.
+ */
 async function changeStorageAsAPollWould(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const { usageCache, pollStatus } = (await chrome.storage.local.get(['usageCache', 'pollStatus'])) as {
-      usageCache: { users: Record<string, { hours: Record<string, number> }> };
+    type Hours = { users: Record<string, { hours: Record<string, number> }> };
+    const { usageCache, recentUsage, pollStatus } = (await chrome.storage.local.get(['usageCache', 'recentUsage', 'pollStatus'])) as {
+      usageCache: Hours;
+      recentUsage: Hours;
       pollStatus: Record<string, unknown>;
     };
-    for (const user of Object.values(usageCache.users)) {
-      const latest = Object.keys(user.hours).sort().at(-1);
-      if (latest !== undefined) user.hours[latest] = (user.hours[latest] ?? 0) + 3 * 1024 * 1024;
+    for (const cache of [usageCache, recentUsage]) {
+      for (const user of Object.values(cache.users)) {
+        const latest = Object.keys(user.hours).sort().at(-1);
+        if (latest !== undefined) user.hours[latest] = (user.hours[latest] ?? 0) + 3 * 1024 * 1024;
+      }
     }
-    await chrome.storage.local.set({ usageCache, pollStatus: { ...pollStatus, lastAttemptAt: Date.now(), lastSuccessAt: Date.now() } });
+    await chrome.storage.local.set({ usageCache, recentUsage, pollStatus: { ...pollStatus, lastAttemptAt: Date.now(), lastSuccessAt: Date.now() } });
   });
 }
 
