@@ -3,7 +3,9 @@
  * out through the real Thordata client, and the alerts are evaluated after it, as the worker
  * does. The client's fetch is the demo API's own endpoints called in process, on a simulated
  * clock: a week of hourly polls, or hours of steady polls, take seconds. Measures the CPU a cycle
- * costs besides waiting, what storage holds after a week, and how many requests a steady poll makes.
+ * costs besides waiting, what storage holds after a week, and how many requests a steady poll
+ * makes; and makes what a first full cycle stores, for a profile whose real first cycle is left
+ * to the e2e suite (`--skip-first-cycle`).
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_TOKEN, type DemoAccount } from '../demo-api/accounts';
@@ -21,7 +23,8 @@ import { runPollCycle, type PollState } from '../../utils/poll/cycle';
 import { effectiveIntervalMinutes, requestsPerCycle } from '../../utils/poll/interval';
 import { planPoll, type PollTrigger } from '../../utils/poll/plan';
 import { INITIAL_STATUS } from '../../utils/poll/status';
-import { ACCOUNT, ALERT_LOG, POLL_STATUS, USAGE_CACHE, versionKey } from '../../utils/storage/definitions';
+import { ACCOUNT, ALERT_LOG, POLL_STATUS, RECENT_USAGE, USAGE_CACHE, versionKey } from '../../utils/storage/definitions';
+import { recentHoursFor, recentOf } from '../../utils/usage/recent';
 import { median } from './figures';
 import { storageItems, type BenchSetup } from './scale';
 
@@ -201,5 +204,46 @@ export async function measureSteadyRequests(
     perPoll,
     secondaryPerHour: Math.max(0, ...secondary.values()),
     secondaryAllowed: requestsPerCycle(setup.settings) - setup.settings.watched.length,
+  };
+}
+
+/**
+ * What `storage.local` holds after the first full cycle of `setup` (the trigger: its settings
+ * saved), ending at `endAt` (epoch ms): every item the settings page and the background write, in
+ * their stored layout. The settings at their version and each account's token (scale.ts); the
+ * usage cache, the recent hours the popup reads (as utils/background/tasks.ts saves them, from
+ * the cache at the cycle's last save), the poll status, the account figures and the alert log,
+ * each with its version item where @wxt-dev/storage writes one (none at version 1). The cycle is
+ * the product's own, on the simulated clock against the demo API's endpoints: a run of some
+ * 3 minutes in a browser takes well under a second. It is run once to learn how long it takes
+ * and again started that long before `endAt`, so its hours are the current ones.
+ */
+export async function firstCycleItems(setup: BenchSetup, accounts: readonly DemoAccount[], endAt: number): Promise<Record<string, unknown>> {
+  const cycleFrom = async (startAt: number) => {
+    const poller = new SimulatedPoller(setup, accounts);
+    poller.clock = startAt;
+    await poller.wake('settings');
+    return poller;
+  };
+  const probe = await cycleFrom(endAt - HOUR_MS);
+  const poller = await cycleFrom(endAt - (probe.clock - (endAt - HOUR_MS)));
+  const asked = poller.asked.filter(({ path }) => path === HOURLY_PATH).length;
+  const users = setup.settings.watched.length;
+  const cached = Object.keys(poller.state.cache.users).length;
+  if (asked !== users || cached !== users || poller.state.status.lastSuccessAt === null) {
+    throw new Error(`The first cycle in Node asked ${asked} and cached ${cached} of ${users} users`);
+  }
+  const { settings } = setup;
+  const { cache, status, account } = poller.state;
+  return {
+    ...storageItems(setup),
+    [USAGE_CACHE.key]: cache,
+    [RECENT_USAGE.key]: recentOf(cache, recentHoursFor(settings.chartHours), poller.clock, settings.apiTimezone),
+    [POLL_STATUS.key]: status,
+    [ACCOUNT.key]: account,
+    [ALERT_LOG.key]: poller.log,
+    ...Object.fromEntries(
+      [USAGE_CACHE, RECENT_USAGE, POLL_STATUS, ACCOUNT, ALERT_LOG].filter(({ version }) => version > 1).map(({ key, version }) => [versionKey(key), { v: version }]),
+    ),
   };
 }
