@@ -164,6 +164,7 @@ export async function measureStorageAfterWeek(setup: BenchSetup, accounts: reado
   const stored: Record<string, unknown> = {
     ...storageItems(hourly),
     [USAGE_CACHE.key]: poller.state.cache,
+    [RECENT_USAGE.key]: recentOf(poller.state.cache, recentHoursFor(hourly.settings.chartHours), poller.clock, hourly.settings.apiTimezone),
     [POLL_STATUS.key]: poller.state.status,
     [ACCOUNT.key]: poller.state.account,
     [ALERT_LOG.key]: poller.log,
