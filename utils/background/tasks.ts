@@ -1,6 +1,6 @@
 /**
  * The background's work behind its events: poll, test a connection, keep the alarm, draw the
- * badge, forget. One closure of ~270 lines, over the ~250 a file is kept to, because every task
+ * badge, forget. One closure of ~300 lines, over the ~250 a file is kept to, because every task
  * shares the same serial request queue, the forget generation that stops a cycle in flight, and
  * the injected clock and fetch; split apart, that state would have to be passed around or made
  * global. The rules themselves live in utils/poll, utils/alerts and utils/storage.
@@ -15,7 +15,7 @@ import { runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { effectiveIntervalMinutes } from '@/utils/poll/interval';
 import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
 import { keepRequestGap } from '@/utils/poll/spacing';
-import { stoppages, type PollStatus } from '@/utils/poll/status';
+import { nextRetryAt, withRetriesEnded, type PollStatus } from '@/utils/poll/status';
 import { redact } from '@/utils/api/redact';
 import type { Result } from '@/utils/base/result';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
@@ -24,7 +24,8 @@ import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, settingsItem, usageCacheItem } from '@/utils/storage/items';
+import { coerceSettings } from '@/utils/settings/repair';
 import { recentHoursFor, recentOf } from '@/utils/usage/recent';
 import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
@@ -69,12 +70,6 @@ export interface BackgroundTasks {
 }
 
 class CycleAbandoned extends Error {}
-
-/** A status with every wait ended and no cycle to resume: what new settings start from. */
-function withoutRetries(status: PollStatus): PollStatus {
-  const accounts = Object.fromEntries(Object.entries(status.accounts).map(([id, state]) => [id, { ...state, retry: null }]));
-  return { ...status, retry: null, accounts, cycle: null };
-}
 
 /** When several wake-ups queue, the strongest reason wins: a person's request beats an alarm. */
 const TRIGGER_STRENGTH: Readonly<Record<PollTrigger, number>> = {
@@ -161,16 +156,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     if (drawBadge) await showBadge({ ...known, ...state });
   }
 
-  /**
-   * A retry is an alarm too, so it survives the worker being stopped while waiting: one alarm,
-   * for the earliest wait to end. While nothing can be asked for anyone (offline), only that
-   * wait counts: an account's wait that ended meanwhile would otherwise set the alarm in the
-   * past, again at every look.
-   */
+  /** A retry is an alarm too, so it survives the worker being stopped while waiting. */
   async function scheduleRetry(status: PollStatus): Promise<void> {
-    const waits = status.retry ? [status] : stoppages(status).map(({ stoppage }) => stoppage);
-    const times = waits.flatMap((stoppage) => (stoppage.retry ? [stoppage.retry.notBefore] : []));
-    if (times.length > 0) await browser.alarms.create(RETRY_ALARM, { when: Math.min(...times) });
+    const when = nextRetryAt(status);
+    if (when !== null) await browser.alarms.create(RETRY_ALARM, { when });
     else await browser.alarms.clear(RETRY_ALARM);
   }
 
@@ -215,7 +204,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
       return client;
     };
     // New settings deserve a fresh start: the old backoffs were about the old ones.
-    const start = trigger === 'settings' ? withoutRetries(status) : status;
+    const start = trigger === 'settings' ? withRetriesEnded(status) : status;
     let badgeDrawnAt: number | null = null;
     let lastSaveDrew = false;
     try {
@@ -298,7 +287,8 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function reportFailure(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     try {
-      const { settings } = await readStoredState(deps.allowLoopback);
+      // Every account's token, wherever the message may hold one; the settings name the accounts.
+      const settings = coerceSettings(await settingsItem.getValue(), deps.allowLoopback);
       const tokens = Object.values(await readTokens(settings));
       const detail = clipText(tokens.reduce((text, token) => redact(text, token), message)) || 'unknown error';
       console.warn(`Thordata Usage Monitor: a background task failed: ${detail}`);

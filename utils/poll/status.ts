@@ -98,6 +98,23 @@ export function stoppages(status: PollStatus): { account: string | null; stoppag
   ];
 }
 
+/**
+ * When the single retry alarm should fire: the earliest wait to end. While nothing can be asked
+ * for anyone (offline), only that wait counts: an account's wait that ended meanwhile would
+ * otherwise set the alarm in the past, again at every look.
+ */
+export function nextRetryAt(status: PollStatus): number | null {
+  const waits = status.retry ? [status] : stoppages(status).map(({ stoppage }) => stoppage);
+  const times = waits.flatMap((stoppage) => (stoppage.retry ? [stoppage.retry.notBefore] : []));
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** A status with every wait ended and no cycle to resume: what new settings start from. */
+export function withRetriesEnded(status: PollStatus): PollStatus {
+  const accounts = Object.fromEntries(Object.entries(status.accounts).map(([id, state]) => [id, { ...state, retry: null }]));
+  return { ...status, retry: null, accounts, cycle: null };
+}
+
 /** The first stored shape (version 1): user failures were bare errors, no retry or cycle. */
 export interface PollStatusV1 {
   readonly lastAttemptAt: number | null;

@@ -1,7 +1,7 @@
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { AccountSettings } from '@/utils/settings/model';
 import type { WatchKey } from '@/utils/settings/watched';
-import { kb, type Kb } from '@/utils/base/units';
+import { sumKb, type Kb } from '@/utils/base/units';
 import type { UserRow } from './user-rows';
 
 /**
@@ -50,13 +50,14 @@ export function userFocusId(row: UserRow): string {
   return `user:${row.key}`;
 }
 
-const sumKb = (rows: readonly UserRow[]) => kb(rows.reduce((sum, row) => sum + row.currentKb, 0));
+/** This hour's traffic of the given rows together. */
+const currentOf = (rows: readonly UserRow[]) => sumKb(rows.map((row) => row.currentKb));
 
 function productGroups(account: string, rows: readonly UserRow[], total: number, startsOpen: boolean): ProductGroup[] {
   const types = [...new Set(rows.map((row) => row.proxyType))].sort();
   return types.map((proxyType) => {
     const own = rows.filter((row) => row.proxyType === proxyType);
-    const currentKb = sumKb(own);
+    const currentKb = currentOf(own);
     return {
       id: `product:${account}/${proxyType}`,
       keys: own.map((row) => row.key),
@@ -91,7 +92,7 @@ export function groupRows(rows: readonly UserRow[], accounts: readonly AccountSe
     kind: 'accounts',
     accounts: ids.map((account) => {
       const own = rows.filter((row) => row.account === account);
-      const currentKb = sumKb(own);
+      const currentKb = currentOf(own);
       return {
         id: `account:${account}`,
         keys: own.map((row) => row.key),

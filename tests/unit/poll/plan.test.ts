@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_FIGURES, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '@/utils/poll/backoff';
 import { planPoll, RETRY_EARLY_MS, type PlanInput, type PollTrigger } from '@/utils/poll/plan';
-import { HEALTHY_ACCOUNT, INITIAL_STATUS, type AccountPollStatus, type PollStatus, type PollStatusV1 } from '@/utils/poll/status';
+import { HEALTHY_ACCOUNT, INITIAL_STATUS, nextRetryAt, withRetriesEnded, type AccountPollStatus, type PollStatus, type PollStatusV1 } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 
 import { itemsAtStart } from '../support/items-at-start';
@@ -162,5 +162,22 @@ describe('stored poll status', () => {
       lastRequestEndedAt: NOW,
       userFailures: { [userKey(1, 'b')]: { account: FIRST_ACCOUNT_ID, proxyType: 1, username: 'b', error: v1.userFailures['1:b'], at: NOW } },
     });
+  });
+});
+
+describe('the retry alarm', () => {
+  const rateLimited = { failure: { kind: 'rate-limited' as const, code: 10011 }, failingSince: NOW, lastSuccessAt: null };
+  it('is set for the earliest wait of any account, and none without a wait', () => {
+    expect(nextRetryAt(INITIAL_STATUS)).toBeNull();
+    const status: PollStatus = {
+      ...INITIAL_STATUS,
+      accounts: { a: { ...rateLimited, retry: { attempt: 1, notBefore: NOW + 60_000 } }, b: { ...rateLimited, retry: { attempt: 2, notBefore: NOW + 30_000 } } },
+    };
+    expect(nextRetryAt(status)).toBe(NOW + 30_000);
+    // Offline: only the look for the network counts, not an account's wait that ended meanwhile.
+    const offline: PollStatus = { ...status, failure: { kind: 'offline' }, retry: { attempt: 0, notBefore: NOW + 60_000 } };
+    expect(nextRetryAt({ ...offline, accounts: { a: { ...rateLimited, retry: { attempt: 1, notBefore: NOW - 5_000 } } } })).toBe(NOW + 60_000);
+    // New settings end every wait.
+    expect(nextRetryAt(withRetriesEnded(offline))).toBeNull();
   });
 });
