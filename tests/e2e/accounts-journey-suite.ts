@@ -8,7 +8,8 @@ import type { Kb } from '../../utils/base/units';
 import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-format';
 import { SCREENSHOT_DIR, truthHourKb, waitUntil, type DemoWatched } from './support';
 
-const ACCOUNTS: readonly JourneyAccount[] = [
+/** Two accounts with their own tokens, the first with users of two products: the accounts journeys' set-up. */
+export const TWO_ACCOUNTS: readonly JourneyAccount[] = [
   {
     token: DEFAULT_TOKEN,
     users: [
@@ -24,7 +25,7 @@ const ACCOUNTS: readonly JourneyAccount[] = [
     ],
   },
 ];
-const WATCHED: readonly DemoWatched[] = ACCOUNTS.flatMap(({ token, users }) => users.map(({ username }) => ({ token, username })));
+const WATCHED: readonly DemoWatched[] = TWO_ACCOUNTS.flatMap(({ token, users }) => users.map(({ username }) => ({ token, username })));
 const [ALICE, DAVE, FRANK, HEIDI] = WATCHED as [DemoWatched, DemoWatched, DemoWatched, DemoWatched];
 
 const amount = (figure: Kb) => formatAmount(figure, 'binary', 'en-US');
@@ -48,7 +49,7 @@ export function describeAccountsJourney(launch: () => Promise<ExtensionDriver>):
       driver = await launch();
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const settings = await driver.open('options.html');
-      await configureThroughSettings(settings, { accounts: ACCOUNTS, pollIntervalMinutes: 10, apiTimezone: 'UTC+8', apiBaseUrl: baseUrl });
+      await configureThroughSettings(settings, { accounts: TWO_ACCOUNTS, pollIntervalMinutes: 10, apiTimezone: 'UTC+8', apiBaseUrl: baseUrl });
       await settings.close();
       await waitUntil(async () => hourly().length >= WATCHED.length, 30_000, 'every watched user asked');
     });

@@ -13,7 +13,7 @@ import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-form
 import type { Kb } from '../../utils/base/units';
 import { SETTINGS_SAVED } from '../../utils/messages/messages';
 import { MIN_REQUEST_GAP_MS, OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/spacing';
-import { describeAccountsJourney } from './accounts-journey-suite';
+import { describeAccountsJourney, TWO_ACCOUNTS } from './accounts-journey-suite';
 import { firePollAlarmLater, hexColor, pollIdle, SCREENSHOT_DIR, seriousViolations, truthHourKb, waitUntil, type DemoWatched } from './support';
 
 // Issue 15 in real Chromium against the demo API: two accounts with their own tokens, users of
@@ -117,23 +117,8 @@ afterAll(async () => {
 
 describe('two accounts with their own tokens, one with users of two products', () => {
   const TEAM = 'Team A';
-  const ACCOUNTS: readonly JourneyAccount[] = [
-    {
-      label: TEAM,
-      token: DEFAULT_TOKEN,
-      users: [
-        { username: 'alice_res', product: 'Residential' },
-        { username: 'dave_unl', product: 'Unlimited' },
-      ],
-    },
-    {
-      token: SECOND_TOKEN,
-      users: [
-        { username: 'frank_res', product: 'Residential' },
-        { username: 'heidi_mob', product: 'Mobile' },
-      ],
-    },
-  ];
+  // The first account named, the second left to be "Account 2".
+  const ACCOUNTS: readonly JourneyAccount[] = TWO_ACCOUNTS.map((account, index) => (index === 0 ? { ...account, label: TEAM } : account));
   const WATCHED: readonly DemoWatched[] = ACCOUNTS.flatMap(({ token, users }) => users.map(({ username }) => ({ token, username })));
   const FIRST = WATCHED.slice(0, 2);
   const SECOND = WATCHED.slice(2);
