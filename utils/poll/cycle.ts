@@ -14,7 +14,7 @@ import {
   cacheFor,
   keepUsers,
   mergeAnswer,
-  pruneUsage,
+  retentionStart,
   RETENTION_HOURS,
   userUsage,
   withUser,
@@ -202,13 +202,8 @@ export async function runPollCycle(
     const result = await deps.clientFor(entry.account).hourlyUsage({ proxyType: entry.proxyType, username: entry.username, ...range });
     const endedAt = deps.now();
     if (result.ok) {
-      const merged = mergeAnswer(userUsage(cache, key), {
-        rows: result.value.rows,
-        fetchedAt: endedAt,
-        trafficLimitKb: result.value.trafficLimitKb,
-        trafficBalanceKb: result.value.trafficBalanceKb,
-      });
-      cache = withUser(cache, key, pruneUsage(merged, endedAt, settings.apiTimezone));
+      const answer = { rows: result.value.rows, fetchedAt: endedAt, trafficLimitKb: result.value.trafficLimitKb, trafficBalanceKb: result.value.trafficBalanceKb };
+      cache = withUser(cache, key, mergeAnswer(userUsage(cache, key), answer, retentionStart(endedAt, settings.apiTimezone)));
       userFailures = without(userFailures, key);
       tally.answered += 1;
     } else if (errorScope(result.error) === 'user') {

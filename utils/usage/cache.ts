@@ -60,30 +60,31 @@ export interface FreshAnswer {
   readonly trafficBalanceKb: Kb | null;
 }
 
+/** The oldest hour the cache keeps at `now`: a week back, so storage stays bounded. */
+export function retentionStart(now: number, tz: ApiTimezone): HourKey {
+  return hourKeyAt(now - (RETENTION_HOURS - 1) * HOUR_MS, tz);
+}
+
 /**
- * Merges an answer into what is known. An hour the answer reports replaces the
- * cached value (the current hour grows); an hour it leaves out keeps the cached
- * value, because a missing row means "no traffic reported", never "forget it".
+ * Merges an answer into what is known. An hour the answer reports replaces the cached value
+ * (the current hour grows); an hour it leaves out keeps the cached value, because a missing row
+ * means "no traffic reported", never "forget it". Hours before `keepFrom` (retentionStart) are
+ * dropped in the same pass: at 100 users, copying each week once to merge and again to prune
+ * was most of a cycle's CPU (docs/performance.md).
  */
-export function mergeAnswer(known: UserUsage, answer: FreshAnswer): UserUsage {
-  const hours: Record<HourKey, Kb> = { ...known.hours };
-  for (const row of answer.rows) hours[row.hour] = row.kb;
+export function mergeAnswer(known: UserUsage, answer: FreshAnswer, keepFrom: HourKey | null = null): UserUsage {
+  const hours: Record<HourKey, Kb> = {};
+  for (const hour in known.hours) {
+    const amount = known.hours[hour];
+    if (amount !== undefined && (keepFrom === null || hour >= keepFrom)) hours[hour] = amount;
+  }
+  for (const row of answer.rows) if (keepFrom === null || row.hour >= keepFrom) hours[row.hour] = row.kb;
   return {
     hours,
     fetchedAt: answer.fetchedAt,
     trafficLimitKb: answer.trafficLimitKb ?? known.trafficLimitKb,
     trafficBalanceKb: answer.trafficBalanceKb ?? known.trafficBalanceKb,
   };
-}
-
-/** Drops hours older than the retention window, so storage stays bounded. */
-export function pruneUsage(usage: UserUsage, now: number, tz: ApiTimezone): UserUsage {
-  const oldest = hourKeyAt(now - (RETENTION_HOURS - 1) * HOUR_MS, tz);
-  const hours: Record<HourKey, Kb> = {};
-  for (const [hour, amount] of Object.entries(usage.hours)) {
-    if (hour >= oldest) hours[hour] = amount;
-  }
-  return { ...usage, hours };
 }
 
 /** Keeps only the users still watched. */

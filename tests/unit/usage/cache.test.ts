@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, recentHourKeys } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
-import { EMPTY_CACHE, hourlyTotals, keepUsers, mergeAnswer, pruneUsage, RETENTION_HOURS, userUsage, withUser, type FreshAnswer, type UserUsage } from '@/utils/usage/cache';
+import { EMPTY_CACHE, hourlyTotals, keepUsers, mergeAnswer, retentionStart, RETENTION_HOURS, userUsage, withUser, type FreshAnswer, type UserUsage } from '@/utils/usage/cache';
 import { kb } from '@/utils/base/units';
 import { kbRows, kbUsage, type PlainRow } from '../support/usage-fixtures';
 
@@ -91,7 +91,11 @@ describe('mergeAnswer', () => {
   });
 });
 
-describe('pruneUsage', () => {
+/** An answer with no new hour merged at `now` (fetched when the known figures were): only the retention window acts. */
+const pruneUsage = (known: UserUsage, now: number, tz: ApiTimezone) =>
+  mergeAnswer(known, { rows: [], fetchedAt: known.fetchedAt ?? now, trafficLimitKb: null, trafficBalanceKb: null }, retentionStart(now, tz));
+
+describe('the retention window, kept as an answer is merged', () => {
   it.each([
     ['UTC', UTC],
     ['UTC+8', UTC8],
