@@ -14,6 +14,7 @@ import type { Kb } from '../../utils/base/units';
 import { SETTINGS_SAVED } from '../../utils/messages/messages';
 import { MIN_REQUEST_GAP_MS, OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/spacing';
 import { describeAccountsJourney, TWO_ACCOUNTS } from './accounts-journey-suite';
+import { DEFAULT_SETTINGS } from '../../utils/settings/model';
 import { firePollAlarmLater, hexColor, pollIdle, SCREENSHOT_DIR, seriousViolations, truthHourKb, waitUntil, type DemoWatched } from './support';
 
 // Issue 15 in real Chromium against the demo API: two accounts with their own tokens, users of
@@ -81,14 +82,10 @@ function startScaleRun(): Promise<ScaleRun> {
     const accounts = api.accounts();
     const ids = accounts.map((_, index) => String(index + 1));
     const settings = {
+      ...DEFAULT_SETTINGS,
       accounts: ids.map((id) => ({ id, label: '' })),
       watched: accounts.flatMap(({ users }, index) => users.map(({ proxyType, username }) => ({ account: ids[index], proxyType, username }))),
-      badgeScope: { kind: 'all' },
-      pollIntervalMinutes: 10,
-      apiTimezone: { kind: 'offset', minutes: 0 },
       apiBaseUrl: baseUrl,
-      units: 'binary',
-      chartHours: 24,
     };
     const tokens = Object.fromEntries(accounts.map(({ token }, index) => [index === 0 ? 'apiToken' : `apiToken.${ids[index]}`, token]));
     const browser = await launchExtensionBrowser({ extensionDir: EXTENSION_DIR });
@@ -253,14 +250,10 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
       const page = await browser.openPage('options.html');
       // Set up through storage: the settings page journey with accounts is the test above, in English.
       const settings = {
+        ...DEFAULT_SETTINGS,
         accounts: SHOWN_ACCOUNTS.map(({ id, label }) => ({ id, label })),
         watched: SHOWN_ACCOUNTS.flatMap(({ id, users }) => users.map(([proxyType, username]) => ({ account: id, proxyType, username }))),
-        badgeScope: { kind: 'all' },
-        pollIntervalMinutes: 10,
-        apiTimezone: { kind: 'offset', minutes: 0 },
         apiBaseUrl: baseUrl,
-        units: 'binary',
-        chartHours: 24,
       };
       await page.evaluate(
         async ({ items, message }) => {
