@@ -7,7 +7,7 @@ import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../
 import { launchFirefoxDriver } from '../../scripts/lib/firefox-driver';
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings, type JourneyAccount } from '../../scripts/lib/settings-journey';
-import { BADGE_COLORS } from '../../utils/background/badge';
+import { usageColor } from '../../utils/background/badge';
 import { HOUR_MS } from '../../utils/base/durations';
 import { formatAmount, formatBadgeAmount } from '../../utils/format/traffic-format';
 import type { Kb } from '../../utils/base/units';
@@ -148,7 +148,7 @@ describe('two accounts with their own tokens, one with users of two products', (
     expect(truth).toBeGreaterThan(0);
     const badge = await readBadge(browser);
     expect(badge.text).toBe(formatBadgeAmount(truth));
-    expect(hexColor(badge.color)).toBe(BADGE_COLORS.normal);
+    expect(hexColor(badge.color)).toBe(usageColor(truth, DEFAULT_SETTINGS.alerts));
   });
 
   it('groups the popup by account, each with its total, and Team A’s users by product', async () => {

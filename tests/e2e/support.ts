@@ -8,6 +8,7 @@ import { readBadge, type ExtensionBrowser } from '../../scripts/lib/extension-br
 import { playwrightPage } from '../../scripts/lib/playwright-driver';
 import { configureThroughSettings } from '../../scripts/lib/settings-journey';
 import { kb, type Kb } from '../../utils/base/units';
+import { BADGE_COLORS } from '../../utils/background/badge';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
@@ -115,6 +116,12 @@ export async function stopServiceWorkers(page: Page): Promise<void> {
 export function hexColor(rgba: readonly number[]): string {
   return `#${rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * The badge colours of a poll that worked: which one depends on this hour's traffic against the
+ * hourly alert, and the demo's traffic grows through the hour, so late in an hour it is "nearing".
+ */
+export const WORKING_COLORS: readonly string[] = [BADGE_COLORS.normal, BADGE_COLORS.nearing, BADGE_COLORS.over];
 
 /** Polls until `check` holds, for hooks, where expect.poll is not allowed. */
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -32,7 +32,7 @@ export const BADGE_COLORS = {
 } as const;
 
 /** The colour for this hour's traffic against the hourly alert, when that rule is on. */
-function usageColor(kb: Kb, rules: AlertRules): string {
+export function usageColor(kb: Kb, rules: AlertRules): string {
   if (!rules.hourlyTotal.enabled) return BADGE_COLORS.normal;
   if (kb >= rules.hourlyTotal.kb) return BADGE_COLORS.over;
   if (kb >= NEARING_SHARE * rules.hourlyTotal.kb) return BADGE_COLORS.nearing;
