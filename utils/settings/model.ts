@@ -3,6 +3,8 @@ import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { PRODUCTION_API_BASE } from '@/utils/api/origin';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
+import type { Kb } from '@/utils/base/units';
+import type { Money } from '@/utils/base/money';
 
 /**
  * One Thordata account: a token (stored on its own, see storage/definitions.ts) and the label
@@ -26,6 +28,41 @@ export type BadgeScope =
   | { readonly kind: 'account'; readonly account: string }
   | { readonly kind: 'product'; readonly proxyType: ProxyType };
 
+/**
+ * What traffic costs: a price per GB for each product, in one currency (ISO 4217, formatted with
+ * Intl). A GB is Thordata's: 1,048,576 KB. A product without a price counts in no cost.
+ */
+export interface Prices {
+  readonly currency: string;
+  readonly perGb: Readonly<Record<ProxyType, Money | null>>;
+}
+
+/** A budget's limit: off, an amount of traffic, or an amount of money (which needs prices). */
+export type BudgetLimit =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'traffic'; readonly kb: Kb }
+  | { readonly kind: 'money'; readonly amount: Money };
+
+/**
+ * The daily and the cycle budget, over everything watched, and their notification rules. The
+ * cycle starts on `cycleStartDay` (1–31; in a shorter month, on its last day, like Android's
+ * data cycle) at midnight in the API timezone, as every day here does.
+ */
+export interface Budgets {
+  readonly daily: BudgetLimit;
+  readonly cycle: BudgetLimit;
+  readonly cycleStartDay: number;
+  /** Actual use crossing each of these percentages of a budget notifies, once per period; empty: never. */
+  readonly usePercents: readonly number[];
+  /** The cycle forecast to end over the cycle budget notifies, once per cycle. */
+  readonly forecastAlert: boolean;
+  /** Android's "rapid use": the last 4 days scaled to the cycle exceed 1.5 × the cycle budget; once per cycle. */
+  readonly rapidUseAlert: boolean;
+}
+
+/** What the badge shows: this hour's traffic, or today's cost (which needs prices). */
+export type BadgeShows = 'traffic' | 'today-cost';
+
 /** Everything the user configures except the tokens, which are stored on their own. */
 export interface Settings {
   /** At least one; the first is the account earlier versions knew (FIRST_ACCOUNT_ID). */
@@ -39,6 +76,9 @@ export interface Settings {
   /** Hours the popup's chart shows. */
   readonly chartHours: ChartHours;
   readonly alerts: AlertRules;
+  readonly prices: Prices;
+  readonly budgets: Budgets;
+  readonly badgeShows: BadgeShows;
 }
 
 export const CHART_HOURS_CHOICES = [12, 24, 48, 72] as const;
@@ -57,6 +97,16 @@ export const DEFAULT_SETTINGS: Settings = {
   units: 'binary',
   chartHours: 24,
   alerts: DEFAULT_ALERT_RULES,
+  prices: { currency: 'USD', perGb: { 1: null, 2: null, 3: null } },
+  budgets: {
+    daily: { kind: 'off' },
+    cycle: { kind: 'off' },
+    cycleStartDay: 1,
+    usePercents: [50, 80, 100],
+    forecastAlert: true,
+    rapidUseAlert: true,
+  },
+  badgeShows: 'traffic',
 };
 
 /** In the order the settings page offers them; their names live in the catalogue. */

@@ -99,5 +99,8 @@ export function coerceSettings(stored: unknown, allowLoopback: boolean): Setting
     units: parseUnits(asText(raw.units)) ?? DEFAULT_SETTINGS.units,
     chartHours: parseChartHours(typeof raw.chartHours === 'number' ? raw.chartHours : null) ?? DEFAULT_SETTINGS.chartHours,
     alerts: coerceAlertRules(raw.alerts),
+    prices: DEFAULT_SETTINGS.prices,
+    budgets: DEFAULT_SETTINGS.budgets,
+    badgeShows: DEFAULT_SETTINGS.badgeShows,
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DEFAULT_ALERT_RULES } from '@/utils/settings/alert-rules';
 import { PRODUCTION_API_BASE } from '@/utils/api/origin';
 import { parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/time/api-timezone';
-import { ACCOUNT_LABEL_MAX_LENGTH, FIRST_ACCOUNT_ID, MAX_WATCHED, type AccountSettings, type BadgeScope, type Settings } from '@/utils/settings/model';
+import { ACCOUNT_LABEL_MAX_LENGTH, DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, MAX_WATCHED, type AccountSettings, type BadgeScope, type Settings } from '@/utils/settings/model';
 
 // Any settings the form could save: shared by the form's round trip and the repair's "leaves
 // valid settings unchanged", so both are held to the same idea of valid.
@@ -43,5 +43,8 @@ export const settingsArb: fc.Arbitrary<Settings> = accountsArb.chain((accounts) 
     units: fc.constantFrom('binary' as const, 'decimal' as const),
     chartHours: fc.constantFrom(12 as const, 24 as const, 48 as const, 72 as const),
     alerts: fc.constant(DEFAULT_ALERT_RULES),
+    prices: fc.constant(DEFAULT_SETTINGS.prices),
+    budgets: fc.constant(DEFAULT_SETTINGS.budgets),
+    badgeShows: fc.constant(DEFAULT_SETTINGS.badgeShows),
   });
 });

@@ -80,6 +80,9 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   units: fc.constantFrom('binary' as const, 'decimal' as const),
   chartHours: fc.constantFrom(12 as const, 24 as const, 48 as const, 72 as const),
   alerts: alertsArb,
+  prices: fc.constant(DEFAULT_SETTINGS.prices),
+  budgets: fc.constant(DEFAULT_SETTINGS.budgets),
+  badgeShows: fc.constant(DEFAULT_SETTINGS.badgeShows),
 }).map((settings) => stored(settings) as Settings);
 const partsArb = fc.subarray(PARTS).map((parts) => new Set(parts));
 
