@@ -103,6 +103,10 @@ export type PlanView =
       readonly allowancePerDayKb: Kb;
       /** The last 24 hours' use of this account's watched users, in KB. */
       readonly last24Kb: Kb;
-      /** At that rate: null when nothing is used; else days from now to empty, and the margin to expiry (positive: lasts beyond it). */
-      readonly runsOut: { readonly inDays: number; readonly daysBeforeExpiry: number } | null;
+      /**
+       * At that rate: null when nothing was used. `inDays` from now to empty; `beforeExpiryDays`
+       * positive when the balance runs out that many days before the plan expires, negative when
+       * it lasts that many days past the expiry.
+       */
+      readonly runsOut: { readonly inDays: number; readonly beforeExpiryDays: number } | null;
     };
