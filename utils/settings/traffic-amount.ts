@@ -47,3 +47,18 @@ export function readAmountKb(text: string, exact: ExactAmount | undefined, step:
   if (exact && exact.text === text) return exact.kb;
   return isPlainNumber(text) ? kb(Number(text) * kbPer(step, units)) : null;
 }
+
+/** Of the exact amounts known, the one behind each field's text as it now reads: the first whose text matches. */
+export function exactBehind<F extends string>(
+  texts: Readonly<Record<F, string>>,
+  candidates: readonly Partial<Record<F, ExactAmount>>[],
+): Partial<Record<F, ExactAmount>> {
+  const exact: Partial<Record<F, ExactAmount>> = {};
+  for (const candidate of candidates) {
+    for (const field of Object.keys(candidate) as F[]) {
+      const amount = candidate[field];
+      if (!exact[field] && amount?.text === texts[field]) exact[field] = amount;
+    }
+  }
+  return exact;
+}
