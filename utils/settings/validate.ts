@@ -161,7 +161,7 @@ function moneyChecks(draft: SettingsDraft, watched: readonly WatchedUser[], loca
     if (kind === null || kind === 'off') return { kind: 'off' };
     if (kind === 'money' && !priced) errors[fields.kind] = { code: 'budget-needs-price', products };
     const amount = kind === 'traffic' ? budgetKb(form, budget, units) : parseDecimal(form[fields.amount], locale);
-    if (amount === null || !(amount > 0) || !Number.isFinite(amount)) {
+    if (amount === null || !Number.isFinite(amount) || amount <= 0) {
       errors[fields.amount] = { code: 'budget-positive' };
       return { kind: 'off' };
     }
