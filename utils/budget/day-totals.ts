@@ -63,15 +63,20 @@ export function daysBefore(today: DayKey, count: number, tz: ApiTimezone): DaySp
   return Array.from({ length: count }, (_, index) => daySpan(addDays(today, index - count), tz));
 }
 
-/** The days among `spans` whose use is known for every one of the users. */
-export function daysKnownForAll(records: UseRecords, keys: readonly WatchKey[], spans: readonly DaySpan[]): DaySpan[] {
-  return spans.filter((span) => keys.every((key) => completeDayKb(records, key, span) !== null));
+/** A user's figure for each of the days (null: not known). */
+export function userDays(records: UseRecords, key: WatchKey, spans: readonly DaySpan[]): (Kb | null)[] {
+  return spans.map((span) => completeDayKb(records, key, span));
+}
+
+/** For each of `count` days, whether every user's figure is known, given each user's `userDays`. */
+export function knownForEveryone(perUser: readonly (readonly (Kb | null)[])[], count: number): boolean[] {
+  return Array.from({ length: count }, (_, index) => perUser.every((days) => days[index] != null));
 }
 
 /** The forecasts look back this many complete days: the last 7 days' rate, and how much history is known. */
 export const HISTORY_DAYS = 7;
 
-/** The cycle's days before today not known for some watched user: its figures are partial until they are fetched. */
-export function missingDays(records: UseRecords, keys: readonly WatchKey[], cycleDays: readonly DaySpan[]): number {
-  return cycleDays.length - daysKnownForAll(records, keys, cycleDays).length;
+/** The cycle's days before today not known for some watched user, given each user's `userDays` of them: the cycle's figures are partial until they are fetched. */
+export function missingDays(perUser: readonly (readonly (Kb | null)[])[], count: number): number {
+  return knownForEveryone(perUser, count).filter((known) => !known).length;
 }

@@ -3,7 +3,7 @@ import type { WatchedUser } from '@/utils/settings/model';
 import { watchKey } from '@/utils/settings/watched';
 import { addDays, daysFromTo } from '@/utils/time/day-keys';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
-import { completeDayKb, daysBefore, daysKnownForAll, HISTORY_DAYS, hourKeysOf, hoursKb, missingDays, type UseRecords } from './day-totals';
+import { daysBefore, HISTORY_DAYS, hourKeysOf, hoursKb, knownForEveryone, missingDays, userDays, type UseRecords } from './day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from './hour-windows';
 import type { CycleSpan } from './spend-view';
 import { daySpan, startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
@@ -59,16 +59,17 @@ function todayHourSpans(today: DaySpan, now: number, records: UseRecords): { hou
 export function useLedger(records: UseRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UseLedger {
   const { tz } = records;
   const today = todaySpan(now, tz);
-  const keys = watched.map(watchKey);
   const cycleDays = daysFromTo(cycle.startDay, addDays(today.day, -1)).map((day) => daySpan(day, tz));
+  const historySpans = daysBefore(today.day, HISTORY_DAYS, tz);
+  const read = watched.map((user) => {
+    const key = watchKey(user);
+    return { user, usage: records.cache.users[key], days: userDays(records, key, cycleDays), history: userDays(records, key, historySpans) };
+  });
+  const historyKnown = knownForEveryone(read.map((entry) => entry.history), historySpans.length);
   const todayHours = todayHourSpans(today, now, records);
-  const historyDays = daysKnownForAll(records, keys, daysBefore(today.day, HISTORY_DAYS, tz));
   const hours24 = last24HourKeys(now, tz);
   const hours96 = last96HourKeys(now, tz);
-  const users = watched.map((user): UserUse => {
-    const key = watchKey(user);
-    const usage = records.cache.users[key];
-    const days = cycleDays.map((span) => completeDayKb(records, key, span));
+  const users = read.map(({ user, usage, days, history }): UserUse => {
     const hours = todayHours.hours.map((hour) => hoursKb(usage, [hour]));
     const todayKb = sumKb(hours);
     return {
@@ -78,7 +79,7 @@ export function useLedger(records: UseRecords, watched: readonly WatchedUser[], 
       todayKb,
       cycleKb: sumKb([...days.map((day) => day ?? ZERO_KB), todayKb]),
       last24Kb: hoursKb(usage, hours24),
-      historyKb: sumKb(historyDays.map((span) => completeDayKb(records, key, span) ?? ZERO_KB)),
+      historyKb: sumKb(history.map((day, index) => (historyKnown[index] ? (day ?? ZERO_KB) : ZERO_KB))),
       last96Kb: hoursKb(usage, hours96),
     };
   });
@@ -88,17 +89,14 @@ export function useLedger(records: UseRecords, watched: readonly WatchedUser[], 
     spans: [...cycleDays, ...todayHours.spans],
     todayFrom: cycleDays.length,
     users,
-    historyDays: historyDays.length,
-    missingDays: missingDays(records, keys, cycleDays),
-    covers96Hours: first96 !== undefined && keys.every((key) => hoursReachBackTo(records.cache.users[key], first96, tz)),
+    historyDays: historyKnown.filter(Boolean).length,
+    missingDays: missingDays(read.map((entry) => entry.days), cycleDays.length),
+    covers96Hours: first96 !== undefined && read.every(({ usage }) => hoursReachBackTo(usage, first96, tz)),
   };
 }
 
 /** What a user's traffic counts for in a measure: itself (traffic), or its cost (money). Linear in the amount. */
 export type Weigh = (user: WatchedUser, amount: Kb) => number;
-
-/** Traffic measured as traffic. */
-export const asTraffic: Weigh = (_, amount) => amount;
 
 /** A figure of every user, in the measure, summed. */
 export function inMeasure(ledger: UseLedger, weigh: Weigh, figure: (use: UserUse) => Kb): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeDayKb, daysBefore, daysKnownForAll, missingDays, todayKb, useRecords } from '@/utils/budget/day-totals';
+import { completeDayKb, daysBefore, knownForEveryone, missingDays, todayKb, userDays, useRecords } from '@/utils/budget/day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from '@/utils/budget/hour-windows';
 import { daySpan } from '@/utils/budget/time-spans';
 import { HOUR_MS } from '@/utils/base/durations';
@@ -80,16 +80,17 @@ describe('the days known', () => {
   });
 
   it('are those known for every watched user; a day of 0 is known', () => {
-    expect(daysKnownForAll(records, [ALICE, BOB], last7).map((span) => span.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-24']);
-    expect(daysKnownForAll(records, [ALICE], last7)).toHaveLength(4);
-    expect(daysKnownForAll(records, [], last7)).toHaveLength(7);
+    const known = (keys: string[]) => knownForEveryone(keys.map((key) => userDays(records, key, last7)), last7.length);
+    expect(last7.filter((_, index) => known([ALICE, BOB])[index]).map((span) => span.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-24']);
+    expect(known([ALICE]).filter(Boolean)).toHaveLength(4);
+    expect(known([]).filter(Boolean)).toHaveLength(7);
   });
 
   it('leave the cycle’s other days missing', () => {
     // Cycle from 15 Nov: 10 days before today, 3 known for both.
     const cycleDays = ['15', '16', '17', '18', '19', '20', '21', '22', '23', '24'].map((d) => day(`2026-11-${d}`));
-    expect(missingDays(records, [ALICE, BOB], cycleDays)).toBe(7);
-    expect(missingDays(records, [ALICE, BOB], [])).toBe(0);
+    expect(missingDays([ALICE, BOB].map((key) => userDays(records, key, cycleDays)), cycleDays.length)).toBe(7);
+    expect(missingDays([ALICE, BOB].map(() => []), 0)).toBe(0);
   });
 });
 
