@@ -1,12 +1,13 @@
-import { sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
+import { kb, sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
 import type { WatchedUser } from '@/utils/settings/model';
 import { watchKey } from '@/utils/settings/watched';
 import { addDays, daysFromTo } from '@/utils/time/day-keys';
+import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
-import { daysBefore, HISTORY_DAYS, hourKeysOf, hoursKb, knownForEveryone, missingDays, userDays, type UseRecords } from './day-totals';
+import { HISTORY_DAYS, hourKeysOf, hoursKb, keyedDay, knownForEveryone, missingDays, userDays, type KeyedDay, type UseRecords } from './day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from './hour-windows';
 import type { CycleSpan } from './spend-view';
-import { daySpan, startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
+import { startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
 
 /** One watched user's use, in KB, in every span the budgets judge. */
 export interface UserUse {
@@ -49,28 +50,39 @@ export interface UseLedger {
 }
 
 /** Today's hours up to the current one, as spans: the current one ends now; across DST an hour may last 0 or 2 hours. */
-function todayHourSpans(today: DaySpan, now: number, records: UseRecords): { hours: HourKey[]; spans: Span[] } {
-  const current = hourKeyAt(now, records.tz);
+function todayHourSpans(today: DaySpan, now: number, tz: ApiTimezone): { hours: HourKey[]; spans: Span[] } {
+  const current = hourKeyAt(now, tz);
   const hours = hourKeysOf(today.day).filter((hour) => hour <= current);
-  const starts = hours.map((hour) => startOfHour(hour, records.tz));
+  const starts = hours.map((hour) => startOfHour(hour, tz));
   return { hours, spans: starts.map((startMs, index) => ({ startMs, endMs: starts[index + 1] ?? now })) };
+}
+
+/**
+ * Every past day a figure is needed for: the cycle's days before today and the last 7, which
+ * both end yesterday, so their union runs from the earlier start to yesterday.
+ */
+function pastDays(cycle: CycleSpan, today: DaySpan, tz: ApiTimezone): KeyedDay[] {
+  const historyStart = addDays(today.day, -HISTORY_DAYS);
+  const first = cycle.startDay < historyStart ? cycle.startDay : historyStart;
+  return daysFromTo(first, addDays(today.day, -1)).map((day) => keyedDay(day, tz));
 }
 
 export function useLedger(records: UseRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UseLedger {
   const { tz } = records;
   const today = todaySpan(now, tz);
-  const cycleDays = daysFromTo(cycle.startDay, addDays(today.day, -1)).map((day) => daySpan(day, tz));
-  const historySpans = daysBefore(today.day, HISTORY_DAYS, tz);
+  const past = pastDays(cycle, today, tz);
+  const cycleDays = past.slice(past.length - cycle.dayIndex);
   const read = watched.map((user) => {
     const key = watchKey(user);
-    return { user, usage: records.cache.users[key], days: userDays(records, key, cycleDays), history: userDays(records, key, historySpans) };
+    const days = userDays(records, key, past);
+    return { user, usage: records.cache.users[key], cycle: days.slice(days.length - cycle.dayIndex), history: days.slice(days.length - HISTORY_DAYS) };
   });
-  const historyKnown = knownForEveryone(read.map((entry) => entry.history), historySpans.length);
-  const todayHours = todayHourSpans(today, now, records);
+  const historyKnown = knownForEveryone(read.map((entry) => entry.history), HISTORY_DAYS);
+  const todayHours = todayHourSpans(today, now, tz);
   const hours24 = last24HourKeys(now, tz);
   const hours96 = last96HourKeys(now, tz);
-  const users = read.map(({ user, usage, days, history }): UserUse => {
-    const hours = todayHours.hours.map((hour) => hoursKb(usage, [hour]));
+  const users = read.map(({ user, usage, cycle: days, history }): UserUse => {
+    const hours = todayHours.hours.map((hour) => kb(usage?.hours[hour] ?? 0));
     const todayKb = sumKb(hours);
     return {
       user,
@@ -83,15 +95,15 @@ export function useLedger(records: UseRecords, watched: readonly WatchedUser[], 
       last96Kb: hoursKb(usage, hours96),
     };
   });
-  const first96 = hours96[0];
+  const first96 = hours96[0] ?? '';
   return {
     today,
     spans: [...cycleDays, ...todayHours.spans],
     todayFrom: cycleDays.length,
     users,
     historyDays: historyKnown.filter(Boolean).length,
-    missingDays: missingDays(read.map((entry) => entry.days), cycleDays.length),
-    covers96Hours: first96 !== undefined && read.every(({ usage }) => hoursReachBackTo(usage, first96, tz)),
+    missingDays: missingDays(read.map((entry) => entry.cycle), cycleDays.length),
+    covers96Hours: read.every(({ usage }) => hoursReachBackTo(usage, first96, tz)),
   };
 }
 

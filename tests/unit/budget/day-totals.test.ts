@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeDayKb, daysBefore, knownForEveryone, missingDays, todayKb, userDays, useRecords } from '@/utils/budget/day-totals';
+import { keyedDay, knownForEveryone, missingDays, todayKb, userDays, useRecords, type KeyedDay, type UseRecords } from '@/utils/budget/day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from '@/utils/budget/hour-windows';
-import { daySpan } from '@/utils/budget/time-spans';
 import { HOUR_MS } from '@/utils/base/durations';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { userKey } from '../support/watching';
@@ -12,7 +11,8 @@ const ALICE = userKey(1, 'alice');
 const BOB = userKey(2, 'bob');
 const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 
-const day = (key: string) => daySpan(key, UTC);
+const day = (key: string) => keyedDay(key, UTC);
+const completeDayKb = (records: UseRecords, key: string, span: KeyedDay) => userDays(records, key, [span])[0];
 
 describe('a complete day of a watched user', () => {
   it('is the daily store’s figure when there is one', () => {
@@ -48,11 +48,11 @@ describe('a complete day of a watched user', () => {
     const cache = cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }, 'UTC');
     const daily = dailyOf({ [ALICE]: { '2026-11-23': 500 } }, 'UTC');
     const records = useRecords(cache, daily, UTC8);
-    expect(completeDayKb(records, ALICE, daySpan('2026-11-23', UTC8))).toBeNull();
-    expect(completeDayKb(records, ALICE, daySpan('2026-11-24', UTC8))).toBeNull();
+    expect(completeDayKb(records, ALICE, keyedDay('2026-11-23', UTC8))).toBeNull();
+    expect(completeDayKb(records, ALICE, keyedDay('2026-11-24', UTC8))).toBeNull();
     // Stores from before the setting was recorded were read under the current one.
     const unstamped = useRecords(cacheOf({}, null), dailyOf({ [ALICE]: { '2026-11-23': 500 } }, null), UTC8);
-    expect(completeDayKb(unstamped, ALICE, daySpan('2026-11-23', UTC8))).toBe(500);
+    expect(completeDayKb(unstamped, ALICE, keyedDay('2026-11-23', UTC8))).toBe(500);
   });
 });
 
@@ -73,11 +73,7 @@ describe('the days known', () => {
     dailyOf({ [ALICE]: { '2026-11-20': 1, '2026-11-21': 1, '2026-11-22': 0, '2026-11-24': 1 }, [BOB]: { '2026-11-21': 1, '2026-11-22': 1, '2026-11-24': 1 } }),
     UTC,
   );
-  const last7 = daysBefore('2026-11-25', 7, UTC);
-
-  it('are the last 7 days before today, oldest first', () => {
-    expect(last7.map((span) => span.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
-  });
+  const last7 = ['18', '19', '20', '21', '22', '23', '24'].map((d) => day(`2026-11-${d}`));
 
   it('are those known for every watched user; a day of 0 is known', () => {
     const known = (keys: string[]) => knownForEveryone(keys.map((key) => userDays(records, key, last7)), last7.length);
