@@ -9,7 +9,7 @@ import { keptFrom } from './hour-windows';
 import { daySpan, type DaySpan } from './time-spans';
 
 /** The hours and the complete days as they stand under the API timezone setting. */
-export interface UseRecords {
+export interface UsageRecords {
   readonly cache: UsageCache;
   readonly daily: DailyUsage;
   readonly tz: ApiTimezone;
@@ -20,7 +20,7 @@ export interface UseRecords {
  * days and hours, so they count for nothing (they are read again); a store from before the
  * setting was recorded was read under the current one.
  */
-export function useRecords(cache: UsageCache, daily: DailyUsage, tz: ApiTimezone): UseRecords {
+export function usageRecords(cache: UsageCache, daily: DailyUsage, tz: ApiTimezone): UsageRecords {
   const sameReading = daily.apiTimezone == null || daily.apiTimezone === formatApiTimezone(tz);
   return { cache: cacheFor(cache, tz), daily: sameReading ? daily : { apiTimezone: formatApiTimezone(tz), users: {} }, tz };
 }
@@ -54,7 +54,7 @@ export function keyedDay(day: DayKey, tz: ApiTimezone): KeyedDay {
  * hours when the cache holds them all, final (fetched after the day ended, the day inside the
  * week that fetch kept), else null: not known yet.
  */
-export function userDays(records: UseRecords, key: WatchKey, days: readonly KeyedDay[]): (Kb | null)[] {
+export function userDays(records: UsageRecords, key: WatchKey, days: readonly KeyedDay[]): (Kb | null)[] {
   const stored = records.daily.users[key];
   const usage = records.cache.users[key];
   const oldest = keptFrom(usage, records.tz);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyedDay, knownForEveryone, missingDays, todayKb, userDays, useRecords, type KeyedDay, type UseRecords } from '@/utils/budget/day-totals';
+import { keyedDay, knownForEveryone, missingDays, todayKb, userDays, usageRecords, type KeyedDay, type UsageRecords } from '@/utils/budget/day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from '@/utils/budget/hour-windows';
 import { HOUR_MS } from '@/utils/base/durations';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
@@ -12,34 +12,34 @@ const BOB = userKey(2, 'bob');
 const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 
 const day = (key: string) => keyedDay(key, UTC);
-const completeDayKb = (records: UseRecords, key: string, span: KeyedDay) => userDays(records, key, [span])[0];
+const completeDayKb = (records: UsageRecords, key: string, span: KeyedDay) => userDays(records, key, [span])[0];
 
 describe('a complete day of a watched user', () => {
   it('is the daily store’s figure when there is one', () => {
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({ [ALICE]: { '2026-11-24': 500 } }), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({ [ALICE]: { '2026-11-24': 500 } }), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBe(500);
   });
 
   it('is the sum of its cached hours when the daily store lacks it and the cache holds the whole day', () => {
     // 24 hours of 10 KB each, fetched after the day ended: 240 KB.
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({}), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBe(240);
     // An hour missing from the cache had no traffic: the poll keeps every hour it was told of.
-    const gappy = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10, 0, 11), NOW) }), dailyOf({}), UTC);
+    const gappy = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10, 0, 11), NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(gappy, ALICE, day('2026-11-24'))).toBe(120);
   });
 
   it('is unknown when the hours were fetched before the day ended, or the day is past the week the cache keeps', () => {
     const hours = hoursOfDays('2026-11-17', '2026-11-24', 10);
     const fetchedLate = Date.parse('2026-11-24T23:30:00Z');
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hours, fetchedLate) }), dailyOf({}), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, fetchedLate) }), dailyOf({}), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBeNull();
     expect(completeDayKb(records, ALICE, day('2026-11-23'))).toBe(240);
     // The week kept at 25 Nov 14:40 starts at 18 Nov 15:00: 18 Nov is partly gone, 17 Nov wholly.
-    const fresh = useRecords(cacheOf({ [ALICE]: cachedUser(hours, NOW) }), dailyOf({}), UTC);
+    const fresh = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(fresh, ALICE, day('2026-11-19'))).toBe(240);
     expect(completeDayKb(fresh, ALICE, day('2026-11-18'))).toBeNull();
-    const never = useRecords(cacheOf({ [ALICE]: cachedUser(hours, null) }), dailyOf({}), UTC);
+    const never = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, null) }), dailyOf({}), UTC);
     expect(completeDayKb(never, ALICE, day('2026-11-23'))).toBeNull();
     expect(completeDayKb(never, BOB, day('2026-11-23'))).toBeNull();
   });
@@ -47,11 +47,11 @@ describe('a complete day of a watched user', () => {
   it('counts nothing read under another timezone setting', () => {
     const cache = cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }, 'UTC');
     const daily = dailyOf({ [ALICE]: { '2026-11-23': 500 } }, 'UTC');
-    const records = useRecords(cache, daily, UTC8);
+    const records = usageRecords(cache, daily, UTC8);
     expect(completeDayKb(records, ALICE, keyedDay('2026-11-23', UTC8))).toBeNull();
     expect(completeDayKb(records, ALICE, keyedDay('2026-11-24', UTC8))).toBeNull();
     // Stores from before the setting was recorded were read under the current one.
-    const unstamped = useRecords(cacheOf({}, null), dailyOf({ [ALICE]: { '2026-11-23': 500 } }, null), UTC8);
+    const unstamped = usageRecords(cacheOf({}, null), dailyOf({ [ALICE]: { '2026-11-23': 500 } }, null), UTC8);
     expect(completeDayKb(unstamped, ALICE, keyedDay('2026-11-23', UTC8))).toBe(500);
   });
 });
@@ -68,7 +68,7 @@ describe('today’s use of a watched user', () => {
 });
 
 describe('the days known', () => {
-  const records = useRecords(
+  const records = usageRecords(
     cacheOf({}),
     dailyOf({ [ALICE]: { '2026-11-20': 1, '2026-11-21': 1, '2026-11-22': 0, '2026-11-24': 1 }, [BOB]: { '2026-11-21': 1, '2026-11-22': 1, '2026-11-24': 1 } }),
     UTC,

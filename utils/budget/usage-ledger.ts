@@ -4,7 +4,7 @@ import { watchKey } from '@/utils/settings/watched';
 import { addDays, daysFromTo } from '@/utils/time/day-keys';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
-import { HISTORY_DAYS, hourKeysOf, hoursKb, keyedDay, knownForEveryone, missingDays, userDays, type KeyedDay, type UseRecords } from './day-totals';
+import { HISTORY_DAYS, hourKeysOf, hoursKb, keyedDay, knownForEveryone, missingDays, userDays, type KeyedDay, type UsageRecords } from './day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from './hour-windows';
 import type { CycleSpan } from './spend-view';
 import { startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
@@ -31,7 +31,7 @@ export interface UserUse {
  * each measure then weighs it (`inMeasure`): a traffic measure counts a KB as 1, a money
  * measure at its user's product price.
  */
-export interface UseLedger {
+export interface UsageLedger {
   readonly today: DaySpan;
   /** The cycle's complete days before today, then today's hours up to now (the last ends now). */
   readonly spans: readonly Span[];
@@ -67,7 +67,7 @@ function pastDays(cycle: CycleSpan, today: DaySpan, tz: ApiTimezone): KeyedDay[]
   return daysFromTo(first, addDays(today.day, -1)).map((day) => keyedDay(day, tz));
 }
 
-export function useLedger(records: UseRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UseLedger {
+export function usageLedger(records: UsageRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UsageLedger {
   const { tz } = records;
   const today = todaySpan(now, tz);
   const past = pastDays(cycle, today, tz);
@@ -111,12 +111,12 @@ export function useLedger(records: UseRecords, watched: readonly WatchedUser[], 
 export type Weigh = (user: WatchedUser, amount: Kb) => number;
 
 /** A figure of every user, in the measure, summed. */
-export function inMeasure(ledger: UseLedger, weigh: Weigh, figure: (use: UserUse) => Kb): number {
+export function inMeasure(ledger: UsageLedger, weigh: Weigh, figure: (use: UserUse) => Kb): number {
   return ledger.users.reduce((sum, use) => sum + weigh(use.user, figure(use)), 0);
 }
 
 /** Each span's use over all users, in the measure; null where some user's figure is not known. */
-export function spanTotals(ledger: UseLedger, weigh: Weigh): (number | null)[] {
+export function spanTotals(ledger: UsageLedger, weigh: Weigh): (number | null)[] {
   return ledger.spans.map((_, index) =>
     ledger.users.reduce<number | null>((sum, use) => {
       const amount = use.spans[index];
