@@ -21,7 +21,7 @@ import type { Result } from '@/utils/base/result';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
-import { deliverAlerts } from './notifier';
+import { deliverAlerts, snoozeFromNotification } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
 import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, settingsItem, usageCacheItem } from '@/utils/storage/items';
@@ -53,6 +53,8 @@ export interface BackgroundDeps {
   readonly allowLoopback: boolean;
   /** The language of notifications and tooltips. */
   readonly language: Language;
+  /** Whether notifications may carry buttons ("Not today"): Chrome's do; Firefox throws on them. */
+  readonly notificationButtons: boolean;
   /** How long a request may take; the client's default when left out. Simulations shorten it. */
   readonly requestTimeoutMs?: number;
 }
@@ -67,6 +69,8 @@ export interface BackgroundTasks {
   forget(): Promise<void>;
   /** The end of every background promise chain: records what failed, without the token, for the popup. */
   reportFailure(error: unknown): Promise<void>;
+  /** "Not today" clicked on a notification: its rule is snoozed until the next API day. */
+  notToday(notificationId: string): Promise<void>;
 }
 
 class CycleAbandoned extends Error {}
@@ -237,7 +241,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const { settings, tokens, cache, status, account } = known;
     if (isConfigured(settings, accountsWithToken(tokens))) {
       const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
-      await deliverAlerts(input, deps.language, () => stillCurrent(known));
+      await deliverAlerts(input, deps.language, () => stillCurrent(known), deps.notificationButtons);
     }
     return plan;
   }
@@ -309,5 +313,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await browser.alarms.create(POLL_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
   }
 
-  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure };
+  async function notToday(notificationId: string): Promise<void> {
+    const settings = coerceSettings(await settingsItem.getValue(), deps.allowLoopback);
+    await snoozeFromNotification(notificationId, settings.apiTimezone, deps.now());
+  }
+
+  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure, notToday };
 }
