@@ -43,7 +43,7 @@ export function isCycleKey(key: string): boolean {
  * lower ones (recorded with it), so a jump from 40 % to 90 % says "80 %" once, not "50 %" and
  * "80 %" together, and "50 %" never comes after it.
  */
-function useAlert(budget: BudgetView, percents: readonly number[], period: DayKey, currency: string): BudgetAlert[] {
+function useAlerts(budget: BudgetView, percents: readonly number[], period: DayKey, currency: string): BudgetAlert[] {
   const reached = [...new Set(percents)].filter((percent) => budget.used * 100 >= budget.limit * percent).sort((a, b) => a - b);
   const highest = reached.at(-1);
   if (highest === undefined) return [];
@@ -75,9 +75,9 @@ export function budgetAlerts(view: SpendView, rules: BudgetRules, currency: stri
   const { cycle, daily, cycleBudget } = view;
   const today = addDays(cycle.startDay, cycle.dayIndex);
   const alerts: BudgetAlert[] = [];
-  if (daily) alerts.push(...useAlert(daily, rules.usePercents, today, currency));
+  if (daily) alerts.push(...useAlerts(daily, rules.usePercents, today, currency));
   if (!cycleBudget) return alerts;
-  alerts.push(...useAlert(cycleBudget, rules.usePercents, cycle.startDay, currency));
+  alerts.push(...useAlerts(cycleBudget, rules.usePercents, cycle.startDay, currency));
   const facts = { level: false, target: 'popup', measure: cycleBudget.measure, currency, limit: cycleBudget.limit } as const;
   const projected = cycleBudget.projected;
   if (rules.forecastAlert && projected.kind === 'range' && projected.low > cycleBudget.limit) {

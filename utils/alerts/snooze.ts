@@ -40,7 +40,7 @@ export function isSnoozed(snooze: AlertSnooze, rule: AlertRule, now: number, tz:
 
 /** The rules snoozed at `now`. */
 export function snoozedRules(snooze: AlertSnooze, now: number, tz: ApiTimezone): ReadonlySet<AlertRule> {
-  return new Set((Object.keys(snooze) as AlertRule[]).filter((rule) => isAlertRule(rule) && isSnoozed(snooze, rule, now, tz)));
+  return new Set(Object.keys(snooze).filter(isAlertRule).filter((rule) => isSnoozed(snooze, rule, now, tz)));
 }
 
 /** Snoozes `rule` for the rest of today (API timezone); snoozes already over are dropped on the way. */
