@@ -240,7 +240,8 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const known = await readAll();
     const { settings, tokens, cache, status, account } = known;
     if (isConfigured(settings, accountsWithToken(tokens))) {
-      const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
+      // No spend view yet: budget alerts wait for spendView (utils/budget) and the daily store.
+      const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now(), spend: null };
       await deliverAlerts(input, deps.language, () => stillCurrent(known), deps.notificationButtons);
     }
     return plan;
