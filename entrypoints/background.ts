@@ -22,6 +22,8 @@ const contextMenus: MenuRegistry = {
 
 export default defineBackground(() => {
   const language = uiLanguage();
+  // Firefox shows no notification buttons and throws on a notification that has any.
+  const notificationButtons = !import.meta.env.FIREFOX;
   const tasks = createBackgroundTasks({
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
     now: () => Date.now(),
@@ -31,6 +33,7 @@ export default defineBackground(() => {
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     allowLoopback: buildAllowsLoopback(),
     language,
+    notificationButtons,
   });
   const installActionMenu = createActionMenuInstaller(contextMenus, language.t);
 
@@ -68,6 +71,12 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => {
     void settle(openForNotification(id));
   });
+  // "Not today" is the only button a notification has.
+  if (notificationButtons) {
+    browser.notifications.onButtonClicked.addListener((id) => {
+      void settle(tasks.notToday(id));
+    });
+  }
   browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
     void settle(
       runActionMenuItem(menuItemId, {

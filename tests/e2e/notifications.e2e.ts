@@ -60,7 +60,7 @@ describe('notifications people trust', () => {
 
   it('shows exactly one notification when this hour passes the threshold', async () => {
     const hour = hourKeyAt(Date.now(), { kind: 'offset', minutes: 0 });
-    expect(await notificationIds(page)).toEqual([`popup|hourly-total:${hour}`]);
+    expect(await notificationIds(page)).toEqual([`popup|hourly-total|hourly-total:${hour}`]);
     expect(hexColor((await readBadge(browser)).color)).toBe(BADGE_COLORS.over);
   });
 

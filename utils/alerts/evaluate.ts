@@ -11,13 +11,20 @@ import { watchKey } from '@/utils/settings/watched';
 import { userUsage, type UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage, type HourPoint } from '@/utils/usage/summary';
 import { kb, type Kb, type Mb } from '@/utils/base/units';
+import type { SpendView } from '@/utils/budget/spend-view';
+import { budgetAlerts, type BudgetAlert } from './budget-rules';
 
 /** Where a click on the notification leads: the popup's figures, or the settings. */
 export type AlertTarget = 'popup' | 'settings';
 
-interface AlertBase {
+export interface AlertBase {
   /** Rule, account or user, and period: an alert whose key already fired never fires again. */
   readonly key: string;
+  /**
+   * Keys of lesser alerts this one stands for (lower percentages of a budget reached at once):
+   * recorded when it fires, so that they never fire after it.
+   */
+  readonly covers?: readonly string[];
   /** Balance alerts re-arm once their condition clears (a recharge); the others never. */
   readonly level: boolean;
   readonly target: AlertTarget;
@@ -44,7 +51,11 @@ export type Alert = AlertBase &
     | { readonly kind: 'token-rejected'; readonly account: string; readonly code: number }
     /** `account` null: nothing could be asked for any account (offline, no access to the API's host). */
     | { readonly kind: 'polling-broken'; readonly account: string | null; readonly failure: ApiError; readonly sinceMs: number }
-  );
+  )
+  | BudgetAlert;
+
+/** A rule, by the kind of alert it raises: what "Not today" snoozes (snooze.ts). */
+export type AlertRule = Alert['kind'];
 
 export interface AlertInput {
   readonly rules: AlertRules;
@@ -57,6 +68,8 @@ export interface AlertInput {
   readonly lastEvaluatedAt: number | null;
   /** Hours ending at or before this were judged on their final figure already (log.ts). */
   readonly judgedThrough: number | null;
+  /** Money and budgets now (budget/spend-view.ts); null or left out: no budget alert is judged. */
+  readonly spend?: SpendView | null;
 }
 
 /**
@@ -260,5 +273,7 @@ function pollingAlerts({ rules, settings, status, now }: AlertInput): Alert[] {
  * hour and at the hours that just ended (judgedHours), so after a long sleep no past hour fires.
  */
 export function evaluateAlerts(input: AlertInput): Alert[] {
-  return [...usageAlerts(input), ...balanceAlerts(input), ...pollingAlerts(input)];
+  const { spend, settings } = input;
+  const budgets = spend ? budgetAlerts(spend, settings.budgets, settings.prices.currency) : [];
+  return [...usageAlerts(input), ...balanceAlerts(input), ...pollingAlerts(input), ...budgets];
 }

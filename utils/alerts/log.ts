@@ -1,4 +1,5 @@
-import type { Alert } from './evaluate';
+import type { Alert, AlertRule } from './evaluate';
+import { isCycleKey } from './budget-rules';
 import { DAY_MS } from '@/utils/base/durations';
 import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
 
@@ -51,30 +52,59 @@ export function migrateAlertLogV2(old: AlertLog): AlertLog {
 /** One cycle shows at most this many notifications; more become one summary. */
 export const MAX_NOTIFICATIONS_PER_CYCLE = 3;
 
-/** Period keys older than this can never match again (their hour or day is past). */
+/** Hour and day keys older than this can never match again (their hour or day is past). */
 const KEEP_MS = 8 * DAY_MS;
+/**
+ * A cycle lasts at most 31 days (and an hour, across a daylight-saving change): a cycle key that
+ * fired on the cycle's first day must still be known on its last, or it would fire again.
+ */
+const CYCLE_KEEP_MS = 32 * DAY_MS;
+/** At most this many hour and day keys are kept, the newest; cycle keys, a handful a cycle, are not counted. */
 const MAX_ENTRIES = 500;
+
+type LogEntry = AlertLog['fired'][string];
 
 /** What to show now: single alerts, or one summary of several. */
 export type AlertDelivery =
   | { readonly kind: 'single'; readonly alert: Alert }
   | { readonly kind: 'summary'; readonly alerts: readonly Alert[] };
 
-/**
- * Picks the alerts that have not fired yet, records them, re-arms balance alerts
- * whose condition cleared, and keeps the record bounded.
- */
-export function selectAlerts(candidates: readonly Alert[], log: AlertLog, now: number): { deliveries: AlertDelivery[]; log: AlertLog } {
-  const active = new Set(candidates.map((alert) => alert.key));
-  const fresh = candidates.filter((alert) => log.fired[alert.key] === undefined);
-  const kept = Object.entries(log.fired).filter(
-    ([key, entry]) => (entry.level ? active.has(key) : now - entry.at < KEEP_MS),
+/** The entries still able to match a candidate: level entries while their condition holds, the rest while their period may last. */
+function stillMatching(log: AlertLog, active: ReadonlySet<string>, now: number): [string, LogEntry][] {
+  return Object.entries(log.fired).filter(([key, entry]) =>
+    entry.level ? active.has(key) : now - entry.at < (isCycleKey(key) ? CYCLE_KEEP_MS : KEEP_MS),
   );
-  const added = fresh.map((alert) => [alert.key, { at: now, level: alert.level }] as const);
-  const fired = Object.fromEntries([...kept, ...added].sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_ENTRIES));
+}
+
+/** The record bounded: every cycle key (many hourly keys must not push one out), and the newest others. */
+function bounded(entries: readonly (readonly [string, LogEntry])[]): AlertLog['fired'] {
+  const cycle = entries.filter(([key]) => isCycleKey(key));
+  const others = entries.filter(([key]) => !isCycleKey(key)).sort(([, a], [, b]) => b.at - a.at);
+  return Object.fromEntries([...cycle, ...others.slice(0, MAX_ENTRIES)]);
+}
+
+/**
+ * Picks the alerts that have not fired yet, records them (with the keys each stands for),
+ * re-arms balance alerts whose condition cleared, and keeps the record bounded. The alerts of a
+ * snoozed rule are postponed: neither shown nor recorded, so they fire once the snooze is over
+ * if still called for then.
+ */
+export function selectAlerts(
+  candidates: readonly Alert[],
+  log: AlertLog,
+  now: number,
+  snoozed: ReadonlySet<AlertRule> = new Set(),
+): { deliveries: AlertDelivery[]; log: AlertLog } {
+  const active = new Set(candidates.map((alert) => alert.key));
+  const fresh = candidates.filter((alert) => log.fired[alert.key] === undefined && !snoozed.has(alert.kind));
+  const kept = stillMatching(log, active, now);
+  const known = new Set(kept.map(([key]) => key));
+  const added = fresh.flatMap((alert) =>
+    [alert.key, ...(alert.covers ?? [])].filter((key) => !known.has(key)).map((key) => [key, { at: now, level: alert.level }] as const),
+  );
   const deliveries: AlertDelivery[] =
     fresh.length > MAX_NOTIFICATIONS_PER_CYCLE
       ? [{ kind: 'summary', alerts: fresh }]
       : fresh.map((alert) => ({ kind: 'single', alert }));
-  return { deliveries, log: { ...log, fired, evaluatedAt: now } };
+  return { deliveries, log: { ...log, fired: bounded([...kept, ...added]), evaluatedAt: now } };
 }

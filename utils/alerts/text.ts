@@ -4,7 +4,9 @@ import { describeApiError } from '@/utils/api/errors';
 import type { Language } from '@/utils/i18n/i18n';
 import { formatDuration, formatHourSpan } from '@/utils/time/local-time';
 import { formatAmount, type TrafficUnits } from '@/utils/format/traffic-format';
-import { mbToKb, type Kb } from '@/utils/base/units';
+import { kb, mbToKb, type Kb } from '@/utils/base/units';
+import { numberFormat } from '@/utils/format/intl-formats';
+import type { BudgetAlert } from './budget-rules';
 import type { Settings, WatchedUser } from '@/utils/settings/model';
 import { accountName } from '@/utils/settings/watched';
 
@@ -27,6 +29,34 @@ function naming(settings: Settings, { t }: Language) {
       return name === null ? title : t('aboutAccount', [name, title]);
     },
   };
+}
+
+/** A budget's figure in its measure: traffic in the user's units, money in its currency, in the user's locale. */
+function budgetFigure(alert: BudgetAlert, units: TrafficUnits, locale: string): (value: number) => string {
+  if (alert.measure === 'traffic') return (value) => formatAmount(kb(value), units, locale);
+  const currency = numberFormat(locale, { style: 'currency', currency: alert.currency });
+  return (value) => currency.format(value);
+}
+
+function renderBudget(alert: BudgetAlert, { locale, t }: Language, units: TrafficUnits): NotificationText {
+  const figure = budgetFigure(alert, units, locale);
+  const number = numberFormat(locale, { maximumFractionDigits: 1 });
+  switch (alert.kind) {
+    case 'budget-use':
+      return alert.period === 'daily'
+        ? { title: t('alert.budgetUseDailyTitle', [number.format(alert.percent)]), message: t('alert.budgetUseDailyMessage', [figure(alert.used), figure(alert.limit)]) }
+        : { title: t('alert.budgetUseCycleTitle', [number.format(alert.percent)]), message: t('alert.budgetUseCycleMessage', [figure(alert.used), figure(alert.limit)]) };
+    case 'budget-forecast':
+      return {
+        title: t('alert.budgetForecastTitle', [figure(alert.low), figure(alert.high)]),
+        message: t('alert.budgetForecastMessage', [figure(alert.limit), alert.lastDay]),
+      };
+    case 'rapid-use':
+      return {
+        title: t('alert.rapidUseTitle', [figure(alert.scaled)]),
+        message: t('alert.rapidUseMessage', [figure(alert.threshold), number.format(alert.threshold / alert.limit), figure(alert.limit)]),
+      };
+  }
 }
 
 function render(alert: Alert, language: Language, settings: Settings, now: number): NotificationText {
@@ -84,6 +114,10 @@ function render(alert: Alert, language: Language, settings: Settings, now: numbe
         title: names.about(alert.account, t('alert.pollingBrokenTitle', [formatDuration(now - alert.sinceMs, t)])),
         message: describeApiError(alert.failure, t).problem,
       };
+    case 'budget-use':
+    case 'budget-forecast':
+    case 'rapid-use':
+      return renderBudget(alert, language, units);
   }
 }
 

@@ -21,7 +21,7 @@ import type { Result } from '@/utils/base/result';
 import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
-import { deliverAlerts } from './notifier';
+import { deliverAlerts, snoozeFromNotification } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
 import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, settingsItem, usageCacheItem } from '@/utils/storage/items';
@@ -29,6 +29,8 @@ import { coerceSettings } from '@/utils/settings/repair';
 import { recentHoursFor, recentOf } from '@/utils/usage/recent';
 import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
+import { spendView } from '@/utils/budget/spend-view';
+import { EMPTY_DAILY } from '@/utils/usage/daily';
 
 export const POLL_ALARM = 'thordata-poll';
 export const RETRY_ALARM = 'thordata-retry';
@@ -53,6 +55,8 @@ export interface BackgroundDeps {
   readonly allowLoopback: boolean;
   /** The language of notifications and tooltips. */
   readonly language: Language;
+  /** Whether notifications may carry buttons ("Not today"): Chrome's do; Firefox throws on them. */
+  readonly notificationButtons: boolean;
   /** How long a request may take; the client's default when left out. Simulations shorten it. */
   readonly requestTimeoutMs?: number;
 }
@@ -67,6 +71,8 @@ export interface BackgroundTasks {
   forget(): Promise<void>;
   /** The end of every background promise chain: records what failed, without the token, for the popup. */
   reportFailure(error: unknown): Promise<void>;
+  /** "Not today" clicked on a notification: its rule is snoozed until the next API day. */
+  notToday(notificationId: string): Promise<void>;
 }
 
 class CycleAbandoned extends Error {}
@@ -236,8 +242,14 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const known = await readAll();
     const { settings, tokens, cache, status, account } = known;
     if (isConfigured(settings, accountsWithToken(tokens))) {
-      const input = { rules: settings.alerts, settings, cache, status, account, now: deps.now() };
-      await deliverAlerts(input, deps.language, () => stillCurrent(known));
+      const now = deps.now();
+      // Only budgets raise budget alerts, and the view costs ~10 ms a wake-up with 100 users.
+      // The daily store (complete days of the cycle) is not read yet: until it is, the cycle's
+      // figures have only the days the week of hours covers, and the budget alerts judge those.
+      const budgets = settings.budgets;
+      const spend = budgets.daily.kind === 'off' && budgets.cycle.kind === 'off' ? null : spendView({ settings, cache, daily: EMPTY_DAILY, now });
+      const input = { rules: settings.alerts, settings, cache, status, account, now, spend };
+      await deliverAlerts(input, deps.language, () => stillCurrent(known), deps.notificationButtons);
     }
     return plan;
   }
@@ -309,5 +321,10 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await browser.alarms.create(POLL_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
   }
 
-  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure };
+  async function notToday(notificationId: string): Promise<void> {
+    const settings = coerceSettings(await settingsItem.getValue(), deps.allowLoopback);
+    await snoozeFromNotification(notificationId, settings.apiTimezone, deps.now());
+  }
+
+  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure, notToday };
 }

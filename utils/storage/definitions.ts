@@ -9,6 +9,7 @@ import {
   type AccountSnapshotV3,
 } from '@/utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, migrateAlertLogV1, migrateAlertLogV2, type AlertLog } from '@/utils/alerts/log';
+import { NO_SNOOZE, type AlertSnooze } from '@/utils/alerts/snooze';
 import { isRecord } from '@/utils/base/is-record';
 import {
   INITIAL_STATUS,
@@ -128,6 +129,13 @@ export const ALERT_LOG: ItemDefinition<AlertLog> = {
     3: (old) => migrateAlertLogV2(old as AlertLog),
   },
 };
+
+/**
+ * "Not today": each snoozed rule with the API day it notifies again (alerts/snooze.ts). An item of
+ * its own, apart from the alert log, because a click on a notification writes it while a poll may
+ * be writing the log.
+ */
+export const ALERT_SNOOZE: ItemDefinition<AlertSnooze> = { key: 'alertSnooze', fallback: NO_SNOOZE, version: 1 };
 
 /**
  * Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart;

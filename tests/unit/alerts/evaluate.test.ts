@@ -205,10 +205,10 @@ describe('notifications in the browser', () => {
   const rules = { hourlyTotal: { enabled: true, kb: 1 * GIB } };
 
   it('creates a basic notification once, and not again after a restart re-reads the record', async () => {
-    expect(await deliverAlerts(input({ rules }), ENGLISH, current)).toBe(1);
+    expect(await deliverAlerts(input({ rules }), ENGLISH, current, true)).toBe(1);
     const created = await browser.notifications.getAll();
-    expect(Object.keys(created)).toEqual(['popup|hourly-total:2026-11-25 14']);
-    expect(await deliverAlerts(input({ rules, now: NOW + 60_000 }), ENGLISH, current)).toBe(0);
+    expect(Object.keys(created)).toEqual(['popup|hourly-total|hourly-total:2026-11-25 14']);
+    expect(await deliverAlerts(input({ rules, now: NOW + 60_000 }), ENGLISH, current, true)).toBe(0);
     expect(Object.keys((await alertLogItem.getValue()).fired)).toEqual(['hourly-total:2026-11-25 14']);
   });
 

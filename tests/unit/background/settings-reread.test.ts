@@ -80,7 +80,7 @@ describe('correcting the API timezone', () => {
     });
     await tasks.pollNow('settings');
     const shown = async () => Object.keys(await browser.notifications.getAll());
-    expect(await shown()).toEqual([expect.stringMatching(/^popup\|hourly-total:/)]);
+    expect(await shown()).toEqual([expect.stringMatching(/^popup\|hourly-total\|hourly-total:/)]);
 
     clock.advance(MINUTE);
     await settingsItem.setValue({ ...(await settingsItem.getValue()), watched: watching(['alice_res', 'bob_scraper']) });

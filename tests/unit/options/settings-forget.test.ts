@@ -6,7 +6,7 @@ import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { LEGACY_SNAPSHOT_KEY } from '@/utils/popup/legacy-snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
-import { accountItem, alertLogItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, alertLogItem, alertSnoozeItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
 import { itemsAtStart } from '../support/items-at-start';
 
 let told: unknown[];
@@ -40,6 +40,7 @@ async function storeEverything(): Promise<void> {
     accounts: { '1': { fetchedAt: 1_700_000_000_000, balance: null, balanceError: null, users: {}, usersError: null } },
   });
   await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } }, evaluatedAt: null, judgedThrough: null });
+  await alertSnoozeItem.setValue({ 'budget-use': '2025-01-02' });
 }
 
 const storedValueKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((key) => !key.endsWith('$'));
@@ -47,7 +48,7 @@ const storedValueKeys = async () => Object.keys(await browser.storage.local.get(
 describe('forgetTokenAndData', () => {
   it('removes every stored item and tells the background to forget too', async () => {
     await storeEverything();
-    const items = [settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem, tokenItem('1'), tokenItem(SECOND)];
+    const items = [settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem, alertSnoozeItem, tokenItem('1'), tokenItem(SECOND)];
     expect(await storedValueKeys()).toHaveLength(items.length);
 
     await forgetTokenAndData();

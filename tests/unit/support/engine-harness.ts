@@ -26,6 +26,7 @@ export function fakeWorker(deps: Partial<BackgroundDeps> & Pick<BackgroundDeps, 
     allowLoopback: false,
     hasHostPermission: async () => true,
     language: ENGLISH,
+    notificationButtons: true,
     ...deps,
   });
 }
