@@ -1,6 +1,6 @@
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { dayKeyAt, daysBetween, type DayKey } from '@/utils/time/day-keys';
-import { startOfDay } from './day-bounds';
+import { startOfDay } from './time-spans';
 import type { CycleSpan } from './spend-view';
 
 /**
