@@ -10,7 +10,7 @@ import { listAccountUsers, type AccountUsers } from '@/utils/account/account-use
 import { clipText, type ApiError } from '@/utils/api/errors';
 import { checkApiBaseUrl } from '@/utils/api/origin';
 import { computeBadge } from './badge';
-import { badgeRedrawDue } from './badge-redraw';
+import { badgeRedrawDue, hoursJustCompleted } from './badge-redraw';
 import { runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { effectiveIntervalMinutes } from '@/utils/poll/interval';
 import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
@@ -24,13 +24,21 @@ import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts, snoozeFromNotification } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, settingsItem, usageCacheItem } from '@/utils/storage/items';
+import {
+  accountItem,
+  dailyUsageItem,
+  pollStatusItem,
+  readTokens,
+  recentUsageItem,
+  removeAllItems,
+  settingsItem,
+  usageCacheItem,
+} from '@/utils/storage/items';
 import { coerceSettings } from '@/utils/settings/repair';
 import { recentHoursFor, recentOf } from '@/utils/usage/recent';
 import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
 import { MINUTE_MS } from '@/utils/base/durations';
 import { spendView } from '@/utils/budget/spend-view';
-import { EMPTY_DAILY } from '@/utils/usage/daily';
 
 export const POLL_ALARM = 'thordata-poll';
 export const RETRY_ALARM = 'thordata-retry';
@@ -141,21 +149,23 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
    * forgotten with all data): then the cycle's answers belong to another account
    * or to nobody, and it stops without writing.
    */
-  async function saveFor(known: Known, state: PollState, drawBadge = true): Promise<void> {
+  async function saveFor(known: Known, state: PollState, drawBadge: boolean, daysChanged: boolean): Promise<void> {
     if (!(await stillCurrent(known))) throw new CycleAbandoned();
-    await save(known, state, drawBadge);
+    await save(known, state, drawBadge, daysChanged);
   }
 
   /**
    * Writes a cycle's state, with the hours the popup reads apart, and shows it, with the settings
-   * and tokens the cycle started from.
+   * and tokens the cycle started from. The days are written only when they changed: they are up
+   * to 200 per user, and change once a day, while the hours change at every answer.
    */
-  async function save(known: Known, state: PollState, drawBadge: boolean): Promise<void> {
+  async function save(known: Known, state: PollState, drawBadge: boolean, daysChanged: boolean): Promise<void> {
     const { settings } = known;
     const recent = recentOf(state.cache, recentHoursFor(settings.chartHours), deps.now(), settings.apiTimezone);
     await Promise.all([
       usageCacheItem.setValue(state.cache),
       recentUsageItem.setValue(recent),
+      daysChanged ? dailyUsageItem.setValue(state.daily) : null,
       pollStatusItem.setValue(state.status),
       accountItem.setValue(state.account),
     ]);
@@ -172,7 +182,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   /** A state that stops polling before any request (no access, offline), saved only if still current. */
   async function saveStopped(known: Known, status: PollStatus): Promise<void> {
     try {
-      await saveFor(known, { cache: known.cache, status, account: known.account });
+      await saveFor(known, { cache: known.cache, daily: known.daily, status, account: known.account }, true, false);
       await scheduleRetry(status);
     } catch (error) {
       if (!(error instanceof CycleAbandoned)) throw error;
@@ -182,7 +192,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
     const known = await readAll();
-    const { settings, tokens, cache, status, account } = known;
+    const { settings, tokens, cache, daily, status, account } = known;
     const now = deps.now();
     const plan = planPoll({ trigger, settings, withToken: accountsWithToken(tokens), status, account, now, online: deps.isOnline() });
     if (plan.kind === 'skip') {
@@ -213,17 +223,23 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const start = trigger === 'settings' ? withRetriesEnded(status) : status;
     let badgeDrawnAt: number | null = null;
     let lastSaveDrew = false;
+    let drawnWithAllHours = false;
     try {
-      const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
+      let daysWritten = daily;
+      const result = await runPollCycle(settings, { cache, daily, status: start, account }, plan, {
         clientFor,
         now: deps.now,
         sleep: deps.sleep,
         random: deps.random,
         save: (state) => {
           const now = deps.now();
-          lastSaveDrew = badgeRedrawDue(badgeDrawnAt, now);
+          const allHours = hoursJustCompleted(state.status.cycle, drawnWithAllHours);
+          drawnWithAllHours ||= allHours;
+          lastSaveDrew = allHours || badgeRedrawDue(badgeDrawnAt, now);
           if (lastSaveDrew) badgeDrawnAt = now;
-          return saveFor(known, state, lastSaveDrew);
+          const daysChanged = state.daily !== daysWritten;
+          daysWritten = state.daily;
+          return saveFor(known, state, lastSaveDrew, daysChanged);
         },
       });
       // The cycle's last save may have come too soon after a redraw: the badge shows its end.
@@ -240,14 +256,12 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   async function pollAndAlert(trigger: PollTrigger): Promise<PollPlan> {
     const plan = await pollOnce(trigger);
     const known = await readAll();
-    const { settings, tokens, cache, status, account } = known;
+    const { settings, tokens, cache, daily, status, account } = known;
     if (isConfigured(settings, accountsWithToken(tokens))) {
       const now = deps.now();
       // Only budgets raise budget alerts, and the view costs ~10 ms a wake-up with 100 users.
-      // The daily store (complete days of the cycle) is not read yet: until it is, the cycle's
-      // figures have only the days the week of hours covers, and the budget alerts judge those.
       const budgets = settings.budgets;
-      const spend = budgets.daily.kind === 'off' && budgets.cycle.kind === 'off' ? null : spendView({ settings, cache, daily: EMPTY_DAILY, now });
+      const spend = budgets.daily.kind === 'off' && budgets.cycle.kind === 'off' ? null : spendView({ settings, cache, daily, now });
       const input = { rules: settings.alerts, settings, cache, status, account, now, spend };
       await deliverAlerts(input, deps.language, () => stillCurrent(known), deps.notificationButtons);
     }

@@ -1,7 +1,19 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings/model';
-import { accountOfTokenKey, ACCOUNT, ALERT_LOG, ALERT_SNOOZE, POLL_STATUS, RECENT_USAGE, SETTINGS, tokenDefinition, USAGE_CACHE, type ItemDefinition } from './definitions';
+import {
+  accountOfTokenKey,
+  ACCOUNT,
+  ALERT_LOG,
+  ALERT_SNOOZE,
+  DAILY_USAGE,
+  POLL_STATUS,
+  RECENT_USAGE,
+  SETTINGS,
+  tokenDefinition,
+  USAGE_CACHE,
+  type ItemDefinition,
+} from './definitions';
 
 /**
  * @wxt-dev/storage's items, in the layout it writes: the value under its key, `{ v: version }`
@@ -14,6 +26,7 @@ const define = <T>(definition: ItemDefinition<T>) => storage.defineItem<T>(`loca
 export const settingsItem = define(SETTINGS);
 export const usageCacheItem = define(USAGE_CACHE);
 export const recentUsageItem = define(RECENT_USAGE);
+export const dailyUsageItem = define(DAILY_USAGE);
 export const pollStatusItem = define(POLL_STATUS);
 export const alertLogItem = define(ALERT_LOG);
 export const alertSnoozeItem = define(ALERT_SNOOZE);
@@ -52,7 +65,17 @@ async function storedTokenItems(): Promise<TokenItem[]> {
  * otherwise be stored unversioned, read as version 1 at the next start, and migrated again.
  */
 export async function removeAllItems(): Promise<void> {
-  const items = [settingsItem, usageCacheItem, recentUsageItem, pollStatusItem, accountItem, alertLogItem, alertSnoozeItem, ...(await storedTokenItems())];
+  const items = [
+    settingsItem,
+    usageCacheItem,
+    recentUsageItem,
+    dailyUsageItem,
+    pollStatusItem,
+    accountItem,
+    alertLogItem,
+    alertSnoozeItem,
+    ...(await storedTokenItems()),
+  ];
   await Promise.all(
     items.map(async (item) => {
       await item.removeValue({ removeMeta: true });
