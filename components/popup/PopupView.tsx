@@ -94,7 +94,15 @@ export function PopupView(props: PopupViewProps) {
         const own = rows.filter((row) => row.account === id);
         const balanceKb = figures.balance ? mbToKb(figures.balance.balanceMb) : null;
         const last24Kb = balanceKb === null ? ZERO_KB : summarizeUsage(cache, settings, now, 24, own.map((row) => row.key)).windowKb;
-        return { id, name: accountName(settings, id, unnamed), figures, rows: own, forecast: forecastBalance(balanceKb, last24Kb, now) };
+        return {
+          id,
+          name: accountName(settings, id, unnamed),
+          figures,
+          rows: own,
+          forecast: forecastBalance(balanceKb, last24Kb, now),
+          plan: { kind: 'unknown' },
+          wallet: null,
+        };
       }),
     [settings, account, rows, cache, now, t],
   );
@@ -187,7 +195,7 @@ export function PopupView(props: PopupViewProps) {
             accounts={accounts}
             maxBars={rows.length > COLLAPSE_ABOVE ? LIMIT_BARS_WHEN_LONG : null}
             now={now}
-            t={t}
+            language={language}
             amount={amount}
             formatDate={formatDate}
             problemOf={(error) => describeApiError(error, t).problem}
