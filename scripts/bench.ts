@@ -116,7 +116,9 @@ async function measureCore(): Promise<Figure[]> {
       budget: users,
       rule: 'equal',
     },
-    { name: '  user-list and balance requests, most in an hour', value: steady.secondaryPerHour, unit: 'requests', budget: steady.secondaryAllowed, rule: 'max' },
+    { name: '  user-list, balance and wallet requests, most in an hour', value: steady.secondaryPerHour, unit: 'requests', budget: steady.secondaryAllowed, rule: 'max' },
+    // From 00:20: each user's first fill, then once the day before has settled (01:00) that day.
+    { name: '  daily requests of one user, most in those 3 hours', value: steady.dailyPerUser, unit: 'requests', budget: 2, rule: 'max' },
   ];
 }
 

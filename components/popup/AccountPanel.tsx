@@ -1,6 +1,6 @@
 import type { AccountFigures } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
-import { daysUntil } from '@/utils/alerts/evaluate';
+import { daysUntil } from '@/utils/time/expiry-date';
 import type { Forecast } from '@/utils/usage/forecast';
 import type { Language, Translate } from '@/utils/i18n/i18n';
 import type { PlanView } from '@/utils/budget/spend-view';

@@ -20,10 +20,11 @@ import { badgeRedrawDue } from '../../utils/background/badge-redraw';
 import { HOUR_MS, MINUTE_MS } from '../../utils/base/durations';
 import { catalogTranslate, type Language } from '../../utils/i18n/i18n';
 import { runPollCycle, type PollState } from '../../utils/poll/cycle';
-import { effectiveIntervalMinutes, requestsPerCycle } from '../../utils/poll/interval';
+import { accountRequestsPerCycle, effectiveIntervalMinutes } from '../../utils/poll/interval';
 import { planPoll, type PollTrigger } from '../../utils/poll/plan';
 import { INITIAL_STATUS } from '../../utils/poll/status';
-import { ACCOUNT, ALERT_LOG, POLL_STATUS, RECENT_USAGE, USAGE_CACHE, versionKey } from '../../utils/storage/definitions';
+import { ACCOUNT, ALERT_LOG, DAILY_USAGE, POLL_STATUS, RECENT_USAGE, USAGE_CACHE, versionKey } from '../../utils/storage/definitions';
+import { EMPTY_DAILY } from '../../utils/usage/daily';
 import { recentHoursFor, recentOf } from '../../utils/usage/recent';
 import { median } from './figures';
 import { storageItems, type BenchSetup } from './scale';
@@ -31,16 +32,24 @@ import { storageItems, type BenchSetup } from './scale';
 const START = Date.parse('2026-11-18T00:20:00Z');
 const BASE_URL = `http://demo.bench${API_BASE_PATH}`;
 const HOURLY_PATH = `${API_BASE_PATH}/proxy-users/usage-statistics-hour`;
+const DAILY_PATH = `${API_BASE_PATH}/proxy-users/usage-statistics`;
 const ENGLISH: Language = { locale: 'en', t: catalogTranslate(await readCatalogue('en')) };
 
+/** A request the simulated poller made: its path, when, and the user it names, if any. */
+interface Asked {
+  readonly path: string;
+  readonly at: number;
+  readonly username: string | null;
+}
+
 /** The demo API's endpoints answering in process at the simulated time, each request's path and time noted. */
-function inProcessApi(accounts: readonly DemoAccount[], now: () => number, asked: { path: string; at: number }[]): FetchLike {
+function inProcessApi(accounts: readonly DemoAccount[], now: () => number, asked: Asked[]): FetchLike {
   return async (raw) => {
     const url = new URL(raw);
     const endpoint = ENDPOINTS.get(url.pathname);
     if (endpoint === undefined) throw new Error(`The bench's API has no ${url.pathname}`);
     const arrivedAt = now();
-    asked.push({ path: url.pathname, at: arrivedAt });
+    asked.push({ path: url.pathname, at: arrivedAt, username: url.searchParams.get('username') });
     const { answer } = endpoint(url.searchParams, {
       token: DEFAULT_TOKEN,
       accounts,
@@ -56,10 +65,10 @@ function inProcessApi(accounts: readonly DemoAccount[], now: () => number, asked
 
 /** The stored state a simulated poller keeps between wake-ups, and its clock. */
 class SimulatedPoller {
-  state: PollState = { cache: { apiTimezone: null, users: {} }, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+  state: PollState = { cache: { apiTimezone: null, users: {} }, daily: EMPTY_DAILY, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
   log: AlertLog = EMPTY_ALERT_LOG;
   clock = START;
-  readonly asked: { path: string; at: number }[] = [];
+  readonly asked: Asked[] = [];
   readonly #clients: ReadonlyMap<string, ThordataClient>;
 
   constructor(
@@ -165,6 +174,7 @@ export async function measureStorageAfterWeek(setup: BenchSetup, accounts: reado
     ...storageItems(hourly),
     [USAGE_CACHE.key]: poller.state.cache,
     [RECENT_USAGE.key]: recentOf(poller.state.cache, recentHoursFor(hourly.settings.chartHours), poller.clock, hourly.settings.apiTimezone),
+    [DAILY_USAGE.key]: poller.state.daily,
     [POLL_STATUS.key]: poller.state.status,
     [ACCOUNT.key]: poller.state.account,
     [ALERT_LOG.key]: poller.log,
@@ -175,15 +185,16 @@ export async function measureStorageAfterWeek(setup: BenchSetup, accounts: reado
 
 /**
  * Requests of steady polls: after the first cycle, the poll alarm every effective interval for
- * `hours`. Returns the usage requests of each steady poll, the most secondary requests (user
- * lists and balances) in any hour since the first cycle, and the most the poll plan allows an
- * hour (each account: one user list per product watched, and its balance).
+ * `hours`. Returns the hourly usage requests of each steady poll, the most secondary requests
+ * (user lists, balances and wallets) in any hour since the first cycle, the most the poll plan
+ * allows an hour (each account: one user list per product watched, its balance and its wallet),
+ * and the most daily requests any one user had.
  */
 export async function measureSteadyRequests(
   setup: BenchSetup,
   accounts: readonly DemoAccount[],
   hours: number,
-): Promise<{ perPoll: number[]; secondaryPerHour: number; secondaryAllowed: number }> {
+): Promise<{ perPoll: number[]; secondaryPerHour: number; secondaryAllowed: number; dailyPerUser: number }> {
   const poller = new SimulatedPoller(setup, accounts);
   const first = poller.clock;
   await poller.wake('settings');
@@ -196,15 +207,21 @@ export async function measureSteadyRequests(
     perPoll.push(poller.asked.slice(asked).filter(({ path }) => path === HOURLY_PATH).length);
   }
   const secondary = new Map<number, number>();
-  for (const { path, at } of poller.asked) {
+  const daily = new Map<string | null, number>();
+  for (const { path, at, username } of poller.asked) {
     if (path === HOURLY_PATH) continue;
+    if (path === DAILY_PATH) {
+      daily.set(username, (daily.get(username) ?? 0) + 1);
+      continue;
+    }
     const hour = Math.floor((at - first) / HOUR_MS);
     secondary.set(hour, (secondary.get(hour) ?? 0) + 1);
   }
   return {
     perPoll,
     secondaryPerHour: Math.max(0, ...secondary.values()),
-    secondaryAllowed: requestsPerCycle(setup.settings) - setup.settings.watched.length,
+    secondaryAllowed: accountRequestsPerCycle(setup.settings),
+    dailyPerUser: Math.max(0, ...daily.values()),
   };
 }
 
@@ -213,7 +230,7 @@ export async function measureSteadyRequests(
  * saved), ending at `endAt` (epoch ms): every item the settings page and the background write, in
  * their stored layout. The settings at their version and each account's token (scale.ts); the
  * usage cache, the recent hours the popup reads (as utils/background/tasks.ts saves them, from
- * the cache at the cycle's last save), the poll status, the account figures and the alert log,
+ * the cache at the cycle's last save), the complete days, the poll status, the account figures and the alert log,
  * each with its version item where @wxt-dev/storage writes one (none at version 1). The cycle is
  * the product's own, on the simulated clock against the demo API's endpoints: a run of some
  * 3 minutes in a browser takes well under a second. It is run once to learn how long it takes
@@ -235,16 +252,17 @@ export async function firstCycleItems(setup: BenchSetup, accounts: readonly Demo
     throw new Error(`The first cycle in Node asked ${asked} and cached ${cached} of ${users} users`);
   }
   const { settings } = setup;
-  const { cache, status, account } = poller.state;
+  const { cache, daily, status, account } = poller.state;
   return {
     ...storageItems(setup),
     [USAGE_CACHE.key]: cache,
     [RECENT_USAGE.key]: recentOf(cache, recentHoursFor(settings.chartHours), poller.clock, settings.apiTimezone),
+    [DAILY_USAGE.key]: daily,
     [POLL_STATUS.key]: status,
     [ACCOUNT.key]: account,
     [ALERT_LOG.key]: poller.log,
     ...Object.fromEntries(
-      [USAGE_CACHE, RECENT_USAGE, POLL_STATUS, ACCOUNT, ALERT_LOG].filter(({ version }) => version > 1).map(({ key, version }) => [versionKey(key), { v: version }]),
+      [USAGE_CACHE, RECENT_USAGE, DAILY_USAGE, POLL_STATUS, ACCOUNT, ALERT_LOG].filter(({ version }) => version > 1).map(({ key, version }) => [versionKey(key), { v: version }]),
     ),
   };
 }

@@ -2,7 +2,8 @@ import { accountFigures, type AccountSnapshot } from '@/utils/account/account-sn
 import type { AlertRules } from '@/utils/settings/alert-rules';
 import type { ApiError } from '@/utils/api/errors';
 import { type HourKey } from '@/utils/time/hour-keys';
-import { DAY_MS, HOUR_MS } from '@/utils/base/durations';
+import { HOUR_MS } from '@/utils/base/durations';
+import { daysUntil } from '@/utils/time/expiry-date';
 import { median } from '@/utils/base/median';
 import { accountStatus, type PollStatus } from '@/utils/poll/status';
 import type { Settings, WatchedUser } from '@/utils/settings/model';
@@ -67,12 +68,6 @@ export const ENDED_HOUR_WINDOW_MS = 2 * HOUR_MS;
 
 /** Hours of history a spike is measured against: the median of the 24 complete hours before. */
 const TYPICAL_HOURS = 24;
-
-/** Whole days from now until the end of the expiry date (read as UTC; Thordata gives no zone). */
-export function daysUntil(date: string, now: number): number | null {
-  const end = Date.parse(`${date}T23:59:59Z`);
-  return Number.isNaN(end) ? null : Math.floor((end - now) / DAY_MS);
-}
 
 /** An hour that ended, judged on its figure once that figure is final. */
 interface EndedHour {

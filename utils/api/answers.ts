@@ -1,8 +1,10 @@
 import { errorFromCode, type AnswerDetail, type ApiError } from './errors';
 import { parseHourKey, type HourKey } from '@/utils/time/hour-keys';
+import { isDayKey, type DayKey } from '@/utils/time/day-keys';
 import type { Result } from '@/utils/base/result';
 import { kb, mb, type Kb, type Mb } from '@/utils/base/units';
 import { isRecord } from '@/utils/base/is-record';
+import { money, type Money } from '@/utils/base/money';
 
 /** One hour of one proxy user's traffic: the hourly endpoint speaks KB. */
 export interface HourRow {
@@ -18,6 +20,21 @@ export interface HourlyUsage {
   readonly trafficLimitKb: Kb | null;
   readonly trafficBalanceKb: Kb | null;
   readonly totalUsageKb: Kb | null;
+}
+
+/** One day of one proxy user's traffic: the daily endpoint speaks KB, like the hourly one. */
+export interface DayRow {
+  readonly day: DayKey;
+  readonly kb: Kb;
+}
+
+/**
+ * `proxy-users/usage-statistics`: a user's days, in KB. A day the answer leaves out had no
+ * traffic; whether a day is in the range asked is for the caller, which knows the range.
+ */
+export interface DailyAnswer {
+  /** Sorted by day, one row per day. */
+  readonly rows: readonly DayRow[];
 }
 
 /** One entry of `proxy-users/user-list`, whose field table gives limit and usage in MB. */
@@ -37,6 +54,14 @@ export interface UserList {
 export interface AccountBalance {
   readonly balanceMb: Mb;
   readonly expiresOn: string | null;
+}
+
+/**
+ * `account/wallet-balance`: money in the account's wallet. The API names no currency; Thordata
+ * prices in USD, so it is USD whatever currency the user's prices are in.
+ */
+export interface WalletBalance {
+  readonly usd: Money;
 }
 
 type Parsed<T> = Result<T, ApiError>;
@@ -129,6 +154,25 @@ export function parseHourlyUsage(data: unknown): Parsed<HourlyUsage> {
   };
 }
 
+/**
+ * Daily rows, validated like the hourly ones: one bad row rejects the answer, a repeated day
+ * keeps the larger value, and the order the API sent them in does not matter.
+ */
+export function parseDailyUsage(data: unknown): Parsed<DailyAnswer> {
+  if (!isRecord(data)) return malformed({ kind: 'no-data-object' });
+  const list = data.data;
+  if (!Array.isArray(list)) return malformed({ kind: 'no-daily-rows' });
+  const byDay = new Map<DayKey, Kb>();
+  for (const row of list) {
+    if (!isRecord(row) || typeof row.date !== 'string' || !isDayKey(row.date)) return malformed({ kind: 'invalid-day-row-date' });
+    const usage = readKb(row.usage_traffic);
+    if (usage === null) return malformed({ kind: 'invalid-figure', date: row.date });
+    byDay.set(row.date, kb(Math.max(usage, byDay.get(row.date) ?? 0)));
+  }
+  const rows = [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, usage]) => ({ day, kb: usage }));
+  return { ok: true, value: { rows } };
+}
+
 /** Proxy users without their passwords: those are never kept. Limits and usage are MB here. */
 export function parseUserList(data: unknown): Parsed<UserList> {
   if (!isRecord(data) || !Array.isArray(data.list)) return malformed({ kind: 'no-user-list' });
@@ -156,4 +200,15 @@ export function parseAccountBalance(data: unknown): Parsed<AccountBalance> {
   const expiry = data.expiration_time;
   const expiresOn = typeof expiry === 'string' && DATE_PATTERN.test(expiry) ? expiry.slice(0, 10) : null;
   return { ok: true, value: { balanceMb, expiresOn } };
+}
+
+/**
+ * The documentation names the field `wallet_balance`; Thordata's own SDKs read `balance`. The
+ * documented name wins when both are there.
+ */
+export function parseWalletBalance(data: unknown): Parsed<WalletBalance> {
+  if (!isRecord(data)) return malformed({ kind: 'no-data-object' });
+  const amount = readAmount(data.wallet_balance ?? data.balance);
+  if (amount === null) return malformed({ kind: 'no-wallet-balance' });
+  return { ok: true, value: { usd: money(amount) } };
 }

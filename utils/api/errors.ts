@@ -14,10 +14,13 @@ export type AnswerDetail =
         | 'no-result-code'
         | 'no-data-object'
         | 'no-hourly-rows'
+        | 'no-daily-rows'
         | 'invalid-row-date'
+        | 'invalid-day-row-date'
         | 'no-user-list'
         | 'nameless-user'
-        | 'no-traffic-balance';
+        | 'no-traffic-balance'
+        | 'no-wallet-balance';
     }
   | { readonly kind: 'invalid-figure'; readonly date: string };
 
@@ -170,8 +173,12 @@ export function describeAnswerDetail(detail: AnswerDetail, t: Translate): string
       return t('detail.noDataObject');
     case 'no-hourly-rows':
       return t('detail.noHourlyRows');
+    case 'no-daily-rows':
+      return t('detail.noDailyRows');
     case 'invalid-row-date':
       return t('detail.invalidRowDate');
+    case 'invalid-day-row-date':
+      return t('detail.invalidDayRowDate');
     case 'invalid-figure':
       return t('detail.invalidFigure', [detail.date]);
     case 'no-user-list':
@@ -180,6 +187,8 @@ export function describeAnswerDetail(detail: AnswerDetail, t: Translate): string
       return t('detail.namelessUser');
     case 'no-traffic-balance':
       return t('detail.noTrafficBalance');
+    case 'no-wallet-balance':
+      return t('detail.noWalletBalance');
   }
 }
 

@@ -1,14 +1,19 @@
 import {
   parseAccountBalance,
+  parseDailyUsage,
   parseHourlyUsage,
   parseUserList,
+  parseWalletBalance,
   readEnvelope,
   type AccountBalance,
+  type DailyAnswer,
   type HourlyUsage,
   type UserList,
+  type WalletBalance,
 } from './answers';
 import { clipText, type ApiError } from './errors';
 import type { HourKey } from '@/utils/time/hour-keys';
+import type { DayKey } from '@/utils/time/day-keys';
 import { redact } from './redact';
 import type { Result } from '@/utils/base/result';
 
@@ -30,8 +35,11 @@ export interface ClientOptions {
 
 export interface ThordataClient {
   hourlyUsage(query: { proxyType: ProxyType; username: string; from: HourKey; to: HourKey }): Promise<Result<HourlyUsage, ApiError>>;
+  /** One user's days from `from` to `to` (both included); the API refuses spans over 180 days (10021). */
+  dailyUsage(query: { proxyType: ProxyType; username: string; from: DayKey; to: DayKey }): Promise<Result<DailyAnswer, ApiError>>;
   userList(query: { proxyType: ProxyType }): Promise<Result<UserList, ApiError>>;
   accountBalance(): Promise<Result<AccountBalance, ApiError>>;
+  walletBalance(): Promise<Result<WalletBalance, ApiError>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -91,8 +99,16 @@ export function createThordataClient(options: ClientOptions): ThordataClient {
         username,
         parseHourlyUsage,
       ),
+    dailyUsage: ({ proxyType, username, from, to }) =>
+      read(
+        '/proxy-users/usage-statistics',
+        { proxy_type: String(proxyType), username, from_date: from, to_date: to },
+        username,
+        parseDailyUsage,
+      ),
     userList: ({ proxyType }) =>
       read('/proxy-users/user-list', { proxy_type: String(proxyType) }, null, parseUserList),
     accountBalance: () => read('/account/traffic-balance', {}, null, parseAccountBalance),
+    walletBalance: () => read('/account/wallet-balance', {}, null, parseWalletBalance),
   };
 }

@@ -24,7 +24,16 @@ import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts } from './notifier';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
-import { accountItem, pollStatusItem, readTokens, recentUsageItem, removeAllItems, settingsItem, usageCacheItem } from '@/utils/storage/items';
+import {
+  accountItem,
+  dailyUsageItem,
+  pollStatusItem,
+  readTokens,
+  recentUsageItem,
+  removeAllItems,
+  settingsItem,
+  usageCacheItem,
+} from '@/utils/storage/items';
 import { coerceSettings } from '@/utils/settings/repair';
 import { recentHoursFor, recentOf } from '@/utils/usage/recent';
 import { createThordataClient, type FetchLike, type ThordataClient } from '@/utils/api/thordata-client';
@@ -135,21 +144,23 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
    * forgotten with all data): then the cycle's answers belong to another account
    * or to nobody, and it stops without writing.
    */
-  async function saveFor(known: Known, state: PollState, drawBadge = true): Promise<void> {
+  async function saveFor(known: Known, state: PollState, drawBadge: boolean, daysChanged: boolean): Promise<void> {
     if (!(await stillCurrent(known))) throw new CycleAbandoned();
-    await save(known, state, drawBadge);
+    await save(known, state, drawBadge, daysChanged);
   }
 
   /**
    * Writes a cycle's state, with the hours the popup reads apart, and shows it, with the settings
-   * and tokens the cycle started from.
+   * and tokens the cycle started from. The days are written only when they changed: they are up
+   * to 200 per user, and change once a day, while the hours change at every answer.
    */
-  async function save(known: Known, state: PollState, drawBadge: boolean): Promise<void> {
+  async function save(known: Known, state: PollState, drawBadge: boolean, daysChanged: boolean): Promise<void> {
     const { settings } = known;
     const recent = recentOf(state.cache, recentHoursFor(settings.chartHours), deps.now(), settings.apiTimezone);
     await Promise.all([
       usageCacheItem.setValue(state.cache),
       recentUsageItem.setValue(recent),
+      daysChanged ? dailyUsageItem.setValue(state.daily) : null,
       pollStatusItem.setValue(state.status),
       accountItem.setValue(state.account),
     ]);
@@ -166,7 +177,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
   /** A state that stops polling before any request (no access, offline), saved only if still current. */
   async function saveStopped(known: Known, status: PollStatus): Promise<void> {
     try {
-      await saveFor(known, { cache: known.cache, status, account: known.account });
+      await saveFor(known, { cache: known.cache, daily: known.daily, status, account: known.account }, true, false);
       await scheduleRetry(status);
     } catch (error) {
       if (!(error instanceof CycleAbandoned)) throw error;
@@ -176,7 +187,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
 
   async function pollOnce(trigger: PollTrigger): Promise<PollPlan> {
     const known = await readAll();
-    const { settings, tokens, cache, status, account } = known;
+    const { settings, tokens, cache, daily, status, account } = known;
     const now = deps.now();
     const plan = planPoll({ trigger, settings, withToken: accountsWithToken(tokens), status, account, now, online: deps.isOnline() });
     if (plan.kind === 'skip') {
@@ -208,7 +219,8 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     let badgeDrawnAt: number | null = null;
     let lastSaveDrew = false;
     try {
-      const result = await runPollCycle(settings, { cache, status: start, account }, plan, {
+      let daysWritten = daily;
+      const result = await runPollCycle(settings, { cache, daily, status: start, account }, plan, {
         clientFor,
         now: deps.now,
         sleep: deps.sleep,
@@ -217,7 +229,9 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
           const now = deps.now();
           lastSaveDrew = badgeRedrawDue(badgeDrawnAt, now);
           if (lastSaveDrew) badgeDrawnAt = now;
-          return saveFor(known, state, lastSaveDrew);
+          const daysChanged = state.daily !== daysWritten;
+          daysWritten = state.daily;
+          return saveFor(known, state, lastSaveDrew, daysChanged);
         },
       });
       // The cycle's last save may have come too soon after a redraw: the badge shows its end.

@@ -1,7 +1,18 @@
 import type { Money } from '@/utils/base/money';
-import type { Kb } from '@/utils/base/units';
+import { kb, type Kb } from '@/utils/base/units';
 import type { DayKey } from '@/utils/time/day-keys';
 import type { ProxyType } from '@/utils/api/thordata-client';
+import type { Settings } from '@/utils/settings/model';
+import type { UsageCache } from '@/utils/usage/cache';
+import type { DailyUsage } from '@/utils/usage/daily';
+import { budgetView } from './budget-view';
+import { anyWatchedPrice, asCost, costSoFar, unpricedProducts } from './cost';
+import { cycleAt } from './cycle-span';
+import { useRecords } from './day-totals';
+import { asTraffic, measuredLimit } from './measure';
+import { projectedEnd, recentRates } from './projection';
+import { rapidUse } from './rapid-use';
+import { inMeasure, useLedger } from './use-ledger';
 
 /**
  * What the popup shows about money and budgets, and what the budget alerts judge: computed from
@@ -110,3 +121,40 @@ export type PlanView =
        */
       readonly runsOut: { readonly inDays: number; readonly beforeExpiryDays: number } | null;
     };
+
+export interface SpendInput {
+  readonly settings: Settings;
+  /** The whole hourly cache (the week), not the popup's recent hours: complete days, rates and rapid use read past them. */
+  readonly cache: UsageCache;
+  readonly daily: DailyUsage;
+  readonly now: number;
+}
+
+/** Money and budgets over everything watched (all accounts, whatever the badge's scope). */
+export function spendView({ settings, cache, daily, now }: SpendInput): SpendView {
+  const tz = settings.apiTimezone;
+  const { watched, prices, budgets } = settings;
+  const cycle = cycleAt(now, budgets.cycleStartDay, tz);
+  const ledger = useLedger(useRecords(cache, daily, tz), watched, cycle, now);
+  const priced = anyWatchedPrice(watched, prices);
+  const dailyLimit = measuredLimit(budgets.daily, prices, priced);
+  const cycleLimit = measuredLimit(budgets.cycle, prices, priced);
+  const costs = costSoFar(ledger, prices);
+  return {
+    cycle,
+    cost: priced
+      ? {
+          currency: prices.currency,
+          ...costs,
+          projectedCycle: projectedEnd(costs.cycle, recentRates(ledger, asCost(prices)), now, cycle.endMs),
+          unpriced: unpricedProducts(watched, prices),
+        }
+      : null,
+    daily: dailyLimit && budgetView({ period: 'daily', limit: dailyLimit, ledger, cycle, now, tz }),
+    cycleBudget: cycleLimit && budgetView({ period: 'cycle', limit: cycleLimit, ledger, cycle, now, tz }),
+    todayKb: kb(inMeasure(ledger, asTraffic, (use) => use.todayKb)),
+    cycleKb: kb(inMeasure(ledger, asTraffic, (use) => use.cycleKb)),
+    rapidUse: rapidUse(ledger, cycle, cycleLimit),
+    missingDays: ledger.missingDays,
+  };
+}

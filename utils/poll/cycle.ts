@@ -1,4 +1,4 @@
-import { accountFigures, type AccountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
+import { accountFigures, type AccountSnapshot } from '@/utils/account/account-snapshot';
 import { errorScope, isTransient, type ApiError } from '@/utils/api/errors';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { retryDelay } from './backoff';
@@ -6,10 +6,14 @@ import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
 import { HOUR_MS } from '@/utils/base/durations';
 import type { PollPlan } from './plan';
 import { keepRequestGap } from './spacing';
-import { accountStatus, type AccountPollStatus, type PollStatus, type Stoppage, type UserFailure } from './status';
+import { accountStatus, type AccountPollStatus, type DailyFailure, type PollStatus, type Stoppage } from './status';
+import { refreshAccount } from './account-refresh';
+import { dailyRequests } from './daily-requests';
 import type { Settings, WatchedUser } from '@/utils/settings/model';
-import { productsOf, watchedKeys, watchKey, type WatchKey } from '@/utils/settings/watched';
+import { watchedKeys, watchKey, type WatchKey } from '@/utils/settings/watched';
 import type { ThordataClient } from '@/utils/api/thordata-client';
+import { dayKeyAt } from '@/utils/time/day-keys';
+import { dailyFor, dailyRetentionStart, keepDailyUsers, mergeDailyAnswer, type DailyUsage } from '@/utils/usage/daily';
 import {
   cacheFor,
   keepUsers,
@@ -30,6 +34,8 @@ export const FIRST_FETCH_HOURS = RETENTION_HOURS;
 
 export interface PollState {
   readonly cache: UsageCache;
+  /** The complete days from the daily endpoint (usage/daily.ts). */
+  readonly daily: DailyUsage;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
 }
@@ -56,7 +62,7 @@ export function requestRange(usage: UserUsage, now: number, tz: ApiTimezone): { 
   return { from: hourKeyAt(Math.max(windowStart, resumeFrom), tz), to: hourKeyAt(now, tz) };
 }
 
-function without(record: Readonly<Record<WatchKey, UserFailure>>, key: WatchKey): Record<WatchKey, UserFailure> {
+function without<T>(record: Readonly<Record<WatchKey, T>>, key: WatchKey): Record<WatchKey, T> {
   const copy = { ...record };
   delete copy[key];
   return copy;
@@ -73,58 +79,11 @@ export function withFailure<T extends Stoppage>(stoppage: T, failure: ApiError, 
   };
 }
 
-/**
- * Reads one account's secondary endpoints: the user list of each product it watches (limits,
- * usage) and its balance. Their failures are kept on their own figures and never stop usage
- * polling, nor read as a rejected token: only the usage endpoint speaks for the account.
- * Thordata asking to wait on a list leaves the rest for the next try rather than asking again.
- */
-async function refreshAccount(
-  settings: Settings,
-  account: string,
-  known: AccountFigures,
-  status: PollStatus,
-  deps: PollDeps,
-): Promise<{ figures: AccountFigures; status: PollStatus }> {
-  const client = deps.clientFor(account);
-  const ask = async <T>(request: () => Promise<T>): Promise<T> => {
-    await keepRequestGap(status.lastRequestEndedAt, deps);
-    const answer = await request();
-    status = { ...status, lastRequestEndedAt: deps.now() };
-    return answer;
-  };
-  const users: Record<WatchKey, AccountFigures['users'][string]> = {};
-  let usersError: ApiError | null = null;
-  for (const proxyType of productsOf(settings, account)) {
-    const list = await ask(() => client.userList({ proxyType }));
-    if (list.ok) {
-      for (const user of list.value.users) users[watchKey({ account, proxyType, username: user.username })] = user;
-      continue;
-    }
-    usersError = list.error;
-    // The figures this list would have replaced stay until a list answers.
-    for (const [key, user] of Object.entries(known.users)) if (key.startsWith(`${account}/${proxyType}:`)) users[key] = user;
-    if (list.error.kind === 'rate-limited') break;
-  }
-  const balance = usersError?.kind === 'rate-limited' ? null : await ask(() => client.accountBalance());
-  return {
-    figures: {
-      fetchedAt: deps.now(),
-      balance: balance?.ok ? balance.value : known.balance,
-      // Not asked because a list was told to wait: that wait is why the balance is not read.
-      balanceError: balance === null ? usersError : balance.ok ? null : balance.error,
-      users,
-      usersError,
-    },
-    status,
-  };
-}
-
 /** Failures of watched users only: a user no longer watched takes its failure with it. */
-function watchedFailures(status: PollStatus, keys: readonly WatchKey[]): Record<WatchKey, UserFailure> {
-  const kept: Record<WatchKey, UserFailure> = {};
+function watchedFailures<T>(failures: Readonly<Record<WatchKey, T>>, keys: readonly WatchKey[]): Record<WatchKey, T> {
+  const kept: Record<WatchKey, T> = {};
   for (const key of keys) {
-    const known = status.userFailures[key];
+    const known = failures[key];
     if (known) kept[key] = known;
   }
   return kept;
@@ -155,6 +114,8 @@ function settledAccount(known: AccountPollStatus, tally: AccountTally, now: numb
  * asking to wait, an expired plan, the way to the API failing) stops that account's requests,
  * leaving its users for a resumed cycle, and the other accounts go on. Cached hours are only
  * ever merged into, never dropped, except those read under another API timezone (cacheFor).
+ * Then each due account's secondary endpoints, then the complete days the daily store misses
+ * (daily-requests.ts), asked in the same queue: a user's daily failure marks only its days.
  */
 export async function runPollCycle(
   settings: Settings,
@@ -165,12 +126,16 @@ export async function runPollCycle(
   const watched = new Map<WatchKey, WatchedUser>(settings.watched.map((entry) => [watchKey(entry), entry]));
   const keys = watchedKeys(settings.watched);
   let cache = keepUsers(cacheFor(state.cache, settings.apiTimezone), keys);
-  let userFailures = watchedFailures(state.status, keys);
+  const keepDaysFrom = dailyRetentionStart(dayKeyAt(deps.now(), settings.apiTimezone));
+  let daily = keepDailyUsers(dailyFor(state.daily, settings.apiTimezone), keys, keepDaysFrom);
+  let userFailures = watchedFailures(state.status.userFailures, keys);
+  let dailyFailures: Record<WatchKey, DailyFailure> = watchedFailures(state.status.dailyFailures, keys);
   const startedAt = plan.resumed && state.status.cycle ? state.status.cycle.startedAt : deps.now();
   let status: PollStatus = {
     ...state.status,
     lastAttemptAt: deps.now(),
     userFailures,
+    dailyFailures,
     cycle: { startedAt, remaining: plan.entries },
     backgroundError: null,
   };
@@ -214,14 +179,37 @@ export async function runPollCycle(
       stoppedAt.push(key);
     }
     status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining: [...rest, ...leftOver, ...stoppedAt] } };
-    await deps.save({ cache, status, account });
+    await deps.save({ cache, daily, status, account });
   }
 
+  const ask = async <T>(request: () => Promise<T>): Promise<T> => {
+    await keepRequestGap(status.lastRequestEndedAt, deps);
+    const answer = await request();
+    status = { ...status, lastRequestEndedAt: deps.now() };
+    return answer;
+  };
   for (const id of plan.accounts) {
     if (tallies.get(id)?.failure) continue;
-    const refreshed = await refreshAccount(settings, id, accountFigures(account, id), status, deps);
-    account = { accounts: { ...account.accounts, [id]: refreshed.figures } };
-    status = refreshed.status;
+    const figures = await refreshAccount(settings, id, accountFigures(account, id), deps.clientFor(id), ask, deps.now);
+    account = { accounts: { ...account.accounts, [id]: figures } };
+  }
+
+  const talking = new Set([...tallies.keys(), ...plan.accounts].filter((id) => !tallies.get(id)?.failure));
+  for (const { key, user, range } of dailyRequests(settings, daily, dailyFailures, talking, deps.now())) {
+    const tally = tallyOf(user.account);
+    if (tally.failure !== null) continue;
+    const result = await ask(() => deps.clientFor(user.account).dailyUsage({ proxyType: user.proxyType, username: user.username, ...range }));
+    if (result.ok) {
+      daily = mergeDailyAnswer(daily, key, range, result.value.rows, keepDaysFrom);
+      dailyFailures = without(dailyFailures, key);
+    } else if (errorScope(result.error) === 'user') {
+      dailyFailures = { ...dailyFailures, [key]: { error: result.error, at: deps.now() } };
+    } else {
+      // The token, the plan, a wait: the account's, as on the hourly endpoint.
+      tally.failure = result.error;
+    }
+    status = { ...status, dailyFailures };
+    await deps.save({ cache, daily, status, account });
   }
 
   const now = deps.now();
@@ -240,7 +228,7 @@ export async function runPollCycle(
     lastSuccessAt: answered ? now : status.lastSuccessAt,
   };
   account = { accounts: Object.fromEntries(Object.entries(account.accounts).filter(([id]) => kept.has(id))) };
-  const final = { cache, status, account };
+  const final = { cache, daily, status, account };
   await deps.save(final);
   return final;
 }

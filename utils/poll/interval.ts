@@ -1,6 +1,7 @@
 import { MINUTE_MS } from '@/utils/base/durations';
 import type { Settings } from '@/utils/settings/model';
 import { productsOf } from '@/utils/settings/watched';
+import { dailyRequestsPerCycle } from './daily-requests';
 import { MIN_REQUEST_GAP_MS } from './spacing';
 
 /**
@@ -9,13 +10,22 @@ import { MIN_REQUEST_GAP_MS } from './spacing';
  */
 export const CYCLE_MARGIN = 1.5;
 
-/** The most requests one cycle makes: each watched user, and each account's hourly reads (user-list per product, balance). */
-export function requestsPerCycle(settings: Settings): number {
-  const secondary = settings.accounts.reduce((sum, account) => {
+/** Each account's reads, at most hourly: user-list per product watched, the balance and the wallet. */
+export function accountRequestsPerCycle(settings: Settings): number {
+  return settings.accounts.reduce((sum, account) => {
     const products = productsOf(settings, account.id).length;
-    return products === 0 ? sum : sum + products + 1;
+    return products === 0 ? sum : sum + products + 2;
   }, 0);
-  return settings.watched.length + secondary;
+}
+
+/**
+ * The most requests one cycle makes: each watched user's hours, each account's hourly reads, and
+ * the daily requests of a cycle. Those come once a day per user (daily-requests.ts), but a
+ * morning's (or a first fill's) are spread over cycles of at most dailyRequestsPerCycle each,
+ * so the round that carries them must fit too.
+ */
+export function requestsPerCycle(settings: Settings): number {
+  return settings.watched.length + accountRequestsPerCycle(settings) + dailyRequestsPerCycle(settings.watched.length);
 }
 
 /** The shortest interval in which a full cycle fits, in whole minutes. */
@@ -25,8 +35,8 @@ export function minimumIntervalMinutes(settings: Settings): number {
 
 /**
  * The interval polling keeps: the chosen one, unless the spacing between requests cannot fit
- * every watched user in it (300 users take 8 minutes at 1.6 s each); the settings page shows it
- * when it differs from the chosen one.
+ * every watched user in it (300 users take 9 minutes at 1.6 s each, with their daily requests);
+ * the settings page shows it when it differs from the chosen one.
  */
 export function effectiveIntervalMinutes(settings: Settings): number {
   return Math.max(settings.pollIntervalMinutes, minimumIntervalMinutes(settings));

@@ -12,6 +12,15 @@ export interface UserFailure {
   readonly at: number;
 }
 
+/**
+ * A watched user whose daily figures (the daily endpoint) could not be read, for a reason that
+ * concerns that user's request alone, and when: asked again after a wait, never at every cycle.
+ */
+export interface DailyFailure {
+  readonly error: ApiError;
+  readonly at: number;
+}
+
 /** When to try again after a transient failure, and how many tries failed in a row. */
 export interface RetryPlan {
   readonly attempt: number;
@@ -66,6 +75,8 @@ export interface PollStatus extends Stoppage {
   readonly accounts: Readonly<Record<string, AccountPollStatus>>;
   /** Failures of single users (an unknown username, an unusable answer), by watch key. */
   readonly userFailures: Readonly<Record<WatchKey, UserFailure>>;
+  /** Failures of single users' daily figures, by watch key: they mark those figures only. */
+  readonly dailyFailures: Readonly<Record<WatchKey, DailyFailure>>;
   readonly cycle: CycleProgress | null;
   /** Cleared by the next poll that runs. */
   readonly backgroundError: BackgroundError | null;
@@ -80,6 +91,7 @@ export const INITIAL_STATUS: PollStatus = {
   retry: null,
   accounts: {},
   userFailures: {},
+  dailyFailures: {},
   cycle: null,
   backgroundError: null,
 };
@@ -191,7 +203,7 @@ function stopsEveryone(error: ApiError): boolean {
  * its failure becomes that account's, unless nothing was asked (offline, no host access). The
  * unfinished cycle is dropped: its usernames do not say which product they were asked under.
  */
-export function migratePollStatusV4(old: PollStatusV4): PollStatus {
+export function migratePollStatusV4(old: PollStatusV4): PollStatusV5 {
   const userFailures: Record<WatchKey, UserFailure> = {};
   for (const [key, failed] of Object.entries(old.userFailures ?? {})) {
     const proxyType = Number(key.slice(0, key.indexOf(':')));
@@ -210,4 +222,11 @@ export function migratePollStatusV4(old: PollStatusV4): PollStatus {
     cycle: null,
     backgroundError: old.backgroundError ?? null,
   };
+}
+
+/** Version 5: before the daily figures, so no failure of theirs. */
+export type PollStatusV5 = Omit<PollStatus, 'dailyFailures'>;
+
+export function migratePollStatusV5(old: PollStatusV5): PollStatus {
+  return { ...old, dailyFailures: {} };
 }

@@ -3,10 +3,12 @@ import {
   migrateAccountV1,
   migrateAccountV2,
   migrateAccountV3,
+  migrateAccountV4,
   type AccountSnapshot,
   type AccountSnapshotV1,
   type AccountSnapshotV2,
   type AccountSnapshotV3,
+  type AccountSnapshotV4,
 } from '@/utils/account/account-snapshot';
 import { EMPTY_ALERT_LOG, migrateAlertLogV1, migrateAlertLogV2, type AlertLog } from '@/utils/alerts/log';
 import { isRecord } from '@/utils/base/is-record';
@@ -16,16 +18,19 @@ import {
   migratePollStatusV2,
   migratePollStatusV3,
   migratePollStatusV4,
+  migratePollStatusV5,
   type PollStatus,
   type PollStatusV1,
   type PollStatusV2,
   type PollStatusV3,
   type PollStatusV4,
+  type PollStatusV5,
 } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
 import { upgradeSingleAccount } from '@/utils/settings/repair';
 import { EMPTY_CACHE, migrateUsageCacheV2, type UsageCache } from '@/utils/usage/cache';
 import { EMPTY_RECENT, type RecentUsage } from '@/utils/usage/recent';
+import { EMPTY_DAILY, type DailyUsage } from '@/utils/usage/daily';
 
 /**
  * What each stored item is: its key in `storage.local`, its fallback, its version and the
@@ -99,19 +104,26 @@ export const USAGE_CACHE: ItemDefinition<UsageCache> = {
 export const RECENT_USAGE: ItemDefinition<RecentUsage> = { key: 'recentUsage', fallback: EMPTY_RECENT, version: 1 };
 
 /**
+ * Each watched user's complete days from the daily endpoint (usage/daily.ts), up to 200 days:
+ * the cycle's days beyond the week of hours, and the details page's history.
+ */
+export const DAILY_USAGE: ItemDefinition<DailyUsage> = { key: 'dailyUsage', fallback: EMPTY_DAILY, version: 1 };
+
+/**
  * Version 2 added retry, cycle progress and failure times; version 3 the failed users' names and
  * background errors; version 4 stores an unusable answer's detail as a kind, not English words;
- * version 5 keeps each account's failures apart.
+ * version 5 keeps each account's failures apart; version 6 each user's daily figures' failure.
  */
 export const POLL_STATUS: ItemDefinition<PollStatus> = {
   key: 'pollStatus',
   fallback: INITIAL_STATUS,
-  version: 5,
+  version: 6,
   migrations: {
     2: (old) => migratePollStatusV1(old as PollStatusV1),
     3: (old) => migratePollStatusV2(old as PollStatusV2),
     4: (old) => migratePollStatusV3(old as PollStatusV3),
     5: (old) => migratePollStatusV4(old as PollStatusV4),
+    6: (old) => migratePollStatusV5(old as PollStatusV5),
   },
 };
 
@@ -132,16 +144,17 @@ export const ALERT_LOG: ItemDefinition<AlertLog> = {
 /**
  * Version 2 reads user-list's figures as the MB they are, and keeps each endpoint's error apart;
  * version 3 stores an unusable answer's detail as a kind, not English words; version 4 holds
- * each account's figures.
+ * each account's figures; version 5 their wallet.
  */
 export const ACCOUNT: ItemDefinition<AccountSnapshot> = {
   key: 'account',
   fallback: EMPTY_ACCOUNT,
-  version: 4,
+  version: 5,
   migrations: {
     2: (old) => migrateAccountV1(old as AccountSnapshotV1),
     3: (old) => migrateAccountV2(old as AccountSnapshotV2),
     4: (old) => migrateAccountV3(old as AccountSnapshotV3),
+    5: (old) => migrateAccountV4(old as AccountSnapshotV4),
   },
 };
 

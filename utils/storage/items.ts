@@ -1,7 +1,18 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings/model';
-import { accountOfTokenKey, ACCOUNT, ALERT_LOG, POLL_STATUS, RECENT_USAGE, SETTINGS, tokenDefinition, USAGE_CACHE, type ItemDefinition } from './definitions';
+import {
+  accountOfTokenKey,
+  ACCOUNT,
+  ALERT_LOG,
+  DAILY_USAGE,
+  POLL_STATUS,
+  RECENT_USAGE,
+  SETTINGS,
+  tokenDefinition,
+  USAGE_CACHE,
+  type ItemDefinition,
+} from './definitions';
 
 /**
  * @wxt-dev/storage's items, in the layout it writes: the value under its key, `{ v: version }`
@@ -14,6 +25,7 @@ const define = <T>(definition: ItemDefinition<T>) => storage.defineItem<T>(`loca
 export const settingsItem = define(SETTINGS);
 export const usageCacheItem = define(USAGE_CACHE);
 export const recentUsageItem = define(RECENT_USAGE);
+export const dailyUsageItem = define(DAILY_USAGE);
 export const pollStatusItem = define(POLL_STATUS);
 export const alertLogItem = define(ALERT_LOG);
 export const accountItem = define(ACCOUNT);
@@ -51,7 +63,16 @@ async function storedTokenItems(): Promise<TokenItem[]> {
  * otherwise be stored unversioned, read as version 1 at the next start, and migrated again.
  */
 export async function removeAllItems(): Promise<void> {
-  const items = [settingsItem, usageCacheItem, recentUsageItem, pollStatusItem, accountItem, alertLogItem, ...(await storedTokenItems())];
+  const items = [
+    settingsItem,
+    usageCacheItem,
+    recentUsageItem,
+    dailyUsageItem,
+    pollStatusItem,
+    accountItem,
+    alertLogItem,
+    ...(await storedTokenItems()),
+  ];
   await Promise.all(
     items.map(async (item) => {
       await item.removeValue({ removeMeta: true });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_PLAUSIBLE_AMOUNT, parseAccountBalance, parseHourlyUsage, parseUserList, readEnvelope } from '@/utils/api/answers';
+import {
+  MAX_PLAUSIBLE_AMOUNT,
+  parseAccountBalance,
+  parseDailyUsage,
+  parseHourlyUsage,
+  parseUserList,
+  parseWalletBalance,
+  readEnvelope,
+} from '@/utils/api/answers';
 import { errorSentence, type ApiError } from '@/utils/api/errors';
 import { UTC } from '@/utils/time/api-timezone';
 import { hourKeyAt } from '@/utils/time/hour-keys';
@@ -290,6 +298,89 @@ describe('parseAccountBalance', () => {
   });
 });
 
+describe('parseDailyUsage', () => {
+  const daily = (rows: unknown) => parseDailyUsage({ traffic_limit: 0, traffic_balance: 0, total_usage_traffic: 0, data: rows });
+
+  it('reads days in KB, numeric strings too, sorted whatever order they came in', () => {
+    const result = daily([
+      { date: '2025-07-03', usage_traffic: '12.5' },
+      { date: '2025-07-01', usage_traffic: 4719123.98 },
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        rows: [
+          { day: '2025-07-01', kb: 4719123.98 },
+          { day: '2025-07-03', kb: 12.5 },
+        ],
+      },
+    });
+  });
+
+  it('answers no rows for a span without traffic: the days left out had none', () => {
+    expect(daily([])).toEqual({ ok: true, value: { rows: [] } });
+  });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['a negative number', -1],
+    ['a negative string', '-3'],
+    ['null', null],
+    ['a figure with its unit', '12 KB'],
+    ['an implausible figure', MAX_PLAUSIBLE_AMOUNT * 10],
+  ])('rejects the whole answer for a usage of %s', (_, usage) => {
+    const result = daily([{ date: '2025-07-01', usage_traffic: 5 }, { date: '2025-07-02', usage_traffic: usage }]);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'malformed', detail: { kind: 'invalid-figure', date: '2025-07-02' } } });
+  });
+
+  it.each(['2025-07-01 00', '2025/07/01', '2025-02-30', '2025-13-01', 'yesterday', ''])('rejects the date %j, which names no day', (date) => {
+    expect(daily([{ date, usage_traffic: 1 }])).toMatchObject({ ok: false, error: { kind: 'malformed', detail: { kind: 'invalid-day-row-date' } } });
+  });
+
+  it('keeps the larger value of a repeated day instead of counting it twice', () => {
+    const result = daily([
+      { date: '2025-07-01', usage_traffic: 100 },
+      { date: '2025-07-01', usage_traffic: 300 },
+    ]);
+    expect(result.ok && result.value.rows).toEqual([{ day: '2025-07-01', kb: 300 }]);
+  });
+
+  it('rejects an answer without its rows', () => {
+    expect(parseDailyUsage({ list: [] })).toMatchObject({ ok: false, error: { kind: 'malformed', detail: { kind: 'no-daily-rows' } } });
+    expect(parseDailyUsage(null)).toMatchObject({ ok: false, error: { kind: 'malformed', detail: { kind: 'no-data-object' } } });
+  });
+
+  it('returns exactly the days it was given, sorted', () => {
+    const dayKey = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }).map((ms) => hourKeyAt(ms, UTC).slice(0, 10));
+    const amount = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((cents) => (cents / 100).toFixed(2)));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ date: dayKey, usage_traffic: amount }), { selector: (row) => row.date }), (input) => {
+        const result = daily(input);
+        if (!result.ok) throw new Error('expected the rows');
+        expect(new Map(result.value.rows.map((row) => [row.day, row.kb]))).toEqual(new Map(input.map((row) => [row.date, Number(row.usage_traffic)])));
+        const dayKeys = result.value.rows.map((row) => row.day);
+        expect(dayKeys).toEqual([...dayKeys].sort());
+      }),
+    );
+  });
+});
+
+describe('parseWalletBalance', () => {
+  it('reads the documented wallet_balance, and the balance the SDKs read when that is all there is', () => {
+    expect(parseWalletBalance({ wallet_balance: 125.4 })).toEqual({ ok: true, value: { usd: 125.4 } });
+    expect(parseWalletBalance({ wallet_balance: '12.34' })).toEqual({ ok: true, value: { usd: 12.34 } });
+    expect(parseWalletBalance({ balance: 7 })).toEqual({ ok: true, value: { usd: 7 } });
+    expect(parseWalletBalance({ wallet_balance: 0, balance: 99 })).toEqual({ ok: true, value: { usd: 0 } });
+  });
+
+  it('calls an answer without a usable amount malformed', () => {
+    for (const data of [{}, { wallet_balance: 'lots' }, { wallet_balance: -5 }, { balance: null }, null]) {
+      expect(parseWalletBalance(data)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
+    }
+    expect(parseWalletBalance({})).toMatchObject({ ok: false, error: { detail: { kind: 'no-wallet-balance' } } });
+  });
+});
+
 describe('details of unusable answers', () => {
   it('are in Chinese inside a Chinese sentence', () => {
     const errors = [
@@ -306,6 +397,9 @@ describe('details of unusable answers', () => {
       parseUserList({ list: [{ username: '' }] }),
       parseAccountBalance({}),
       parseAccountBalance(null),
+      parseDailyUsage({}),
+      parseDailyUsage({ data: [{ date: '2025-07-01 00', usage_traffic: 1 }] }),
+      parseWalletBalance({}),
     ];
     for (const result of errors) {
       expect(result.ok).toBe(false);

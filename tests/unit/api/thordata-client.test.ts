@@ -70,6 +70,25 @@ describe('requests', () => {
     expect(Object.fromEntries(balance?.searchParams ?? [])).toEqual({ token: TOKEN });
   });
 
+  it('asks for a user\'s days with the daily path and day keys', async () => {
+    const { fetch, urls } = answering(200, JSON.stringify({ code: 200, msg: 'ok', data: { data: [{ date: '2025-07-02', usage_traffic: '9' }] } }));
+    const client = createThordataClient({ baseUrl: BASE, token: TOKEN, fetch });
+    const result = await client.dailyUsage({ proxyType: 2, username: 'unl_dave', from: '2025-06-01', to: '2025-07-02' });
+    expect(result).toEqual({ ok: true, value: { rows: [{ day: '2025-07-02', kb: 9 }] } });
+    const url = new URL(urls[0] ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe('https://openapi.thordata.com/api/proxy-users/usage-statistics');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ token: TOKEN, proxy_type: '2', username: 'unl_dave', from_date: '2025-06-01', to_date: '2025-07-02' });
+  });
+
+  it('asks for the wallet with the token alone', async () => {
+    const { fetch, urls } = answering(200, JSON.stringify({ code: 200, msg: 'ok', data: { wallet_balance: 125.4 } }));
+    const result = await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch }).walletBalance();
+    expect(result).toEqual({ ok: true, value: { usd: 125.4 } });
+    const url = new URL(urls[0] ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe('https://openapi.thordata.com/api/account/wallet-balance');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ token: TOKEN });
+  });
+
   it('encodes a token and username with reserved characters so they arrive intact', async () => {
     const { fetch, urls } = answering(200, OK_HOURLY);
     const token = 'a&b=c+d/e%f#g?h';
@@ -118,6 +137,19 @@ describe('failures', () => {
     const { fetch } = answering(200, JSON.stringify({ code: 10013, msg: `bad token ${TOKEN}`, data: null }));
     const error = errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch }).accountBalance());
     expect(error).toEqual({ kind: 'auth', code: 10013, apiMessage: 'bad token [redacted]' });
+  });
+
+  it('names the user of a daily request Thordata does not know', async () => {
+    const { fetch } = answering(200, JSON.stringify({ code: 10020, msg: 'username does not exist', data: null }));
+    const error = errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch }).dailyUsage({ proxyType: 1, username: 'ghost', from: '2025-07-01', to: '2025-07-01' }));
+    expect(error).toEqual({ kind: 'unknown-user', code: 10020, username: 'ghost' });
+  });
+
+  it('reports a wallet endpoint the API does not have as its own error, a 404 or a page', async () => {
+    const notFound = answering(404, '<html><body>404 Not Found</body></html>');
+    expect(errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch: notFound.fetch }).walletBalance())).toMatchObject({ kind: 'bad-request', code: 404 });
+    const page = answering(200, '<!DOCTYPE html><html></html>');
+    expect(errorOf(await createThordataClient({ baseUrl: BASE, token: TOKEN, fetch: page.fetch }).walletBalance())).toMatchObject({ kind: 'unreadable' });
   });
 
   it('reports a page that is not the API\'s JSON as unreadable', async () => {
@@ -169,7 +201,7 @@ describe('the token never leaves in an error', () => {
 
   it('holds for random tokens and every failure mode', async () => {
     await fc.assert(
-      fc.asyncProperty(token, fc.constantFrom(...Object.keys(modes)), fc.constantFrom(0, 1, 2), async (secret, mode, call) => {
+      fc.asyncProperty(token, fc.constantFrom(...Object.keys(modes)), fc.constantFrom(0, 1, 2, 3, 4), async (secret, mode, call) => {
         const fetch = modes[mode]?.(secret);
         if (!fetch) throw new Error(`no mode ${mode}`);
         const client = createThordataClient({ baseUrl: BASE, token: secret, fetch, timeoutMs: 5 });
@@ -178,7 +210,11 @@ describe('the token never leaves in an error', () => {
             ? await client.hourlyUsage(hourlyQuery)
             : call === 1
               ? await client.userList({ proxyType: 1 })
-              : await client.accountBalance();
+              : call === 2
+                ? await client.accountBalance()
+                : call === 3
+                  ? await client.dailyUsage({ proxyType: 1, username: 'alice', from: '2025-07-01', to: '2025-07-02' })
+                  : await client.walletBalance();
         expect(result.ok).toBe(false);
         const text = JSON.stringify(result);
         expect(text).not.toContain(secret);

@@ -8,6 +8,7 @@ import { POLL_ALARM, RETRY_ALARM, type BackgroundTasks } from '@/utils/backgroun
 import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { settingsItem, tokenItem } from '@/utils/storage/items';
+import { ACCOUNT, POLL_STATUS } from '@/utils/storage/definitions';
 import type { FetchLike } from '@/utils/api/thordata-client';
 import { kb } from '@/utils/base/units';
 import { UTC } from '@/utils/time/api-timezone';
@@ -101,10 +102,11 @@ describe('"Forget token and data" while the background is busy', () => {
     await tokenItem(FIRST_ACCOUNT_ID).setValue('demo-token');
     await tasks.pollNow('settings');
     const stored = await browser.storage.local.get(null);
-    expect(stored).toMatchObject({ usageCache$: { v: 3 }, pollStatus$: { v: 5 }, account$: { v: 4 } });
+    expect(stored).toMatchObject({ usageCache$: { v: 3 }, pollStatus$: { v: POLL_STATUS.version }, account$: { v: ACCOUNT.version } });
     const atStart = await itemsAtStart();
     expect(await atStart.usageCacheItem.getValue()).toEqual(stored.usageCache);
     expect(await atStart.pollStatusItem.getValue()).toEqual(stored.pollStatus);
     expect(await atStart.accountItem.getValue()).toEqual(stored.account);
+    expect(await atStart.dailyUsageItem.getValue()).toEqual(stored.dailyUsage);
   });
 });

@@ -8,7 +8,10 @@ import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { RETRY_ALARM, type BackgroundTasks } from '@/utils/background/tasks';
 import type { PollTrigger } from '@/utils/poll/plan';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
-import { alertLogItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, alertLogItem, dailyUsageItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { neededDays } from '@/utils/poll/daily-requests';
+import { requestsPerCycle } from '@/utils/poll/interval';
+import { dayStart, daysFromTo } from '@/utils/time/day-keys';
 import { kb } from '@/utils/base/units';
 import { RETENTION_HOURS } from '@/utils/usage/cache';
 import { fakeClock } from '../support/fake-client';
@@ -18,7 +21,9 @@ import {
   fullHourKb,
   MODEL_OFFSET_MINUTES,
   MODEL_TOKEN,
+  MODEL_WALLET_USD,
   modelHourKey,
+  reportedDayKb,
   reportedKb,
   unitHash,
   type ModelFault,
@@ -125,7 +130,8 @@ describe('thirty days of polling, simulated', () => {
         let fault: ModelFault | null = null;
         if (draw < 0.004) fault = 'worker-stop';
         else if (draw < 0.07) {
-          const choices = path.endsWith('-hour') ? [...ACCOUNT_FAULTS, ...USER_FAULTS] : [...ACCOUNT_FAULTS, 'key-rejected' as const];
+          // The usage endpoints (hourly and daily) speak for the account; the others only for their figures.
+          const choices = path.startsWith('proxy-users/usage-statistics') ? [...ACCOUNT_FAULTS, ...USER_FAULTS] : [...ACCOUNT_FAULTS, 'key-rejected' as const];
           fault = choices[Math.floor(random() * choices.length)] ?? null;
         }
         if (fault) faultCounts[fault] = (faultCounts[fault] ?? 0) + 1;
@@ -256,6 +262,26 @@ describe('thirty days of polling, simulated', () => {
       expect(Object.keys(usage?.hours ?? {}).length, name).toBeLessThanOrEqual(RETENTION_HOURS);
     }
 
+    // The complete days: every one the cycle figures need is known, and every one stored is the truth.
+    const daily = await dailyUsageItem.getValue();
+    const finalSettings = await settingsItem.getValue();
+    const needed = neededDays(clock.now(), finalSettings);
+    const dayMismatches: string[] = [];
+    let daysChecked = 0;
+    for (const [name, series] of NAMES_AFTER) {
+      const days = daily.users[userKey(1, name)] ?? {};
+      for (const day of daysFromTo(needed.from, needed.lastComplete)) {
+        if (days[day] === undefined) dayMismatches.push(`${name} ${day}: not known`);
+      }
+      for (const [day, stored] of Object.entries(days)) {
+        const truth = reportedDayKb(series, dayStart(day, UTC8) ?? NaN, clock.now());
+        daysChecked += 1;
+        if (stored !== truth) dayMismatches.push(`${name} ${day}: stored ${stored}, truth ${truth}`);
+      }
+    }
+    expect(daily.apiTimezone).toBe('UTC+8');
+    expect((await accountItem.getValue()).accounts[FIRST_ACCOUNT_ID]?.wallet).toBe(MODEL_WALLET_USD);
+
     // Crossings: every hour whose truth passed a threshold, where the computer was awake around
     // its end, outside the hours a wrong timezone or a renamed user made unknowable.
     // Before the correction the extension read UTC+8 hours as UTC ones: it judged each hour 8 h late.
@@ -288,31 +314,36 @@ describe('thirty days of polling, simulated', () => {
       simulatedDays: DAYS,
       polls,
       requests: api.log.length,
+      dailyRequests: api.log.filter((request) => request.path === 'proxy-users/usage-statistics').length,
       faults: faultCounts,
       workerStops,
       sleeps: sleeps.length,
       offlineSpells: offline.length,
       storedHoursChecked: hoursChecked,
       storedHoursDifferent: mismatches.length,
+      storedDaysChecked: daysChecked,
+      storedDaysDifferent: dayMismatches.length,
       crossingsExpected: expected.total.size + expected.user.size,
       crossingsNotified: [...expected.total].filter((hour) => notified.total.has(hour)).length + [...expected.user].filter((hour) => notified.user.has(hour)).length,
       notificationsInAll: fired.size,
       notifiedTwice: refired,
       falseAlarms: falseAlarms.length,
       maxRequestsPerPoll,
-      requestBound: NAMES_AFTER.size + 2,
+      requestBound: requestsPerCycle(finalSettings),
       maxStorageBytes,
     };
     console.log(`Long-run simulation: ${JSON.stringify(figures, null, 2)}`);
 
     expect(mismatches).toEqual([]);
     expect(hoursChecked).toBe(NAMES_AFTER.size * RETENTION_HOURS);
+    expect(dayMismatches).toEqual([]);
+    expect(daysChecked).toBeGreaterThanOrEqual(NAMES_AFTER.size * 7);
     expect(missed).toEqual([]);
     expect(falseAlarms).toEqual([]);
     expect(refired).toBe(0);
     expect(expected.total.size).toBeGreaterThan(50);
     expect(workerStops).toBeGreaterThan(10);
-    expect(maxRequestsPerPoll).toBeLessThanOrEqual(NAMES_AFTER.size + 2);
+    expect(maxRequestsPerPoll).toBeLessThanOrEqual(requestsPerCycle(finalSettings));
     expect(maxStorageBytes).toBeLessThan(150_000);
   }, 120_000);
 });

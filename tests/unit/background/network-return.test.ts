@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFLINE_RECHECK_MS, RETRY_ALARM } from '@/utils/background/tasks';
 import { pollStatusItem } from '@/utils/storage/items';
-import { engineSetup, hourlyUsers, MINUTE } from '../support/engine-harness';
+import { accountRequests, engineSetup, hourlyUsers, MINUTE } from '../support/engine-harness';
 import { answer } from '../support/model-api';
 
 const DAY_MS = 86_400_000;
@@ -83,17 +83,17 @@ describe('the network going and coming back', () => {
     const { clock, api, tasks } = await engineSetup();
     api.setOverride((r) => (r.url.searchParams.get('username') === 'bob_scraper' ? answer(10020, 'username does not exist') : null));
     await tasks.pollNow('settings');
-    const secondary = () => api.requests.filter((r) => !r.url.pathname.endsWith('-hour')).length;
+    const secondary = () => accountRequests(api).length;
     const accountAsks = secondary();
 
     clock.advance(-DAY_MS);
     const before = api.hourlyRequests().length;
     await tasks.pollNow('alarm');
     expect(hourlyUsers(api, before)).toEqual(['alice_res', 'carol_eu', 'bob_scraper']);
-    expect(secondary()).toBe(accountAsks + 2);
+    expect(secondary()).toBe(accountAsks + 3);
     // Once refreshed at the new time, the hourly pace holds again.
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
-    expect(secondary()).toBe(accountAsks + 2);
+    expect(secondary()).toBe(accountAsks + 3);
   });
 });

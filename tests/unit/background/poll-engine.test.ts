@@ -14,7 +14,7 @@ import { HOUR_MS } from '@/utils/base/durations';
 import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { accountItem, pollStatusItem, usageCacheItem } from '@/utils/storage/items';
 
-import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
+import { accountRequests, engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
 import { answer } from '../support/model-api';
 
 const USERS = ENGINE_USERS;
@@ -49,16 +49,17 @@ describe('the polling engine', () => {
     expect(account.accounts[FIRST_ACCOUNT_ID]?.balance?.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(account.accounts[FIRST_ACCOUNT_ID]?.users ?? {})).toContain(userKey(1, 'alice_res'));
     expect(JSON.stringify(account)).not.toMatch(/password|Demo-pass/);
-    const accountCalls = () => api.requests.filter((r) => !r.url.pathname.endsWith('-hour')).length;
-    expect(accountCalls()).toBe(2);
+    const accountCalls = () => accountRequests(api).length;
+    // The user list of the one product watched, the balance and the wallet.
+    expect(accountCalls()).toBe(3);
     for (let i = 0; i < 5; i += 1) {
       clock.advance(10 * MINUTE);
       await tasks.pollNow('alarm');
     }
-    expect(accountCalls()).toBe(2);
+    expect(accountCalls()).toBe(3);
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
-    expect(accountCalls()).toBe(4);
+    expect(accountCalls()).toBe(6);
   });
 
   it('backs off on 10011, resumes only the users left with the one it stopped at last, then returns to normal cadence', async () => {

@@ -1,5 +1,6 @@
 import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ACCOUNT } from '@/utils/storage/definitions';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_FIGURES, type AccountSnapshotV1 } from '@/utils/account/account-snapshot';
 import { UTC } from '@/utils/time/api-timezone';
@@ -62,11 +63,13 @@ describe('units per endpoint', () => {
           balanceError: null,
           users: { [userKey(1, 'alice')]: { username: 'alice', enabled: true, trafficLimitMb: 512_000, usageMb: 7800 } },
           usersError: null,
+          wallet: null,
+          walletError: null,
         },
       },
     });
     expect(popupStoredFrom({ account: v1 }).account).toEqual(migrated);
-    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: 4 });
+    expect((await fakeBrowser.storage.local.get('account$'))['account$']).toEqual({ v: ACCOUNT.version });
   });
 
   it('reads the demo API’s user list in MB: the same limit as the hourly endpoint’s KB', async () => {

@@ -6,7 +6,9 @@ import { forgetTokenAndData } from '@/utils/options/forget-data';
 import { LEGACY_SNAPSHOT_KEY } from '@/utils/popup/legacy-snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
-import { accountItem, alertLogItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { accountItem, alertLogItem, dailyUsageItem, pollStatusItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { EMPTY_FIGURES } from '@/utils/account/account-snapshot';
+import { kb } from '@/utils/base/units';
 import { itemsAtStart } from '../support/items-at-start';
 
 let told: unknown[];
@@ -35,9 +37,10 @@ async function storeEverything(): Promise<void> {
     chartHours: 72,
   });
   await usageCacheItem.setValue(EMPTY_CACHE);
+  await dailyUsageItem.setValue({ apiTimezone: 'UTC', users: { '1/1:alice_res': { '2025-01-01': kb(512) } } });
   await pollStatusItem.setValue({ ...pollStatusItem.fallback, lastAttemptAt: 1_700_000_000_000 });
   await accountItem.setValue({
-    accounts: { '1': { fetchedAt: 1_700_000_000_000, balance: null, balanceError: null, users: {}, usersError: null } },
+    accounts: { '1': { ...EMPTY_FIGURES, fetchedAt: 1_700_000_000_000 } },
   });
   await alertLogItem.setValue({ fired: { 'hourly-total:2025-01-01 10': { at: 1_700_000_000_000, level: true } }, evaluatedAt: null, judgedThrough: null });
 }
@@ -47,7 +50,7 @@ const storedValueKeys = async () => Object.keys(await browser.storage.local.get(
 describe('forgetTokenAndData', () => {
   it('removes every stored item and tells the background to forget too', async () => {
     await storeEverything();
-    const items = [settingsItem, usageCacheItem, pollStatusItem, accountItem, alertLogItem, tokenItem('1'), tokenItem(SECOND)];
+    const items = [settingsItem, usageCacheItem, dailyUsageItem, pollStatusItem, accountItem, alertLogItem, tokenItem('1'), tokenItem(SECOND)];
     expect(await storedValueKeys()).toHaveLength(items.length);
 
     await forgetTokenAndData();

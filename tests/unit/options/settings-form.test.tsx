@@ -976,7 +976,7 @@ describe('many watched users', () => {
     type('API token', 'my-token-123');
     type('Usernames', names(300).join('\n'));
     expect(screen.getByTestId('interval-note').textContent).toBe(
-      'With 300 watched users a full round of requests takes about 8 min, so polling runs every 13 min rather than every 10.',
+      'With 300 watched users a full round of requests takes about 9 min, so polling runs every 14 min rather than every 10.',
     );
     type('Poll interval (minutes)', '15');
     expect(screen.queryByTestId('interval-note')).toBeNull();

@@ -8,12 +8,14 @@ import { MIN_REQUEST_GAP_MS } from '@/utils/poll/spacing';
 import { INITIAL_STATUS } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type Settings } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
+import { EMPTY_DAILY } from '@/utils/usage/daily';
 import { mb } from '@/utils/base/units';
+import { money } from '@/utils/base/money';
 import { fakeClock, hourly, scriptedClient } from '../support/fake-client';
 
 const NOW = Date.parse('2026-11-25T14:20:00Z');
 const settings: Settings = { ...DEFAULT_SETTINGS, watched: watching(['alice', 'bob', 'carol']) };
-const start: PollState = { cache: EMPTY_CACHE, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
+const start: PollState = { cache: EMPTY_CACHE, daily: EMPTY_DAILY, status: INITIAL_STATUS, account: EMPTY_ACCOUNT };
 const planFor = (usernames: readonly string[]) => ({ kind: 'run' as const, entries: usernames.map((name) => userKey(1, name)), resumed: false, accounts: [] });
 const all = planFor(['alice', 'bob', 'carol']);
 
@@ -176,11 +178,17 @@ describe('one poll cycle', () => {
         asked.push(`${account}:balance`);
         return { ok: true as const, value: { balanceMb: mb(account === 'b2' ? 2048 : 1024), expiresOn: null } };
       },
+      walletBalance: async () => {
+        asked.push(`${account}:wallet`);
+        return { ok: true as const, value: { usd: money(account === 'b2' ? 310 : 125.4) } };
+      },
     });
     const plan = { kind: 'run' as const, entries: [], resumed: false, accounts: ['1', 'b2'] };
     const result = await runPollCycle(two, start, plan, { ...deps(scriptedClient(() => hourly([]), clock).client, clock).deps, clientFor });
-    expect(asked).toEqual(['1:list1', '1:balance', 'b2:list1', 'b2:list3', 'b2:balance']);
+    expect(asked).toEqual(['1:list1', '1:balance', '1:wallet', 'b2:list1', 'b2:list3', 'b2:balance', 'b2:wallet']);
     expect(result.account.accounts['b2']?.balance?.balanceMb).toBe(2048);
+    expect(result.account.accounts['1']?.wallet).toBe(125.4);
+    expect(result.account.accounts['b2']?.wallet).toBe(310);
     expect(result.account.accounts['1']?.balance?.balanceMb).toBe(1024);
     expect(Object.keys(result.account.accounts['b2']?.users ?? {})).toEqual([userKey(1, 'frank', 'b2'), userKey(3, 'heidi', 'b2')]);
   });

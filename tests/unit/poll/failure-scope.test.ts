@@ -14,7 +14,7 @@ import { accountStatus } from '@/utils/poll/status';
 import { formatBadgeAmount } from '@/utils/format/traffic-format';
 import { kb } from '@/utils/base/units';
 
-import { engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
+import { accountRequests, engineSetup, ENGINE_USERS, hourlyUsers, MINUTE, readFakeBadge } from '../support/engine-harness';
 import { answer, nullData, type ModelRequest } from '../support/model-api';
 
 const forUser = (name: string) => (r: ModelRequest) => r.url.searchParams.get('username') === name;
@@ -153,7 +153,7 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     expect(account.accounts[FIRST_ACCOUNT_ID]?.balance).not.toBeNull();
     expect((await pollStatusItem.getValue()).failure).toBeNull();
 
-    const secondary = () => api.requests.filter((r) => !onPath('-hour')(r)).length;
+    const secondary = () => accountRequests(api).length;
     const asked = secondary();
     clock.advance(MINUTE);
     await tasks.pollNow('manual');
@@ -161,7 +161,7 @@ describe('a secondary endpoint’s failure stays with its own figures', () => {
     api.setOverride(() => null);
     clock.advance(10 * MINUTE);
     await tasks.pollNow('alarm');
-    expect(secondary()).toBe(asked + 2);
+    expect(secondary()).toBe(asked + 3);
     expect((await accountItem.getValue()).accounts[FIRST_ACCOUNT_ID]?.usersError).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ACCOUNT, POLL_STATUS } from '@/utils/storage/definitions';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupStateFrom, readStored, readWeek, type PopupApi } from '@/utils/popup/stored-reads';
 import { settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
@@ -30,7 +31,8 @@ function recordingApi(): { api: PopupApi; asked: (string[] | null)[] } {
  * The version markers a worker writes with its first values. The harness resets storage after the
  * items were defined, which @wxt-dev/storage then writes without them (items.ts explains).
  */
-const markVersions = () => fakeBrowser.storage.local.set({ usageCache$: { v: 3 }, pollStatus$: { v: 5 }, account$: { v: 4 }, settings$: { v: 2 } });
+const markVersions = () =>
+  fakeBrowser.storage.local.set({ usageCache$: { v: 3 }, pollStatus$: { v: POLL_STATUS.version }, account$: { v: ACCOUNT.version }, settings$: { v: 2 } });
 
 describe("the popup's reads", () => {
   beforeEach(() => fakeBrowser.reset());

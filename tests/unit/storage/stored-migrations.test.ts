@@ -1,7 +1,16 @@
 import { userKey, watching } from '../support/watching';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_FIGURES, migrateAccountV1, migrateAccountV2, migrateAccountV3, type AccountSnapshotV1, type AccountSnapshotV2 } from '@/utils/account/account-snapshot';
+import {
+  EMPTY_FIGURES,
+  migrateAccountV1,
+  migrateAccountV2,
+  migrateAccountV3,
+  migrateAccountV4,
+  type AccountSnapshotV1,
+  type AccountSnapshotV2,
+} from '@/utils/account/account-snapshot';
+import { ACCOUNT, POLL_STATUS } from '@/utils/storage/definitions';
 import { UTC } from '@/utils/time/api-timezone';
 import { HEALTHY_ACCOUNT, INITIAL_STATUS, type PollStatusV1, type PollStatusV2, type PollStatusV3, type PollStatusV4 } from '@/utils/poll/status';
 import { FIRST_ACCOUNT_ID } from '@/utils/settings/model';
@@ -57,7 +66,7 @@ describe('stored items from earlier versions', () => {
       accounts: { [FIRST_ACCOUNT_ID]: { failure: v1.failure, failingSince: 10, retry: null, lastSuccessAt: 9 } },
       userFailures: { [userKey(1, 'b')]: { account: FIRST_ACCOUNT_ID, proxyType: 1, username: 'b', error: v1.userFailures['1:b'], at: 10 } },
     });
-    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: 5 } });
+    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: POLL_STATUS.version } });
     expect(popup.pollStatus).toEqual(status);
   });
 
@@ -77,7 +86,7 @@ describe('stored items from earlier versions', () => {
     const status = await (await itemsAtStart()).pollStatusItem.getValue();
     expect(status.userFailures[userKey(3, 'erin:mobile')]).toMatchObject({ username: 'erin:mobile', proxyType: 3, account: FIRST_ACCOUNT_ID });
     expect(status.backgroundError).toBeNull();
-    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: 5 } });
+    expect(await storedNow()).toEqual({ pollStatus: status, pollStatus$: { v: POLL_STATUS.version } });
     // The popup reads storage raw, without the items: it must read the same.
     expect(popup.pollStatus).toEqual(status);
   });
@@ -100,9 +109,9 @@ describe('stored items from earlier versions', () => {
     await fakeBrowser.storage.local.set({ account: v1 });
     const popup = popupStoredFrom(await fakeBrowser.storage.local.get(null));
     const account = await (await itemsAtStart()).accountItem.getValue();
-    expect(account).toEqual(migrateAccountV3(migrateAccountV2(migrateAccountV1(v1))));
+    expect(account).toEqual(migrateAccountV4(migrateAccountV3(migrateAccountV2(migrateAccountV1(v1)))));
     expect(account.accounts[FIRST_ACCOUNT_ID]?.users[userKey(1, 'alice')]).toMatchObject({ trafficLimitMb: 512_000, usageMb: 7800 });
-    expect(await storedNow()).toEqual({ account, account$: { v: 4 } });
+    expect(await storedNow()).toEqual({ account, account$: { v: ACCOUNT.version } });
     expect(popup.account).toEqual(account);
   });
 
@@ -124,6 +133,22 @@ describe('stored items from earlier versions', () => {
     expect(popup.account).toEqual(await items.accountItem.getValue());
   });
 
+  it('reads the figures and status from before the daily figures and the wallet with none of either, the figures due at once', async () => {
+    const figures = { ...EMPTY_FIGURES, fetchedAt: 4, balance: { balanceMb: 1024, expiresOn: '2026-12-31' } } as Record<string, unknown>;
+    delete figures.wallet;
+    delete figures.walletError;
+    const status = { ...INITIAL_STATUS, lastAttemptAt: 3 } as Record<string, unknown>;
+    delete status.dailyFailures;
+    await fakeBrowser.storage.local.set({ account: { accounts: { [FIRST_ACCOUNT_ID]: figures } }, account$: { v: 4 }, pollStatus: status, pollStatus$: { v: 5 } });
+    const popup = popupStoredFrom(await fakeBrowser.storage.local.get(null));
+    const items = await itemsAtStart();
+    const account = await items.accountItem.getValue();
+    expect(account).toEqual({ accounts: { [FIRST_ACCOUNT_ID]: { ...figures, fetchedAt: null, wallet: null, walletError: null } } });
+    expect(await items.pollStatusItem.getValue()).toEqual({ ...INITIAL_STATUS, lastAttemptAt: 3 });
+    expect(popup.account).toEqual(account);
+    expect(popup.pollStatus).toEqual({ ...INITIAL_STATUS, lastAttemptAt: 3 });
+  });
+
   it('reads current items as they are, in the popup too, and changes nothing stored', async () => {
     const store = {
       apiToken: 'tok-1',
@@ -133,9 +158,9 @@ describe('stored items from earlier versions', () => {
       usageCache: { apiTimezone: 'UTC', users: {} },
       usageCache$: { v: 3 },
       pollStatus: { ...INITIAL_STATUS, lastAttemptAt: 3 },
-      pollStatus$: { v: 5 },
+      pollStatus$: { v: POLL_STATUS.version },
       account: { accounts: { [FIRST_ACCOUNT_ID]: { ...EMPTY_FIGURES, fetchedAt: 1 } } },
-      account$: { v: 4 },
+      account$: { v: ACCOUNT.version },
       alertLog: { fired: {}, evaluatedAt: 4, judgedThrough: 3 },
       alertLog$: { v: 3 },
     };

@@ -53,6 +53,16 @@ export async function engineSetup(options: { online?: () => boolean; settings?: 
 export const hourlyUsers = (api: ReturnType<typeof modelApi>, from = 0) =>
   api.hourlyRequests().slice(from).map((r) => r.url.searchParams.get('username'));
 
+const ACCOUNT_PATHS = ['/proxy-users/user-list', '/account/traffic-balance', '/account/wallet-balance'];
+
+/** The requests for an account's figures (user lists, balance, wallet) made since request number `from`. */
+export const accountRequests = (api: ReturnType<typeof modelApi>, from = 0) =>
+  api.requests.slice(from).filter((r) => ACCOUNT_PATHS.some((path) => r.url.pathname.endsWith(path)));
+
+/** The daily endpoint's requests made since request number `from`. */
+export const dailyRequestsOf = (api: ReturnType<typeof modelApi>, from = 0) =>
+  api.requests.slice(from).filter((r) => r.url.pathname.endsWith('/proxy-users/usage-statistics'));
+
 /** The badge as the browser holds it, its colour back in the `#rrggbb` form the code sets. */
 export const readFakeBadge = async () => {
   const [r, g, b] = await browser.action.getBadgeBackgroundColor({});

@@ -9,6 +9,11 @@ export const MODEL_OFFSET_MINUTES = 480;
 export const MODEL_TOKEN = 'sim-token-7f3e21';
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
+const DAY_MS = 24 * HOUR_MS;
+/** The daily endpoint refuses a span, or a start, further than this many days back (10021). */
+const MAX_QUERY_DAYS = 180;
+/** What the wallet holds, in USD. */
+export const MODEL_WALLET_USD = 58.2;
 
 /** A fault for one request: what the API (or the way to it) does instead of answering. */
 export type ModelFault =
@@ -86,6 +91,25 @@ function parseModelHour(text: string | null): number | null {
   return Date.UTC(year, month - 1, day, hour) - MODEL_OFFSET_MINUTES * MINUTE_MS;
 }
 
+/** The API's own label of the day starting at `utcStart` (its midnight in UTC+8). */
+export function modelDayKey(utcStart: number): string {
+  return modelHourKey(utcStart).slice(0, 10);
+}
+
+function parseModelDay(text: string | null): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) - MODEL_OFFSET_MINUTES * MINUTE_MS;
+}
+
+/** What the daily endpoint reports for the day starting at `dayStart` at `now`: the sum of its hours so far, to the hundredth. */
+export function reportedDayKb(series: string, dayStart: number, now: number): number {
+  let sum = 0;
+  for (let hour = dayStart; hour < dayStart + DAY_MS; hour += HOUR_MS) sum += reportedKb(series, hour, now);
+  return round2(sum);
+}
+
 export interface ModelApiOptions {
   readonly now: () => number;
   /** The users the API knows now, by name, each with the series of traffic it reports. */
@@ -127,6 +151,26 @@ export function createModelApi(options: ModelApiOptions) {
         data: { traffic_limit: 0, total_usage_traffic: 0, traffic_balance: 0, query_days: 0, range_usage_traffic: 0, data: rows },
       });
     }
+    if (url.pathname.endsWith('/proxy-users/usage-statistics')) {
+      const username = params.get('username') ?? '';
+      const series = options.users().get(username);
+      if (series === undefined) return error(10020, 'username does not exist');
+      const from = parseModelDay(params.get('from_date'));
+      const to = parseModelDay(params.get('to_date'));
+      if (from === null || to === null || to < from) return error(10000, 'parameter error');
+      const today = parseModelDay(modelDayKey(now)) ?? now;
+      if ((to - from) / DAY_MS + 1 > MAX_QUERY_DAYS || (today - from) / DAY_MS > MAX_QUERY_DAYS) return error(10021, 'query date cannot exceed 180 days');
+      const rows = [];
+      for (let start = from; start <= to && start <= now; start += DAY_MS) {
+        const usage = reportedDayKb(series, start, now);
+        if (usage > 0) rows.push({ date: modelDayKey(start), usage_traffic: usage });
+      }
+      return json({
+        code: 200,
+        msg: 'ok',
+        data: { traffic_limit: 0, total_usage_traffic: 0, traffic_balance: 0, query_days: 0, range_usage_traffic: 0, data: rows.reverse() },
+      });
+    }
     if (url.pathname.endsWith('/proxy-users/user-list')) {
       const list = [...options.users().keys()].map((username) => ({
         created_time: '2026-01-01 00:00:00',
@@ -140,6 +184,9 @@ export function createModelApi(options: ModelApiOptions) {
     }
     if (url.pathname.endsWith('/account/traffic-balance')) {
       return json({ code: 200, msg: 'ok', data: { traffic_balance: 800_000, expiration_time: '2027-06-30' } });
+    }
+    if (url.pathname.endsWith('/account/wallet-balance')) {
+      return json({ code: 200, msg: 'ok', data: { wallet_balance: MODEL_WALLET_USD } });
     }
     return json({ code: 404, msg: 'not found' }, 404);
   }
