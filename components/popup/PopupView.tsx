@@ -20,7 +20,12 @@ import { AccountPanel, type AccountEntry } from './AccountPanel';
 import { Sparkline, type SparkTip } from './Sparkline';
 import { AccountProblemLines, StatusBannerView } from './StatusBannerView';
 import { UserList, type GroupNames } from './UserList';
+import { BudgetPanel } from './BudgetPanel';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
+import { spendView } from '@/utils/budget/spend-view';
+import { spendLines } from '@/utils/popup/budget-lines';
+import { showsSpend } from '@/utils/popup/stored-reads';
+import type { DailyUsage } from '@/utils/usage/daily';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
 
@@ -30,6 +35,8 @@ export interface PopupViewProps {
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
+  /** The complete days the cycle's cost and budgets count (empty when no price or budget is set). */
+  readonly daily: DailyUsage;
   readonly now: number;
   readonly refreshing: boolean;
   readonly language: Language;
@@ -45,7 +52,7 @@ export interface PopupViewProps {
 const LIMIT_BARS_WHEN_LONG = 3;
 
 export function PopupView(props: PopupViewProps) {
-  const { settings, configured, cache, status, account, now, refreshing, language } = props;
+  const { settings, configured, cache, status, account, daily, now, refreshing, language } = props;
   const { locale, t } = language;
   const [focus, setFocus] = useState<string | null>(null);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
@@ -101,12 +108,27 @@ export function PopupView(props: PopupViewProps) {
           rows: own,
           forecast: forecastBalance(balanceKb, last24Kb, now),
           plan: { kind: 'unknown' },
-          wallet: null,
+          wallet: figures.wallet,
         };
       }),
     [settings, account, rows, cache, now, t],
   );
   const thisHour = formatHourSpan(summary.current.startMs, locale);
+  // Cost and budgets cover everything watched, whatever the focus; nothing is computed for a user who set neither.
+  const spend = useMemo(
+    () =>
+      showsSpend(settings)
+        ? spendLines({
+            view: spendView({ settings, cache, daily, now }),
+            language,
+            units: settings.units,
+            currency: settings.prices.currency,
+            tz: settings.apiTimezone,
+            now,
+          })
+        : null,
+    [settings, cache, daily, now, language],
+  );
 
   return (
     <main class="popup">
@@ -179,6 +201,7 @@ export function PopupView(props: PopupViewProps) {
               </dd>
             </div>
           </dl>
+          {spend && <BudgetPanel lines={spend} t={t} />}
           {rows.length > 1 && (
             <UserList
               layout={layout}
