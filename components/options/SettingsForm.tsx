@@ -19,6 +19,7 @@ import { DisplaySection } from './DisplaySection';
 import { fieldControls } from './field-controls';
 import { ForgetData } from './ForgetData';
 import { keepFocus, useFocusAfterRender, type Notice } from './form-focus';
+import { MoneySection } from './MoneySection';
 import { PollingSection } from './PollingSection';
 import { useSettingsDraft, type SettingsDraftOptions, type StoredSettings } from './useSettingsDraft';
 
@@ -57,7 +58,7 @@ function intervalNoteText(draft: SettingsDraft, baseline: Settings, language: La
 function SettingsFields(props: Omit<SettingsFormProps, 'onForget'>) {
   const { language } = props;
   const { t } = language;
-  const drafts = useSettingsDraft(props);
+  const drafts = useSettingsDraft(props, language.locale);
   const { draft, alertDraft, units, check, alertCheck } = drafts;
   const [visited, setVisited] = useState<ReadonlySet<FieldKey | AlertField>>(new Set());
   /** After a save attempt every problem shows, visited or not. */
@@ -145,6 +146,7 @@ function SettingsFields(props: Omit<SettingsFormProps, 'onForget'>) {
         onChange={updateAlert}
         onLeave={(field) => visit([field])}
       />
+      <MoneySection draft={draft} units={units} controls={controls} language={language} onSwitch={edited(drafts.switchMoney)} />
       <AdvancedSection controls={controls} t={t} />
       <div class="actions save-row">
         <button type="submit" class="primary" onMouseDown={keepFocus}>

@@ -6,16 +6,18 @@ import {
   validateAlertDraft,
   type AlertField,
   type AlertRulesDraft,
-  type ExactAmounts,
 } from '@/utils/settings/alert-rules-form';
+import { exactBehind } from '@/utils/settings/traffic-amount';
 import {
   addWatched,
   blankAccount,
+  convertMoneyUnits,
   draftFromSettings,
   followDraft,
   takeUnedited,
   withDraftValue,
   type FieldKey,
+  type MoneySwitch,
   type SettingsDraft,
 } from '@/utils/settings/draft';
 import { parseUnits } from '@/utils/settings/fields';
@@ -65,18 +67,6 @@ function unitsOf(state: DraftState): TrafficUnits {
   return parseUnits(state.settings.units) ?? state.baseline.settings.units;
 }
 
-/** Of the exact amounts known, the one behind each threshold's text as it now reads. */
-function exactBehind(draft: AlertRulesDraft, candidates: readonly ExactAmounts[]): ExactAmounts {
-  const exact: ExactAmounts = {};
-  for (const candidate of candidates) {
-    for (const field of Object.keys(candidate) as (keyof ExactAmounts)[]) {
-      const amount = candidate[field];
-      if (!exact[field] && amount?.text === draft[field]) exact[field] = amount;
-    }
-  }
-  return exact;
-}
-
 /**
  * `current` brought up to `next`, what is stored now: every field that still reads as in
  * `reference` takes the stored value, every other keeps the person's text, and `next` becomes the
@@ -118,7 +108,7 @@ export interface SettingsDraftOptions {
  * popup's chart window, a second settings tab): the form follows, except in fields the person
  * has edited, and a Save writes only what they changed, so neither page undoes the other.
  */
-export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }: SettingsDraftOptions) {
+export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }: SettingsDraftOptions, locale: string) {
   const [state, setState] = useState(() => stateFrom(stored));
 
   useEffect(() => {
@@ -134,7 +124,7 @@ export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }:
   }, [watchStored]);
 
   const units = unitsOf(state);
-  const check = validateDraft(state.settings, allowLoopback, state.baseline.settings);
+  const check = validateDraft(state.settings, allowLoopback, state.baseline.settings, locale);
   const alertCheck = validateAlertDraft(state.alerts, units);
 
   const editDraft = (edit: (draft: SettingsDraft) => SettingsDraft) => setState((current) => ({ ...current, settings: edit(current.settings) }));
@@ -179,12 +169,15 @@ export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }:
   const updateAlert = (field: AlertField, value: string | boolean) =>
     setState((current) => ({ ...current, alerts: { ...current.alerts, [field]: value } }));
 
-  /** A new choice of units re-expresses the thresholds, so that each keeps the amount it means. */
+  const switchMoney = (field: MoneySwitch, on: boolean) => editDraft((draft) => ({ ...draft, money: { ...draft.money, [field]: on } }));
+
+  /** A new choice of units re-expresses the thresholds and traffic budgets, so that each keeps the amount it means. */
   const changeUnits = (value: string) =>
     setState((current) => {
       const to = parseUnits(value);
       const alerts = to ? convertDraftUnits(current.alerts, unitsOf(current), to) : current.alerts;
-      return { ...current, settings: { ...current.settings, units: value }, alerts };
+      const money = convertMoneyUnits(current.settings.money, unitsOf(current), to);
+      return { ...current, settings: { ...current.settings, units: value, money }, alerts };
     });
 
   /**
@@ -213,6 +206,7 @@ export function useSettingsDraft({ stored, allowLoopback, watchStored, onSave }:
     removeAccount,
     addTyped,
     updateAlert,
+    switchMoney,
     changeUnits,
     save,
   };

@@ -19,11 +19,34 @@ export interface JourneyAccount {
   readonly users: readonly JourneyUser[];
 }
 
+/** A budget as its menu offers it: off, an amount in GB (in the page's units), or an amount of money. */
+export type JourneyBudget =
+  | { readonly kind: 'off' }
+  | { readonly kind: 'traffic'; readonly gb: string }
+  | { readonly kind: 'money'; readonly amount: string };
+
+/**
+ * What to set in "Prices and budgets", amounts as typed (`'0.8'`). What is left out stays as the
+ * page shows it; the two budget alert switches are left on, as they start.
+ */
+export interface JourneyMoney {
+  /** A code the menu offers, e.g. `EUR`. */
+  readonly currency?: string;
+  readonly prices?: Readonly<Partial<Record<JourneyProduct, string>>>;
+  readonly daily?: JourneyBudget;
+  readonly cycle?: JourneyBudget;
+  readonly cycleStartDay?: number;
+  /** As typed, e.g. `50, 80, 100`. */
+  readonly usePercents?: string;
+  readonly badgeShows?: 'traffic' | 'today-cost';
+}
+
 interface JourneyCommon {
   readonly pollIntervalMinutes: number;
   /** As stored, e.g. `UTC`, `UTC+8`. */
   readonly apiTimezone: string;
   readonly apiBaseUrl: string;
+  readonly money?: JourneyMoney;
 }
 
 /** One account, as the settings were before accounts: a token, one product and its users, picked from the list. */
@@ -83,9 +106,30 @@ async function setUpAccount(page: PageDriver, account: JourneyAccount, position:
   }
 }
 
+/** Fills "Prices and budgets": prices before the budgets and the badge, which need one. */
+async function setUpMoney(page: PageDriver, money: JourneyMoney): Promise<void> {
+  if (money.currency !== undefined) await page.select('Currency', money.currency);
+  for (const product of Object.keys(PRODUCT_VALUES) as JourneyProduct[]) {
+    const price = money.prices?.[product];
+    if (price !== undefined) await page.fill(`${product} price per GB`, price);
+  }
+  const budgets = [
+    ['Daily budget', money.daily],
+    ['Cycle budget', money.cycle],
+  ] as const;
+  for (const [name, budget] of budgets) {
+    if (budget === undefined) continue;
+    await page.select(name, budget.kind);
+    if (budget.kind !== 'off') await page.fill(`${name} amount`, budget.kind === 'traffic' ? budget.gb : budget.amount);
+  }
+  if (money.cycleStartDay !== undefined) await page.fill('Billing cycle starts on day', String(money.cycleStartDay));
+  if (money.usePercents !== undefined) await page.fill('Notify at these percentages of each budget', money.usePercents);
+  if (money.badgeShows !== undefined) await page.select('Badge shows', money.badgeShows);
+}
+
 /**
  * What a person does on the settings page: fill each account by its labels, test the
- * connection, tick the users it lists or type their names, and save. Fails with the page's own
+ * connection, tick the users it lists or type their names, set prices and budgets if asked, and save. Fails with the page's own
  * message when a step does not give the expected result.
  *
  * The API base URL comes first: Test connection asks it. Accounts are added one by one, each
@@ -100,6 +144,7 @@ export async function configureThroughSettings(page: PageDriver, settings: Journ
   }
   await page.fill('Poll interval (minutes)', String(settings.pollIntervalMinutes));
   await page.select('API timezone', settings.apiTimezone);
+  if (settings.money) await setUpMoney(page, settings.money);
   await page.click('Save');
   await page.waitForText('save-result', /^Saved/);
 }

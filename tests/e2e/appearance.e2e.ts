@@ -124,7 +124,8 @@ describe('settings by keyboard alone', () => {
     const accountFields = await Promise.all(
       ['Account name', 'API token', 'Usernames', 'Proxy type'].map(async (label) => (await page.getByLabel(label, { exact: true }).getAttribute('id')) ?? label),
     );
-    const order = [...accountFields, 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'badgeScope', 'hourlyTotalOn', 'apiBaseUrl', 'Save'];
+    const money = ['priceResidential', 'currency', 'badgeShows', 'dailyKind', 'cycleKind', 'cycleStartDay', 'usePercents', 'forecastAlert', 'rapidUseAlert'];
+    const order = [...accountFields, 'pollIntervalMinutes', 'apiTimezone', 'units', 'chartHours', 'badgeScope', 'hourlyTotalOn', ...money, 'apiBaseUrl', 'Save'];
     const positions = order.map((id) => reached.indexOf(id));
     expect(positions.every((p) => p >= 0), `reached: ${reached.join(', ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

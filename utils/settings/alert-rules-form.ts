@@ -1,7 +1,8 @@
 import type { AlertRules } from './alert-rules';
 import type { Result } from '@/utils/base/result';
-import { unitBase, type TrafficUnits } from '@/utils/format/traffic-format';
-import { BYTES_PER_KB, kb, kbToMb, mbToKb, type Kb } from '@/utils/base/units';
+import type { TrafficUnits } from '@/utils/format/traffic-format';
+import { kb, kbToMb, mbToKb, type Kb } from '@/utils/base/units';
+import { readAmountKb, amountText, displayNumber, isPlainNumber, type ExactAmount } from './traffic-amount';
 
 // The settings form's view of the alert rules, apart from the rules themselves so that
 // pages which only read the rules (the popup) do not load the form's code.
@@ -11,13 +12,8 @@ const TRAFFIC_UNIT = { hourlyTotalGb: 'GB', hourlyUserGb: 'GB', spikeFloorMb: 'M
 type TrafficField = keyof typeof TRAFFIC_UNIT;
 const TRAFFIC_FIELDS = Object.keys(TRAFFIC_UNIT) as TrafficField[];
 
-/**
- * The exact amount (KB) behind each traffic threshold whose text the form wrote
- * itself, from the stored rules or on a change of units. The text is rounded for
- * display; while it is unchanged, the exact amount is what it means, so switching
- * units back and forth, or saving untouched, never shifts a threshold.
- */
-export type ExactAmounts = Partial<Record<TrafficField, { readonly text: string; readonly kb: Kb }>>;
+/** The exact amount behind each traffic threshold whose text the form wrote itself (see traffic-amount.ts). */
+export type ExactAmounts = Partial<Record<TrafficField, ExactAmount>>;
 
 /** The form's view of the rules: switches, and numbers as typed in the user's units. */
 export interface AlertRulesDraft {
@@ -54,38 +50,21 @@ export interface AlertProblem {
 
 export type AlertErrors = Partial<Record<AlertField, AlertProblem>>;
 
-/** KB in one user-facing unit step: a GB (GiB when binary) or an MB (MiB). */
-function kbPer(unit: 'GB' | 'MB', units: TrafficUnits): number {
-  const base = unitBase(units);
-  const bytes = unit === 'GB' ? base ** 3 : base ** 2;
-  return bytes / BYTES_PER_KB;
-}
-
-/** Three decimals (5 GiB reads 5.369 GB), or four significant digits below 1, so a small amount never reads 0. */
-function display(value: number): string {
-  return String(Number(value >= 1 || value === 0 ? value.toFixed(3) : value.toPrecision(4)));
-}
-
-const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
-
 /** Writes traffic thresholds as text in `units`, remembering the exact amount behind each. */
 function withAmounts(draft: AlertRulesDraft, kbs: Partial<Record<TrafficField, Kb>>, units: TrafficUnits): AlertRulesDraft {
   let next = draft;
   for (const field of TRAFFIC_FIELDS) {
     const amount = kbs[field];
     if (amount === undefined) continue;
-    const text = display(amount / kbPer(TRAFFIC_UNIT[field], units));
-    next = { ...next, [field]: text, exact: { ...next.exact, [field]: { text, kb: amount } } };
+    const exact = amountText(amount, TRAFFIC_UNIT[field], units);
+    next = { ...next, [field]: exact.text, exact: { ...next.exact, [field]: exact } };
   }
   return next;
 }
 
 /** The amount a traffic threshold means, or null when its text is not a number. */
 function amountKb(draft: AlertRulesDraft, field: TrafficField, units: TrafficUnits): Kb | null {
-  const text = draft[field];
-  const exact = draft.exact[field];
-  if (exact && exact.text === text) return exact.kb;
-  return NUMBER.test(text) ? kb(Number(text) * kbPer(TRAFFIC_UNIT[field], units)) : null;
+  return readAmountKb(draft[field], draft.exact[field], TRAFFIC_UNIT[field], units);
 }
 
 export function draftFromRules(rules: AlertRules, units: TrafficUnits): AlertRulesDraft {
@@ -95,16 +74,16 @@ export function draftFromRules(rules: AlertRules, units: TrafficUnits): AlertRul
     hourlyUserOn: rules.hourlyUser.enabled,
     hourlyUserGb: '',
     spikeOn: rules.spike.enabled,
-    spikeFactor: display(rules.spike.factor),
+    spikeFactor: displayNumber(rules.spike.factor),
     spikeFloorMb: '',
     userBalanceOn: rules.userBalance.enabled,
-    userBalancePercent: display(rules.userBalance.percent),
+    userBalancePercent: displayNumber(rules.userBalance.percent),
     accountBalanceOn: rules.accountBalance.enabled,
     accountBalanceGb: '',
     planExpiryOn: rules.planExpiry.enabled,
-    planExpiryDays: display(rules.planExpiry.days),
+    planExpiryDays: displayNumber(rules.planExpiry.days),
     pollingBrokenOn: rules.pollingBroken.enabled,
-    pollingBrokenMinutes: display(rules.pollingBroken.minutes),
+    pollingBrokenMinutes: displayNumber(rules.pollingBroken.minutes),
     exact: {},
   };
   const kbs = {
@@ -139,7 +118,7 @@ interface Bounds {
 }
 
 function readNumber(text: string, { min, max, aboveMin = false, integer = false }: Bounds): number | null {
-  if (!NUMBER.test(text)) return null;
+  if (!isPlainNumber(text)) return null;
   const value = Number(text);
   if (value < min || (aboveMin && value === min) || value > max || (integer && !Number.isInteger(value))) return null;
   return value;

@@ -1,5 +1,10 @@
 import { formatApiTimezone } from '@/utils/time/api-timezone';
-import type { BadgeScope, Settings, WatchedUser } from './model';
+import type { ProxyType } from '@/utils/api/thordata-client';
+import type { TrafficUnits } from '@/utils/format/traffic-format';
+import type { Kb } from '@/utils/base/units';
+import type { BadgeScope, BudgetLimit, Settings, WatchedUser } from './model';
+import { parseUnits } from './fields';
+import { amountText, exactBehind, readAmountKb, type ExactAmount } from './traffic-amount';
 import { sameWatched } from './watched';
 
 /** One account as the form holds it: its fields as typed, and the names typed for it but not added yet. */
@@ -12,6 +17,60 @@ export interface AccountDraft {
   readonly product: string;
 }
 
+/**
+ * Prices, budgets and what the badge shows, as the form holds them. A budget is a kind (`off`,
+ * `traffic`, `money`) and an amount: GB in the user's units for traffic, in the currency for money.
+ */
+export interface MoneyDraft {
+  readonly currency: string;
+  /** Price per GB of each product; empty for none. */
+  readonly priceResidential: string;
+  readonly priceUnlimited: string;
+  readonly priceMobile: string;
+  readonly badgeShows: string;
+  readonly dailyKind: string;
+  readonly dailyAmount: string;
+  readonly cycleKind: string;
+  readonly cycleAmount: string;
+  readonly cycleStartDay: string;
+  /** Percentages as typed: "50, 80, 100". */
+  readonly usePercents: string;
+  readonly forecastAlert: boolean;
+  readonly rapidUseAlert: boolean;
+  /** The exact traffic behind a budget's text the form wrote itself (see traffic-amount.ts). */
+  readonly exact: Partial<Record<BudgetAmountField, ExactAmount>>;
+}
+
+/** The switches among the money fields. */
+export type MoneySwitch = 'forecastAlert' | 'rapidUseAlert';
+/** The money fields that hold one text each. */
+export type MoneyField = Exclude<keyof MoneyDraft, MoneySwitch | 'exact'>;
+
+const MONEY_FIELDS: readonly MoneyField[] = [
+  'currency',
+  'priceResidential',
+  'priceUnlimited',
+  'priceMobile',
+  'badgeShows',
+  'dailyKind',
+  'dailyAmount',
+  'cycleKind',
+  'cycleAmount',
+  'cycleStartDay',
+  'usePercents',
+];
+
+/** Each product's price field. */
+export const PRICE_FIELDS = { 1: 'priceResidential', 2: 'priceUnlimited', 3: 'priceMobile' } as const satisfies Record<ProxyType, MoneyField>;
+
+export type BudgetName = 'daily' | 'cycle';
+/** Each budget's two fields: its kind and its amount. */
+export const BUDGET_FIELDS = {
+  daily: { kind: 'dailyKind', amount: 'dailyAmount' },
+  cycle: { kind: 'cycleKind', amount: 'cycleAmount' },
+} as const satisfies Record<BudgetName, { kind: MoneyField; amount: MoneyField }>;
+type BudgetAmountField = (typeof BUDGET_FIELDS)[BudgetName]['amount'];
+
 /** What the settings form holds: raw text, exactly as typed or chosen, and the users ticked or added. */
 export interface SettingsDraft {
   readonly accounts: readonly AccountDraft[];
@@ -22,15 +81,16 @@ export interface SettingsDraft {
   readonly apiBaseUrl: string;
   readonly units: string;
   readonly chartHours: string;
+  readonly money: MoneyDraft;
 }
 
 /** The form's fields that hold one text each. */
-export type PlainField = Exclude<keyof SettingsDraft, 'accounts' | 'watched'>;
+export type PlainField = Exclude<keyof SettingsDraft, 'accounts' | 'watched' | 'money'>;
 /** An account's fields; each account has its own (`token-<id>`), so each shows its own problem. */
 export type AccountField = Exclude<keyof AccountDraft, 'id'>;
 export type AccountFieldKey = `${AccountField}-${string}`;
 /** Every field a problem can be shown on; `watched` is the list of watched users as a whole. */
-export type FieldKey = PlainField | AccountFieldKey | 'watched';
+export type FieldKey = PlainField | AccountFieldKey | MoneyField | 'watched';
 
 const ACCOUNT_FIELDS: readonly AccountField[] = ['label', 'token', 'typed', 'product'];
 
@@ -45,14 +105,20 @@ export function accountFieldOf(key: FieldKey): { readonly field: AccountField; r
   return known && account !== undefined ? { field: known, account } : null;
 }
 
+function isMoneyField(key: string): key is MoneyField {
+  return (MONEY_FIELDS as readonly string[]).includes(key);
+}
+
 /** A text field's value; '' for a field of an account the draft no longer holds. */
 export function draftValue(draft: SettingsDraft, key: Exclude<FieldKey, 'watched'>): string {
+  if (isMoneyField(key)) return draft.money[key];
   const inAccount = accountFieldOf(key);
   if (inAccount === null) return draft[key as PlainField];
   return draft.accounts.find((account) => account.id === inAccount.account)?.[inAccount.field] ?? '';
 }
 
 export function withDraftValue(draft: SettingsDraft, key: Exclude<FieldKey, 'watched'>, value: string): SettingsDraft {
+  if (isMoneyField(key)) return { ...draft, money: { ...draft.money, [key]: value } };
   const inAccount = accountFieldOf(key);
   if (inAccount === null) return { ...draft, [key]: value };
   const accounts = draft.accounts.map((account) => (account.id === inAccount.account ? { ...account, [inAccount.field]: value } : account));
@@ -70,6 +136,59 @@ export function blankAccount(id: string): AccountDraft {
   return { id, label: '', token: '', typed: '', product: '1' };
 }
 
+/** The amount of traffic a budget's text means in `units`, or null when it is not a traffic budget or not a number. */
+export function budgetKb(money: MoneyDraft, budget: BudgetName, units: TrafficUnits): Kb | null {
+  const { kind, amount } = BUDGET_FIELDS[budget];
+  return money[kind] === 'traffic' ? readAmountKb(money[amount], money.exact[amount], 'GB', units) : null;
+}
+
+function withBudget(money: MoneyDraft, budget: BudgetName, limit: BudgetLimit, units: TrafficUnits): MoneyDraft {
+  const { kind, amount } = BUDGET_FIELDS[budget];
+  if (limit.kind === 'off') return { ...money, [kind]: 'off', [amount]: '' };
+  if (limit.kind === 'money') return { ...money, [kind]: 'money', [amount]: String(limit.amount) };
+  const exact = amountText(limit.kb, 'GB', units);
+  return { ...money, [kind]: 'traffic', [amount]: exact.text, exact: { ...money.exact, [amount]: exact } };
+}
+
+function moneyDraftFrom(settings: Settings): MoneyDraft {
+  const { prices, budgets, units } = settings;
+  const price = (type: ProxyType) => {
+    const value = prices.perGb[type];
+    return value === null ? '' : String(value);
+  };
+  const unbudgeted: MoneyDraft = {
+    currency: prices.currency,
+    priceResidential: price(1),
+    priceUnlimited: price(2),
+    priceMobile: price(3),
+    badgeShows: settings.badgeShows,
+    dailyKind: 'off',
+    dailyAmount: '',
+    cycleKind: 'off',
+    cycleAmount: '',
+    cycleStartDay: String(budgets.cycleStartDay),
+    usePercents: budgets.usePercents.join(', '),
+    forecastAlert: budgets.forecastAlert,
+    rapidUseAlert: budgets.rapidUseAlert,
+    exact: {},
+  };
+  return withBudget(withBudget(unbudgeted, 'daily', budgets.daily, units), 'cycle', budgets.cycle, units);
+}
+
+/**
+ * Re-expresses the traffic budgets in other units, so that each still means the same amount of
+ * traffic, as the alert thresholds are. Text that is not a number is left as typed.
+ */
+export function convertMoneyUnits(money: MoneyDraft, from: TrafficUnits | null, to: TrafficUnits | null): MoneyDraft {
+  if (from === null || to === null || from === to) return money;
+  let next = money;
+  for (const budget of ['daily', 'cycle'] as const) {
+    const kb = budgetKb(money, budget, from);
+    if (kb !== null) next = withBudget(next, budget, { kind: 'traffic', kb }, to);
+  }
+  return next;
+}
+
 export function draftFromSettings(settings: Settings, tokens: Readonly<Record<string, string>>): SettingsDraft {
   return {
     accounts: settings.accounts.map((account) => ({ ...blankAccount(account.id), label: account.label, token: tokens[account.id] ?? '' })),
@@ -80,6 +199,7 @@ export function draftFromSettings(settings: Settings, tokens: Readonly<Record<st
     apiBaseUrl: settings.apiBaseUrl,
     units: settings.units,
     chartHours: String(settings.chartHours),
+    money: moneyDraftFrom(settings),
   };
 }
 
@@ -126,12 +246,25 @@ function followAccounts(current: readonly AccountDraft[], reference: readonly Ac
  * drawn from what was stored before: what the person has not edited takes the stored value.
  */
 export function followDraft(current: SettingsDraft, reference: SettingsDraft, next: SettingsDraft): SettingsDraft {
-  const { accounts, watched, ...plain } = current;
-  const { accounts: referenceAccounts, watched: referenceWatched, ...referencePlain } = reference;
-  const { accounts: nextAccounts, watched: nextWatched, ...nextPlain } = next;
+  const { accounts, watched, money: _money, ...plain } = current;
+  const { accounts: referenceAccounts, watched: referenceWatched, money: _referenceMoney, ...referencePlain } = reference;
+  const { accounts: nextAccounts, watched: nextWatched, money: _nextMoney, ...nextPlain } = next;
+  const followed = takeUnedited(plain, referencePlain, nextPlain);
   return {
-    ...takeUnedited(plain, referencePlain, nextPlain),
+    ...followed,
     accounts: followAccounts(accounts, referenceAccounts, nextAccounts),
     watched: sameWatchedList(watched, referenceWatched) ? nextWatched : watched,
+    money: followMoney(current, reference, next, parseUnits(followed.units)),
   };
+}
+
+/**
+ * The money fields brought up to `next`'s, as followDraft does the others. Budgets are compared
+ * in `units`, those the form shows afterwards, which the stored units may have changed.
+ */
+function followMoney(current: SettingsDraft, reference: SettingsDraft, next: SettingsDraft, units: TrafficUnits | null): MoneyDraft {
+  const shown = (draft: SettingsDraft) => convertMoneyUnits(draft.money, parseUnits(draft.units), units);
+  const [mine, theirs] = [shown(current), shown(next)];
+  const followed = takeUnedited(mine, shown(reference), theirs);
+  return { ...followed, exact: exactBehind(followed, [theirs.exact, mine.exact]) };
 }

@@ -1,19 +1,29 @@
-import { DEFAULT_ALERT_RULES, type AlertRules } from './alert-rules';
+import type { AlertRules } from './alert-rules';
 import { coerceSettings } from './repair';
-import { DEFAULT_SETTINGS, type Settings } from './model';
+import { DEFAULT_SETTINGS, type Budgets, type Prices, type Settings } from './model';
 
 // Two pages write the settings: the settings page on Save, the popup when its chart window is
 // chosen. Each writes only the fields it changed, over what is stored at that moment, so that
 // neither puts back its older copy of a field the other has just changed.
 
-/** The fields one page changed; of the alert rules, only the rules it changed. */
-export type SettingsPatch = Partial<Omit<Settings, 'alerts'>> & { readonly alerts?: Partial<AlertRules> };
+/** The fields of settings that hold fields of their own, patched one inner field at a time. */
+type NestedField = 'alerts' | 'prices' | 'budgets';
 
-type PlainField = Exclude<keyof Settings, 'alerts'>;
+/**
+ * The fields one page changed; of the alert rules, only the rules it changed; of the prices, the
+ * currency and each product's price on its own; of the budgets, each of their fields.
+ */
+export type SettingsPatch = Partial<Omit<Settings, NestedField>> & {
+  readonly alerts?: Partial<AlertRules>;
+  readonly prices?: { readonly currency?: string; readonly perGb?: Partial<Prices['perGb']> };
+  readonly budgets?: Partial<Budgets>;
+};
+
+type PlainField = Exclude<keyof Settings, NestedField>;
 
 // Read from the defaults, which the compiler holds to every field, so a new field is diffed too.
-const PLAIN_FIELDS = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((field): field is PlainField => field !== 'alerts');
-const RULES = Object.keys(DEFAULT_ALERT_RULES) as (keyof AlertRules)[];
+const NESTED: readonly string[] = ['alerts', 'prices', 'budgets'] satisfies NestedField[];
+const PLAIN_FIELDS = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((field): field is PlainField => !NESTED.includes(field));
 
 /** Equality of stored data: strings, numbers and booleans, and arrays and records of them. */
 function same(a: unknown, b: unknown): boolean {
@@ -30,11 +40,24 @@ function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]):
   return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }
 
-/** What differs in `to` from `from`: the fields, and the alert rules one by one. */
+/** The fields of `to` that differ from `from`'s, or nothing when none does. */
+function changed<T extends object>(from: T, to: T): Partial<T> | undefined {
+  const fields = (Object.keys(to) as (keyof T)[]).filter((field) => !same(from[field], to[field]));
+  return fields.length === 0 ? undefined : pick(to, fields);
+}
+
+/** Leaves out the nested parts in which nothing changed, so an unchanged form patches nothing. */
+function present<T extends object>(parts: T): Partial<T> {
+  return Object.fromEntries(Object.entries(parts).filter(([, part]) => part !== undefined)) as Partial<T>;
+}
+
+/** What differs in `to` from `from`: the fields, and inside the alert rules, prices and budgets, their own fields one by one. */
 export function settingsPatch(from: Settings, to: Settings): SettingsPatch {
   const fields = PLAIN_FIELDS.filter((field) => !same(from[field], to[field]));
-  const rules = RULES.filter((rule) => !same(from.alerts[rule], to.alerts[rule]));
-  return rules.length === 0 ? pick(to, fields) : { ...pick(to, fields), alerts: pick(to.alerts, rules) };
+  const perGb = changed(from.prices.perGb, to.prices.perGb);
+  const currency = from.prices.currency === to.prices.currency ? undefined : to.prices.currency;
+  const prices = currency === undefined && perGb === undefined ? undefined : present({ currency, perGb });
+  return { ...pick(to, fields), ...present({ alerts: changed(from.alerts, to.alerts), prices, budgets: changed(from.budgets, to.budgets) }) };
 }
 
 /**
@@ -43,7 +66,14 @@ export function settingsPatch(from: Settings, to: Settings): SettingsPatch {
  */
 export function applySettingsPatch(stored: unknown, patch: SettingsPatch, allowLoopback: boolean): Settings {
   const current = coerceSettings(stored, allowLoopback);
-  return { ...current, ...patch, alerts: { ...current.alerts, ...patch.alerts } };
+  const { alerts, prices, budgets, ...fields } = patch;
+  return {
+    ...current,
+    ...fields,
+    alerts: { ...current.alerts, ...alerts },
+    prices: { currency: prices?.currency ?? current.prices.currency, perGb: { ...current.prices.perGb, ...prices?.perGb } },
+    budgets: { ...current.budgets, ...budgets },
+  };
 }
 
 /** How a page reads and writes the stored settings: the popup through the raw API, the settings page through its item. */

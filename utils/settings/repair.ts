@@ -10,10 +10,25 @@ import {
   MAX_WATCHED,
   type AccountSettings,
   type BadgeScope,
+  type BudgetLimit,
+  type Budgets,
+  type Prices,
   type Settings,
   type WatchedUser,
 } from './model';
-import { isUsername, parseChartHours, parsePollInterval, parseProxyType, parseUnits } from './fields';
+import {
+  checkPercents,
+  isUsername,
+  parseBadgeShows,
+  parseChartHours,
+  parseCurrency,
+  parseCycleStartDay,
+  parsePollInterval,
+  parseProxyType,
+  parseUnits,
+} from './fields';
+import { money, type Money } from '@/utils/base/money';
+import { kb } from '@/utils/base/units';
 import { sameWatched } from './watched';
 
 /** Numbers and strings as text; anything else (objects, arrays) as nothing. */
@@ -54,6 +69,46 @@ function coerceBadgeScope(raw: unknown, accounts: readonly AccountSettings[]): B
   }
   const proxyType = raw.kind === 'product' ? parseProxyType(asText(raw.proxyType)) : null;
   return proxyType === null ? DEFAULT_SETTINGS.badgeScope : { kind: 'product', proxyType };
+}
+
+const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** Each price on its own: a finite amount of 0 or more, else none. */
+function coercePrices(raw: unknown): Prices {
+  const fallback = DEFAULT_SETTINGS.prices;
+  if (!isRecord(raw)) return fallback;
+  const stored = isRecord(raw.perGb) ? raw.perGb : {};
+  const price = (value: unknown): Money | null => (isAmount(value) && value >= 0 ? money(value) : null);
+  return {
+    currency: (typeof raw.currency === 'string' ? parseCurrency(raw.currency) : null) ?? fallback.currency,
+    perGb: { 1: price(stored[1]), 2: price(stored[2]), 3: price(stored[3]) },
+  };
+}
+
+/**
+ * A budget's limit: off, or an amount above 0. A money budget is kept without prices: they may be
+ * set again, and until then the budget's figures say what is missing rather than vanish.
+ */
+function coerceBudgetLimit(raw: unknown, fallback: BudgetLimit): BudgetLimit {
+  if (!isRecord(raw)) return fallback;
+  if (raw.kind === 'off') return { kind: 'off' };
+  if (raw.kind === 'traffic' && isAmount(raw.kb) && raw.kb > 0) return { kind: 'traffic', kb: kb(raw.kb) };
+  if (raw.kind === 'money' && isAmount(raw.amount) && raw.amount > 0) return { kind: 'money', amount: money(raw.amount) };
+  return fallback;
+}
+
+function coerceBudgets(raw: unknown): Budgets {
+  const fallback = DEFAULT_SETTINGS.budgets;
+  if (!isRecord(raw)) return fallback;
+  const flag = (value: unknown, otherwise: boolean) => (typeof value === 'boolean' ? value : otherwise);
+  return {
+    daily: coerceBudgetLimit(raw.daily, fallback.daily),
+    cycle: coerceBudgetLimit(raw.cycle, fallback.cycle),
+    cycleStartDay: (typeof raw.cycleStartDay === 'number' ? parseCycleStartDay(String(raw.cycleStartDay)) : null) ?? fallback.cycleStartDay,
+    usePercents: (Array.isArray(raw.usePercents) ? checkPercents(raw.usePercents) : null) ?? fallback.usePercents,
+    forecastAlert: flag(raw.forecastAlert, fallback.forecastAlert),
+    rapidUseAlert: flag(raw.rapidUseAlert, fallback.rapidUseAlert),
+  };
 }
 
 /**
@@ -99,8 +154,8 @@ export function coerceSettings(stored: unknown, allowLoopback: boolean): Setting
     units: parseUnits(asText(raw.units)) ?? DEFAULT_SETTINGS.units,
     chartHours: parseChartHours(typeof raw.chartHours === 'number' ? raw.chartHours : null) ?? DEFAULT_SETTINGS.chartHours,
     alerts: coerceAlertRules(raw.alerts),
-    prices: DEFAULT_SETTINGS.prices,
-    budgets: DEFAULT_SETTINGS.budgets,
-    badgeShows: DEFAULT_SETTINGS.badgeShows,
+    prices: coercePrices(raw.prices),
+    budgets: coerceBudgets(raw.budgets),
+    badgeShows: (typeof raw.badgeShows === 'string' ? parseBadgeShows(raw.badgeShows) : null) ?? DEFAULT_SETTINGS.badgeShows,
   };
 }

@@ -1,7 +1,7 @@
 import type { AlertProblem } from './alert-rules-form';
 import { NEARING_SHARE } from './alert-rules';
 import type { FieldProblem } from './validate';
-import { MAX_WATCHED, PROXY_TYPES, type BadgeScope, type WatchedUser } from './model';
+import { MAX_WATCHED, PROXY_TYPES, type BadgeScope, type BudgetLimit, type WatchedUser } from './model';
 import { errorSentence, type ApiError } from '@/utils/api/errors';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import type { TrafficUnits } from '@/utils/format/traffic-format';
@@ -153,7 +153,49 @@ export function fieldProblemText(problem: FieldProblem, { locale, t }: Language)
       return t('settings.field.notThordata');
     case 'not-thordata-or-loopback':
       return t('settings.field.notThordataOrLoopback');
+    case 'currency-unknown':
+      return t('settings.money.currencyUnknown');
+    case 'price-invalid':
+      return t('settings.money.priceInvalid', [n(0.75)]);
+    case 'badge-shows-unknown':
+      return t('settings.money.badgeShowsUnknown');
+    case 'budget-kind-unknown':
+      return t('settings.money.budgetKindUnknown');
+    case 'budget-positive':
+      return t('settings.money.budgetPositive');
+    case 'budget-needs-price':
+    case 'badge-needs-price': {
+      const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(problem.products.map((type) => proxyTypeName(type, t)));
+      return problem.code === 'budget-needs-price' ? t('settings.money.budgetNeedsPrice', [either]) : t('settings.money.badgeNeedsPrice', [either]);
+    }
+    case 'cycle-start-day-range':
+      return t('settings.money.cycleStartDayRange', [n(problem.min), n(problem.max)]);
+    case 'percents-invalid':
+      return t('settings.money.percentsInvalid', [n(problem.min), n(problem.max), n(problem.most)]);
   }
+}
+
+/** The unit a traffic budget is typed in: a GiB when the user reads binary units. */
+export function budgetGbUnit(units: TrafficUnits): string {
+  return units === 'binary' ? 'GiB' : 'GB';
+}
+
+/** A budget's kind as its menu offers it: "Traffic (GiB)", "Money (EUR)". */
+export function budgetKindOption(kind: BudgetLimit['kind'], units: TrafficUnits, currency: string, t: Translate): string {
+  switch (kind) {
+    case 'off':
+      return t('settings.money.budgetOff');
+    case 'traffic':
+      return t('settings.money.budgetTraffic', [budgetGbUnit(units)]);
+    case 'money':
+      return t('settings.money.budgetMoney', [currency]);
+  }
+}
+
+/** A currency in the menu: its code and, where the language has one, its name ("EUR · Euro"). */
+export function currencyOption(code: string, locale: string): string {
+  const name = new Intl.DisplayNames(locale, { type: 'currency' }).of(code);
+  return name && name !== code ? `${code} · ${name}` : code;
 }
 
 export function alertProblemText({ code, min, max }: AlertProblem, { locale, t }: Language): string {

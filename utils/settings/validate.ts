@@ -6,15 +6,47 @@ import {
   CHART_HOURS_CHOICES,
   MAX_WATCHED,
   POLL_INTERVAL_RANGE,
+  PROXY_TYPES,
   TOKEN_LENGTH,
   USERNAME_MAX_LENGTH,
   type AccountSettings,
   type BadgeScope,
+  type BudgetLimit,
   type Settings,
   type WatchedUser,
 } from './model';
-import { accountKey, addWatched, splitUsernames, type AccountDraft, type FieldKey, type PlainField, type SettingsDraft } from './draft';
-import { isUsername, parseChartHours, parsePollInterval, parseProxyType, parseUnits } from './fields';
+import {
+  accountKey,
+  addWatched,
+  BUDGET_FIELDS,
+  budgetKb,
+  PRICE_FIELDS,
+  splitUsernames,
+  type AccountDraft,
+  type BudgetName,
+  type FieldKey,
+  type PlainField,
+  type SettingsDraft,
+} from './draft';
+import {
+  CYCLE_START_DAY_RANGE,
+  isUsername,
+  MAX_USE_PERCENTS,
+  parseBadgeShows,
+  parseBudgetKind,
+  parseChartHours,
+  parseCurrency,
+  parseCycleStartDay,
+  parseDecimal,
+  parsePercents,
+  parsePollInterval,
+  parseProxyType,
+  parseUnits,
+  USE_PERCENT_RANGE,
+} from './fields';
+import type { ProxyType } from '@/utils/api/thordata-client';
+import { money } from '@/utils/base/money';
+import { kb } from '@/utils/base/units';
 
 /**
  * What is wrong with one field, as a code with the facts a message needs. The page
@@ -33,7 +65,16 @@ export type FieldProblem =
   | { readonly code: 'timezone-unknown' }
   | { readonly code: 'units-unknown' }
   | { readonly code: 'chart-hours-unknown'; readonly choices: readonly number[] }
-  | { readonly code: BaseUrlProblem };
+  | { readonly code: BaseUrlProblem }
+  | { readonly code: 'currency-unknown' }
+  | { readonly code: 'price-invalid' }
+  | { readonly code: 'badge-shows-unknown' }
+  | { readonly code: 'budget-kind-unknown' }
+  | { readonly code: 'budget-positive' }
+  /** Money, a budget in it or today's cost on the badge, needs a price for one of `products`: those watched. */
+  | { readonly code: 'budget-needs-price' | 'badge-needs-price'; readonly products: readonly ProxyType[] }
+  | { readonly code: 'cycle-start-day-range'; readonly min: number; readonly max: number }
+  | { readonly code: 'percents-invalid'; readonly min: number; readonly max: number; readonly most: number };
 
 export type FieldErrors = Partial<Record<FieldKey, FieldProblem>>;
 
@@ -86,6 +127,67 @@ function plainChecks(draft: SettingsDraft, allowLoopback: boolean) {
   } satisfies Record<PlainField, Result<unknown, FieldProblem>>;
 }
 
+type MoneySettings = Pick<Settings, 'prices' | 'budgets' | 'badgeShows'>;
+
+/**
+ * Prices, budgets and what the badge shows, or each bad field's problem. Money needs a price for
+ * a product watched (any product while none is): a money budget or today's cost on the badge
+ * without one would count nothing, so the field that asks for money says so. A price typed but
+ * not valid counts as given here; its own field says what is wrong with it.
+ */
+function moneyChecks(draft: SettingsDraft, watched: readonly WatchedUser[], locale: string, fallbackUnits: Settings['units']): Result<MoneySettings, FieldErrors> {
+  const errors: FieldErrors = {};
+  const { money: form } = draft;
+  const units = parseUnits(draft.units) ?? fallbackUnits;
+  const watchedTypes = PROXY_TYPES.filter((type) => watched.some((user) => user.proxyType === type));
+  const products = watchedTypes.length > 0 ? watchedTypes : PROXY_TYPES;
+  const priced = products.some((type) => form[PRICE_FIELDS[type]].trim() !== '');
+
+  const price = (type: ProxyType) => {
+    const field = PRICE_FIELDS[type];
+    if (form[field].trim() === '') return null;
+    const value = parseDecimal(form[field], locale);
+    if (value === null) errors[field] = { code: 'price-invalid' };
+    return value === null ? null : money(value);
+  };
+  const perGb = { 1: price(1), 2: price(2), 3: price(3) };
+  const currency = parseCurrency(form.currency);
+  if (currency === null) errors.currency = { code: 'currency-unknown' };
+
+  const limit = (budget: BudgetName): BudgetLimit => {
+    const fields = BUDGET_FIELDS[budget];
+    const kind = parseBudgetKind(form[fields.kind]);
+    if (kind === null) errors[fields.kind] = { code: 'budget-kind-unknown' };
+    if (kind === null || kind === 'off') return { kind: 'off' };
+    if (kind === 'money' && !priced) errors[fields.kind] = { code: 'budget-needs-price', products };
+    const amount = kind === 'traffic' ? budgetKb(form, budget, units) : parseDecimal(form[fields.amount], locale);
+    if (amount === null || !(amount > 0) || !Number.isFinite(amount)) {
+      errors[fields.amount] = { code: 'budget-positive' };
+      return { kind: 'off' };
+    }
+    return kind === 'traffic' ? { kind, kb: kb(amount) } : { kind, amount: money(amount) };
+  };
+  const daily = limit('daily');
+  const cycle = limit('cycle');
+
+  const cycleStartDay = parseCycleStartDay(form.cycleStartDay);
+  if (cycleStartDay === null) errors.cycleStartDay = { code: 'cycle-start-day-range', ...CYCLE_START_DAY_RANGE };
+  const usePercents = parsePercents(form.usePercents);
+  if (usePercents === null) errors.usePercents = { code: 'percents-invalid', ...USE_PERCENT_RANGE, most: MAX_USE_PERCENTS };
+  const badgeShows = parseBadgeShows(form.badgeShows);
+  if (badgeShows === null) errors.badgeShows = { code: 'badge-shows-unknown' };
+  else if (badgeShows === 'today-cost' && !priced) errors.badgeShows = { code: 'badge-needs-price', products };
+
+  if (currency === null || cycleStartDay === null || usePercents === null || badgeShows === null || Object.keys(errors).length > 0) {
+    return { ok: false, error: errors };
+  }
+  const { forecastAlert, rapidUseAlert } = form;
+  return {
+    ok: true,
+    value: { prices: { currency, perGb }, budgets: { daily, cycle, cycleStartDay, usePercents, forecastAlert, rapidUseAlert }, badgeShows },
+  };
+}
+
 /**
  * Every user the draft would watch: those ticked or added, and the names still typed, which
  * Save adds too, so that a name typed and saved is never silently left out. Entries of an
@@ -108,7 +210,7 @@ export function draftWatched(draft: SettingsDraft): WatchedUser[] {
  * A token is needed by every account with watched users, and by a lone account, which Save
  * needs users for anyway: its token is asked for at once rather than after the users.
  */
-export function validateDraft(draft: SettingsDraft, allowLoopback: boolean, current: Settings): Result<ValidDraft, FieldErrors> {
+export function validateDraft(draft: SettingsDraft, allowLoopback: boolean, current: Settings, locale: string): Result<ValidDraft, FieldErrors> {
   const errors: FieldErrors = {};
   const plain = plainChecks(draft, allowLoopback);
   for (const [field, check] of Object.entries(plain) as [PlainField, Result<unknown, FieldProblem>][]) {
@@ -139,8 +241,11 @@ export function validateDraft(draft: SettingsDraft, allowLoopback: boolean, curr
     errors[accountKey('typed', first.id)] = { code: 'watched-missing' };
   }
   if (watched.length > MAX_WATCHED) errors.watched = { code: 'watched-too-many', max: MAX_WATCHED, count: watched.length };
+  const moneyCheck = moneyChecks(draft, watched, locale, current.units);
+  if (!moneyCheck.ok) Object.assign(errors, moneyCheck.error);
 
   if (
+    !moneyCheck.ok ||
     Object.keys(errors).length > 0 ||
     !plain.badgeScope.ok ||
     !plain.pollIntervalMinutes.ok ||
@@ -165,6 +270,7 @@ export function validateDraft(draft: SettingsDraft, allowLoopback: boolean, curr
         apiBaseUrl: plain.apiBaseUrl.value,
         units: plain.units.value,
         chartHours: plain.chartHours.value,
+        ...moneyCheck.value,
       },
     },
   };

@@ -95,6 +95,17 @@ describe('the settings form', () => {
       'Units',
       'Chart window',
       'Badge counts',
+      'Residential price per GB',
+      'Unlimited price per GB',
+      'Mobile price per GB',
+      'Currency',
+      'Badge shows',
+      'Daily budget',
+      'Cycle budget',
+      'Billing cycle starts on day',
+      'Notify at these percentages of each budget',
+      'Forecast over the cycle budget',
+      'Rapid use',
       'API base URL',
     ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
@@ -110,6 +121,10 @@ describe('the settings form', () => {
       'H2 Polling',
       'H2 Display',
       'H2 Notifications',
+      'H2 Prices and budgets',
+      'H3 Price per GB',
+      'H3 Budgets',
+      'H3 Budget notifications',
       'H2 Advanced',
       'H2 Data in this browser',
     ]);
@@ -521,7 +536,27 @@ describe('in Simplified Chinese', () => {
 
   it('labels every field and button in Chinese', () => {
     zh();
-    for (const label of ['账户名称', 'API 令牌', '代理类型', '用户名', '轮询间隔（分钟）', 'API 时区', '单位', '图表时间范围', '徽标统计范围', 'API 基础地址']) {
+    for (const label of [
+      '账户名称',
+      'API 令牌',
+      '代理类型',
+      '用户名',
+      '轮询间隔（分钟）',
+      'API 时区',
+      '单位',
+      '图表时间范围',
+      '徽标统计范围',
+      '住宅代理每 GB 价格',
+      '货币',
+      '徽标显示',
+      '每日预算',
+      '周期预算',
+      '计费周期起始日',
+      '用量达到每项预算的这些百分比时通知',
+      '预计超出周期预算',
+      '用量过快',
+      'API 基础地址',
+    ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     for (const name of ['测试连接', '添加', '添加账户', '保存', '清除令牌和数据', '显示令牌']) expect(screen.getByRole('button', { name })).toBeTruthy();
@@ -531,6 +566,10 @@ describe('in Simplified Chinese', () => {
       '轮询',
       '显示',
       '通知',
+      '价格与预算',
+      '每 GB 价格',
+      '预算',
+      '预算通知',
       '高级',
       '此浏览器中的数据',
     ]);

@@ -4,34 +4,54 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '@/utils/settings/alert-rules';
 import { PRODUCTION_API_BASE } from '@/utils/api/origin';
 import { parseApiTimezone, selectableOffsets, type ApiTimezone } from '@/utils/time/api-timezone';
-import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type BadgeScope, type Settings } from '@/utils/settings/model';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT_ID, type BadgeScope, type BudgetLimit, type Budgets, type Prices, type Settings } from '@/utils/settings/model';
 import { applySettingsPatch, settingsPatch, writeSettingsPatch, type LockScope, type SettingsStore } from '@/utils/settings/patch';
 import { kb, mb } from '@/utils/base/units';
+import { money } from '@/utils/base/money';
 
-type Field = Exclude<keyof Settings, 'alerts'>;
-const FIELDS = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'alerts') as Field[];
+const NESTED = ['alerts', 'prices', 'budgets'];
+const FIELDS = Object.keys(DEFAULT_SETTINGS).filter((key) => !NESTED.includes(key));
 const RULES = Object.keys(DEFAULT_ALERT_RULES) as (keyof AlertRules)[];
-/** What a patch is made of: a field, or one alert rule (`alerts.spike`). */
-const PARTS = [...FIELDS, ...RULES.map((rule) => `alerts.${rule}`)];
+/**
+ * What a patch is made of: a field, or a field inside one that holds several: one alert rule
+ * (`alerts.spike`), the currency or one product's price (`prices.perGb.3`), one budget field.
+ */
+const PARTS = [
+  ...FIELDS,
+  ...RULES.map((rule) => `alerts.${rule}`),
+  'prices.currency',
+  ...['1', '2', '3'].map((type) => `prices.perGb.${type}`),
+  ...Object.keys(DEFAULT_SETTINGS.budgets).map((field) => `budgets.${field}`),
+];
+
+function partAt(settings: Settings, part: string): unknown {
+  return part.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], settings);
+}
 
 /** `base`, with the parts named in `fromOther` taken from `other`. */
 function mix(base: Settings, other: Settings, fromOther: ReadonlySet<string>): Settings {
-  const fields = Object.fromEntries(FIELDS.map((field) => [field, (fromOther.has(field) ? other : base)[field]]));
-  const alerts = Object.fromEntries(RULES.map((rule) => [rule, (fromOther.has(`alerts.${rule}`) ? other : base).alerts[rule]]));
-  return { ...fields, alerts } as unknown as Settings;
+  const result = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+  for (const part of fromOther) {
+    const keys = part.split('.');
+    const last = keys.pop() as string;
+    const holder = keys.reduce((value, key) => value[key] as Record<string, unknown>, result);
+    holder[last] = partAt(other, part);
+  }
+  return result as unknown as Settings;
 }
 
 /** The parts in which `a` and `b` differ. */
 function changedParts(a: Settings, b: Settings): Set<string> {
-  const fields = FIELDS.filter((field) => !isDeepStrictEqual(a[field], b[field]));
-  const rules = RULES.filter((rule) => !isDeepStrictEqual(a.alerts[rule], b.alerts[rule])).map((rule) => `alerts.${rule}`);
-  return new Set([...fields, ...rules]);
+  return new Set(PARTS.filter((part) => !isDeepStrictEqual(partAt(a, part), partAt(b, part))));
 }
 
 /** The parts a patch names. */
-function partsOf(patch: ReturnType<typeof settingsPatch>): Set<string> {
-  const { alerts, ...fields } = patch;
-  return new Set([...Object.keys(fields), ...Object.keys(alerts ?? {}).map((rule) => `alerts.${rule}`)]);
+function partsOf(patch: object, within = ''): Set<string> {
+  const parts = Object.entries(patch).flatMap(([key, value]: [string, object]) => {
+    const part = within === '' ? key : `${within}.${key}`;
+    return PARTS.includes(part) ? [part] : [...partsOf(value, part)];
+  });
+  return new Set(parts);
 }
 
 /** As storage gives it back: equal, but never the same objects. */
@@ -52,6 +72,25 @@ const alertsArb: fc.Arbitrary<AlertRules> = fc.record({
   accountBalance: fc.record({ enabled: fc.boolean(), mb: small.map(mb) }),
   planExpiry: fc.record({ enabled: fc.boolean(), days: small }),
   pollingBroken: fc.record({ enabled: fc.boolean(), minutes: small }),
+});
+const price = fc.constantFrom(null, money(0), money(0.8), money(3));
+const pricesArb: fc.Arbitrary<Prices> = fc.record({
+  currency: fc.constantFrom('USD', 'EUR'),
+  perGb: fc.record({ 1: price, 2: price, 3: price }),
+});
+const limitArb: fc.Arbitrary<BudgetLimit> = fc.constantFrom<BudgetLimit>(
+  { kind: 'off' },
+  { kind: 'traffic', kb: kb(1024) },
+  { kind: 'traffic', kb: kb(5 * 1024 * 1024) },
+  { kind: 'money', amount: money(20) },
+);
+const budgetsArb: fc.Arbitrary<Budgets> = fc.record({
+  daily: limitArb,
+  cycle: limitArb,
+  cycleStartDay: fc.constantFrom(1, 15, 31),
+  usePercents: fc.constantFrom([], [50, 80, 100], [100]),
+  forecastAlert: fc.boolean(),
+  rapidUseAlert: fc.boolean(),
 });
 // Watched users and badge scopes of the first account only, which every choice of accounts has,
 // so that any mix of two settings is settings the repair leaves as they are.
@@ -80,9 +119,9 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   units: fc.constantFrom('binary' as const, 'decimal' as const),
   chartHours: fc.constantFrom(12 as const, 24 as const, 48 as const, 72 as const),
   alerts: alertsArb,
-  prices: fc.constant(DEFAULT_SETTINGS.prices),
-  budgets: fc.constant(DEFAULT_SETTINGS.budgets),
-  badgeShows: fc.constant(DEFAULT_SETTINGS.badgeShows),
+  prices: pricesArb,
+  budgets: budgetsArb,
+  badgeShows: fc.constantFrom('traffic' as const, 'today-cost' as const),
 }).map((settings) => stored(settings) as Settings);
 const partsArb = fc.subarray(PARTS).map((parts) => new Set(parts));
 
@@ -105,6 +144,18 @@ describe('settingsPatch', () => {
     const spike = { ...DEFAULT_ALERT_RULES.spike, factor: 5 };
     const to: Settings = { ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_ALERT_RULES, spike } };
     expect(settingsPatch(DEFAULT_SETTINGS, to)).toEqual({ alerts: { spike } });
+  });
+
+  it('names only the prices and budget fields that changed', () => {
+    const prices: Prices = { currency: 'USD', perGb: { 1: money(0.8), 2: null, 3: money(3) } };
+    const from: Settings = { ...DEFAULT_SETTINGS, prices };
+    const to: Settings = {
+      ...from,
+      prices: { ...prices, perGb: { ...prices.perGb, 2: money(1.5) } },
+      budgets: { ...DEFAULT_SETTINGS.budgets, cycle: { kind: 'money', amount: money(300) } },
+    };
+    expect(settingsPatch(from, to)).toEqual({ prices: { perGb: { 2: 1.5 } }, budgets: { cycle: { kind: 'money', amount: 300 } } });
+    expect(settingsPatch(from, { ...from, prices: { ...prices, currency: 'EUR' } })).toEqual({ prices: { currency: 'EUR' } });
   });
 
   it('names exactly the parts that differ', () => {
@@ -137,6 +188,17 @@ describe('applySettingsPatch', () => {
         expect(applySettingsPatch(stored(c), settingsPatch(a, b), true)).toEqual(mix(c, b, changed));
       }),
     );
+  });
+
+  it('writes one product’s price and one budget field over what another page stored in the others', () => {
+    const theirs = {
+      ...DEFAULT_SETTINGS,
+      prices: { currency: 'EUR', perGb: { 1: 0.8, 2: null, 3: null } },
+      budgets: { ...DEFAULT_SETTINGS.budgets, cycleStartDay: 15 },
+    };
+    const written = applySettingsPatch(theirs, { prices: { perGb: { 3: money(2) } }, budgets: { daily: { kind: 'traffic', kb: kb(1024) } } }, false);
+    expect(written.prices).toEqual({ currency: 'EUR', perGb: { 1: 0.8, 2: null, 3: 2 } });
+    expect(written.budgets).toEqual({ ...DEFAULT_SETTINGS.budgets, cycleStartDay: 15, daily: { kind: 'traffic', kb: 1024 } });
   });
 
   it('repairs what is stored before writing over it', () => {

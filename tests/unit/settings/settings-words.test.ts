@@ -5,6 +5,8 @@ import type { FieldProblem } from '@/utils/settings/validate';
 import {
   alertProblemText,
   badgeScopeOption,
+  budgetKindOption,
+  currencyOption,
   chartHoursOption,
   connectedText,
   effectiveIntervalText,
@@ -37,6 +39,15 @@ const FIELD_PROBLEMS: Readonly<Record<FieldProblem['code'], FieldProblem>> = {
   'has-query-or-credentials': { code: 'has-query-or-credentials' },
   'not-thordata': { code: 'not-thordata' },
   'not-thordata-or-loopback': { code: 'not-thordata-or-loopback' },
+  'currency-unknown': { code: 'currency-unknown' },
+  'price-invalid': { code: 'price-invalid' },
+  'badge-shows-unknown': { code: 'badge-shows-unknown' },
+  'budget-kind-unknown': { code: 'budget-kind-unknown' },
+  'budget-positive': { code: 'budget-positive' },
+  'budget-needs-price': { code: 'budget-needs-price', products: [1, 3] },
+  'badge-needs-price': { code: 'badge-needs-price', products: [2] },
+  'cycle-start-day-range': { code: 'cycle-start-day-range', min: 1, max: 31 },
+  'percents-invalid': { code: 'percents-invalid', min: 1, max: 200, most: 6 },
 };
 
 const ALERT_CODES: readonly AlertProblem['code'][] = [
@@ -126,6 +137,26 @@ describe('the settings page’s words', () => {
     expect(effectiveIntervalText(300, 8, 13, 10, CHINESE)).toBe('监控 300 个用户时，一轮请求约需 8 分钟，因此实际每 13 分钟轮询一次，而不是每 10 分钟。');
   });
 
+  it('names the products a money budget or the cost badge needs a price for, and the ranges of the money fields', () => {
+    expect(fieldProblemText(FIELD_PROBLEMS['budget-needs-price'], ENGLISH)).toBe('A budget in money needs a price per GB for Residential or Mobile, above.');
+    expect(fieldProblemText(FIELD_PROBLEMS['badge-needs-price'], ENGLISH)).toBe('Today’s cost needs a price per GB for Unlimited, above.');
+    expect(fieldProblemText(FIELD_PROBLEMS['budget-needs-price'], CHINESE)).toBe('金额预算需要在上方为住宅代理或移动代理设置每 GB 价格。');
+    expect(fieldProblemText(FIELD_PROBLEMS['percents-invalid'], ENGLISH)).toBe(
+      'Enter up to 6 whole percentages from 1 to 200, separated by commas (such as 50, 80, 100), or leave it empty.',
+    );
+    expect(fieldProblemText(FIELD_PROBLEMS['price-invalid'], ENGLISH)).toBe('Enter a price of 0 or more, such as 0.75, or leave it empty for no price.');
+    expect(fieldProblemText(FIELD_PROBLEMS['cycle-start-day-range'], CHINESE)).toBe('请输入 1 到 31 之间的整数日期。');
+  });
+
+  it('offers budgets in the units and the currency chosen, and currencies by code and name', () => {
+    expect(budgetKindOption('traffic', 'binary', 'USD', ENGLISH.t)).toBe('Traffic (GiB)');
+    expect(budgetKindOption('traffic', 'decimal', 'USD', ENGLISH.t)).toBe('Traffic (GB)');
+    expect(budgetKindOption('money', 'binary', 'EUR', CHINESE.t)).toBe('金额（EUR）');
+    expect(budgetKindOption('off', 'binary', 'EUR', ENGLISH.t)).toBe('Off');
+    expect(currencyOption('EUR', 'en')).toBe('EUR · Euro');
+    expect(currencyOption('CNY', 'zh-CN')).toBe('CNY · 人民币');
+  });
+
   it('quotes at most 70 characters of a pasted username', () => {
     const message = fieldProblemText({ code: 'username-invalid', username: 'x'.repeat(500), maxLength: 64 }, ENGLISH);
     expect(message).toBe(`“${'x'.repeat(70)}…” is not a valid username (at most 64 characters, no spaces).`);
@@ -164,6 +195,13 @@ describe('the settings page’s words', () => {
       t('settings.token.hideName'),
       ruleWords('binary', CHINESE).spike.label,
       ruleWords('binary', CHINESE).planExpiry.after[0] ?? '',
+      t('settings.money.section'),
+      t('settings.money.price', [proxyTypeName(1, t)]),
+      t('settings.money.cycleStartDayHint'),
+      t('settings.money.usePercentsHint'),
+      t('settings.money.forecastAlertHint'),
+      t('settings.money.rapidUseAlertHint'),
+      t('settings.money.notToday'),
     ];
     for (const text of plain) expect(text, text).toMatch(HAN);
   });

@@ -5,14 +5,18 @@ import { DEFAULT_SETTINGS, MAX_WATCHED, type Settings, type WatchedUser } from '
 import {
   accountFieldOf,
   blankAccount,
+  convertMoneyUnits,
   draftFromSettings,
   draftValue,
   followDraft,
   withDraftValue,
   type AccountDraft,
   type FieldKey,
+  type MoneyDraft,
   type SettingsDraft,
 } from '@/utils/settings/draft';
+import { kb, KB_PER_GB } from '@/utils/base/units';
+import { money } from '@/utils/base/money';
 import { draftWatched, validateDraft, type FieldProblem } from '@/utils/settings/validate';
 import { settingsArb } from './arbitraries';
 
@@ -27,6 +31,7 @@ const GOOD_DRAFT: SettingsDraft = {
   apiBaseUrl: 'https://openapi.thordata.com/api/',
   units: 'decimal',
   chartHours: '48',
+  money: draftFromSettings(DEFAULT_SETTINGS, {}).money,
 };
 
 const CURRENT: Settings = DEFAULT_SETTINGS;
@@ -36,7 +41,7 @@ const users = (account: string, count: number, proxyType: 1 | 2 | 3 = 1): Watche
   Array.from({ length: count }, (_, i) => ({ account, proxyType, username: `u${i}` }));
 
 function errorsOf(draft: Partial<SettingsDraft>, allowLoopback = false) {
-  const result = validateDraft({ ...GOOD_DRAFT, ...draft }, allowLoopback, CURRENT);
+  const result = validateDraft({ ...GOOD_DRAFT, ...draft }, allowLoopback, CURRENT, 'en');
   expect(result.ok).toBe(false);
   expect('value' in result).toBe(false);
   return result.ok ? {} : result.error;
@@ -46,7 +51,7 @@ const firstWith = (changes: Partial<AccountDraft>) => ({ accounts: [{ ...FIRST, 
 
 describe('validateDraft', () => {
   it('turns a good draft into settings, with the typed names watched under the chosen product, and a trimmed token', () => {
-    expect(validateDraft(GOOD_DRAFT, false, CURRENT)).toEqual({
+    expect(validateDraft(GOOD_DRAFT, false, CURRENT, 'en')).toEqual({
       ok: true,
       value: {
         tokens: { '1': 'abcDEF123456' },
@@ -63,6 +68,9 @@ describe('validateDraft', () => {
           units: 'decimal',
           chartHours: 48,
           alerts: DEFAULT_ALERT_RULES,
+          prices: DEFAULT_SETTINGS.prices,
+          budgets: DEFAULT_SETTINGS.budgets,
+          badgeShows: 'traffic',
         },
       },
     });
@@ -77,6 +85,7 @@ describe('validateDraft', () => {
       },
       false,
       CURRENT,
+      'en',
     );
     expect(result.ok && result.value.tokens).toEqual({ '1': 'abcDEF123456', k2x9qa: 'other-token-789' });
     expect(result.ok && result.value.settings).toMatchObject({
@@ -134,13 +143,13 @@ describe('validateDraft', () => {
 
   it('accepts as many users as may be watched, over several accounts', () => {
     const draft = { ...GOOD_DRAFT, accounts: [{ ...FIRST, typed: '' }, second({ token: 'other-token-789' })], watched: [...users('1', 300), ...users('k2x9qa', 200, 2)] };
-    const result = validateDraft(draft, false, CURRENT);
+    const result = validateDraft(draft, false, CURRENT, 'en');
     expect(result.ok && result.value.settings.watched).toHaveLength(MAX_WATCHED);
   });
 
   it('asks for a token on the account with watched users only, and saves an account without users or token', () => {
     const withUsers = { ...GOOD_DRAFT, accounts: [{ ...FIRST, typed: '' }, second({ label: 'Later' })] };
-    expect(validateDraft(withUsers, false, CURRENT)).toMatchObject({ ok: true, value: { tokens: { k2x9qa: '' } } });
+    expect(validateDraft(withUsers, false, CURRENT, 'en')).toMatchObject({ ok: true, value: { tokens: { k2x9qa: '' } } });
     expect(errorsOf({ ...withUsers, watched: [...GOOD_DRAFT.watched, ...users('k2x9qa', 1)] })).toEqual({ 'token-k2x9qa': { code: 'token-missing' } });
     expect(errorsOf({ ...withUsers, accounts: [withUsers.accounts[0] as AccountDraft, second({ typed: 'typed_one' })] })).toEqual({
       'token-k2x9qa': { code: 'token-missing' },
@@ -151,7 +160,7 @@ describe('validateDraft', () => {
   });
 
   it('drops the watched users of an account no longer in the draft', () => {
-    const result = validateDraft({ ...GOOD_DRAFT, watched: [...GOOD_DRAFT.watched, ...users('gone12', 3)] }, false, CURRENT);
+    const result = validateDraft({ ...GOOD_DRAFT, watched: [...GOOD_DRAFT.watched, ...users('gone12', 3)] }, false, CURRENT, 'en');
     expect(result.ok && result.value.settings.watched.map((entry) => entry.account)).not.toContain('gone12');
   });
 
@@ -185,10 +194,89 @@ describe('validateDraft', () => {
   });
 
   it('accepts the bounds of the interval and a loopback base in the demo build', () => {
-    expect(validateDraft({ ...GOOD_DRAFT, pollIntervalMinutes: '1' }, false, CURRENT).ok).toBe(true);
-    expect(validateDraft({ ...GOOD_DRAFT, pollIntervalMinutes: ' 1440 ' }, false, CURRENT).ok).toBe(true);
-    const demo = validateDraft({ ...GOOD_DRAFT, apiBaseUrl: 'http://127.0.0.1:8787/api' }, true, CURRENT);
+    expect(validateDraft({ ...GOOD_DRAFT, pollIntervalMinutes: '1' }, false, CURRENT, 'en').ok).toBe(true);
+    expect(validateDraft({ ...GOOD_DRAFT, pollIntervalMinutes: ' 1440 ' }, false, CURRENT, 'en').ok).toBe(true);
+    const demo = validateDraft({ ...GOOD_DRAFT, apiBaseUrl: 'http://127.0.0.1:8787/api' }, true, CURRENT, 'en');
     expect(demo.ok && demo.value.settings.apiBaseUrl).toBe('http://127.0.0.1:8787/api');
+  });
+});
+
+describe('validateDraft: prices and budgets', () => {
+  // GOOD_DRAFT watches Residential (zed) and Mobile (the names typed under product 3).
+  const moneyChange = (changes: Partial<MoneyDraft>): Partial<SettingsDraft> => ({ money: { ...GOOD_DRAFT.money, ...changes } });
+  const saved = (changes: Partial<MoneyDraft>, units = GOOD_DRAFT.units, locale = 'en') => {
+    const result = validateDraft({ ...GOOD_DRAFT, ...moneyChange(changes), units }, false, CURRENT, locale);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value.settings;
+  };
+
+  it.each<[string, Partial<MoneyDraft>, FieldKey, FieldProblem]>([
+    ['a price in words', { priceResidential: 'cheap' }, 'priceResidential', { code: 'price-invalid' }],
+    ['a negative price', { priceMobile: '-1' }, 'priceMobile', { code: 'price-invalid' }],
+    ['a price with a decimal comma in English', { priceUnlimited: '0,8' }, 'priceUnlimited', { code: 'price-invalid' }],
+    ['a price with a group mark', { priceResidential: '1,000.5' }, 'priceResidential', { code: 'price-invalid' }],
+    ['a currency Intl does not know', { currency: 'XYZ' }, 'currency', { code: 'currency-unknown' }],
+    ['a budget of 0 GB', { dailyKind: 'traffic', dailyAmount: '0' }, 'dailyAmount', { code: 'budget-positive' }],
+    ['an empty budget', { cycleKind: 'traffic', cycleAmount: ' ' }, 'cycleAmount', { code: 'budget-positive' }],
+    ['a money budget of 0', { priceResidential: '1', cycleKind: 'money', cycleAmount: '0.00' }, 'cycleAmount', { code: 'budget-positive' }],
+    ['a budget of an unknown kind', { dailyKind: 'time' }, 'dailyKind', { code: 'budget-kind-unknown' }],
+    ['a money budget without any price', { dailyKind: 'money', dailyAmount: '10' }, 'dailyKind', { code: 'budget-needs-price', products: [1, 3] }],
+    [
+      'a money budget priced only for a product not watched',
+      { priceUnlimited: '2', cycleKind: 'money', cycleAmount: '100' },
+      'cycleKind',
+      { code: 'budget-needs-price', products: [1, 3] },
+    ],
+    ['today’s cost on the badge without any price', { badgeShows: 'today-cost' }, 'badgeShows', { code: 'badge-needs-price', products: [1, 3] }],
+    ['an unknown badge choice', { badgeShows: 'both' }, 'badgeShows', { code: 'badge-shows-unknown' }],
+    ['a cycle starting on day 0', { cycleStartDay: '0' }, 'cycleStartDay', { code: 'cycle-start-day-range', min: 1, max: 31 }],
+    ['a cycle starting on day 32', { cycleStartDay: '32' }, 'cycleStartDay', { code: 'cycle-start-day-range', min: 1, max: 31 }],
+    ['a cycle starting on day 1.5', { cycleStartDay: '1.5' }, 'cycleStartDay', { code: 'cycle-start-day-range', min: 1, max: 31 }],
+    ['a percentage past 200', { usePercents: '50, 250' }, 'usePercents', { code: 'percents-invalid', min: 1, max: 200, most: 6 }],
+    ['a percentage of 0', { usePercents: '0, 50' }, 'usePercents', { code: 'percents-invalid', min: 1, max: 200, most: 6 }],
+    ['a fractional percentage', { usePercents: '50.5' }, 'usePercents', { code: 'percents-invalid', min: 1, max: 200, most: 6 }],
+    ['seven percentages', { usePercents: '10 20 30 40 50 60 70' }, 'usePercents', { code: 'percents-invalid', min: 1, max: 200, most: 6 }],
+    ['percentages in words', { usePercents: 'half, all' }, 'usePercents', { code: 'percents-invalid', min: 1, max: 200, most: 6 }],
+  ])('rejects %s with a problem for that field only', (_, change, field, problem) => {
+    expect(errorsOf(moneyChange(change))).toEqual({ [field]: problem });
+  });
+
+  it('saves prices as typed, an empty one as no price, in the currency chosen', () => {
+    expect(saved({ currency: 'eur', priceResidential: ' 0.8 ', priceUnlimited: '', priceMobile: '.5' }).prices).toEqual({
+      currency: 'EUR',
+      perGb: { 1: 0.8, 2: null, 3: 0.5 },
+    });
+  });
+
+  it('reads a decimal comma where the locale writes one', () => {
+    expect(saved({ priceResidential: '0,8' }, 'binary', 'de').prices.perGb[1]).toBe(0.8);
+    expect(saved({ priceResidential: '0.8' }, 'binary', 'de').prices.perGb[1]).toBe(0.8);
+  });
+
+  it('saves a traffic budget in the units shown, and a money budget once a watched product has a price', () => {
+    const budgets = (units: string) =>
+      saved({ priceMobile: '3', dailyKind: 'traffic', dailyAmount: '5', cycleKind: 'money', cycleAmount: '250.5' }, units).budgets;
+    expect(budgets('binary')).toMatchObject({ daily: { kind: 'traffic', kb: 5 * KB_PER_GB }, cycle: { kind: 'money', amount: 250.5 } });
+    expect(budgets('decimal').daily).toEqual({ kind: 'traffic', kb: 5e9 / 1024 });
+    expect(saved({ priceMobile: '0', badgeShows: 'today-cost' }).badgeShows).toBe('today-cost');
+  });
+
+  it('checks no amount of a budget that is off', () => {
+    expect(saved({ dailyKind: 'off', dailyAmount: 'nonsense' }).budgets.daily).toEqual({ kind: 'off' });
+  });
+
+  it('reads percentages as either language lists them, each once and in order, and none as never', () => {
+    expect(saved({ usePercents: '100%, 50，80、80 ' }).budgets.usePercents).toEqual([50, 80, 100]);
+    expect(saved({ usePercents: '  ' }).budgets.usePercents).toEqual([]);
+    expect(saved({ usePercents: '1 200' }).budgets.usePercents).toEqual([1, 200]);
+  });
+
+  it('saves the alert switches and the cycle’s start day', () => {
+    expect(saved({ forecastAlert: false, rapidUseAlert: true, cycleStartDay: ' 31 ' }).budgets).toMatchObject({
+      cycleStartDay: 31,
+      forecastAlert: false,
+      rapidUseAlert: true,
+    });
   });
 });
 
@@ -207,7 +295,7 @@ describe('draftFromSettings', () => {
     fc.assert(
       fc.property(settingsArb, tokenArb, (settings, token) => {
         const tokens = Object.fromEntries(settings.accounts.map((account) => [account.id, token]));
-        const result = validateDraft(draftFromSettings(settings, tokens), true, settings);
+        const result = validateDraft(draftFromSettings(settings, tokens), true, settings, 'en');
         expect(result).toEqual({ ok: true, value: { settings, tokens } });
       }),
     );
@@ -222,6 +310,75 @@ describe('the draft’s fields', () => {
     expect(draftValue(draft, 'label-nobody')).toBe('');
     expect(accountFieldOf('typed-k2x9qa')).toEqual({ field: 'typed', account: 'k2x9qa' });
     expect(accountFieldOf('pollIntervalMinutes')).toBeNull();
+  });
+
+  it('reads and writes a price or budget field by its name', () => {
+    const draft = withDraftValue(GOOD_DRAFT, 'priceMobile', '1.25');
+    expect(draftValue(draft, 'priceMobile')).toBe('1.25');
+    expect(draft.money).toEqual({ ...GOOD_DRAFT.money, priceMobile: '1.25' });
+    expect(accountFieldOf('cycleAmount')).toBeNull();
+  });
+});
+
+describe('the money draft', () => {
+  const WITH_BUDGETS: Settings = {
+    ...DEFAULT_SETTINGS,
+    watched: users('1', 1),
+    prices: { currency: 'EUR', perGb: { 1: money(0.8), 2: null, 3: money(1e-7) } },
+    budgets: { ...DEFAULT_SETTINGS.budgets, daily: { kind: 'traffic', kb: kb(5 * KB_PER_GB) }, cycle: { kind: 'money', amount: money(300) } },
+  };
+
+  it('writes stored prices and budgets as the form shows them', () => {
+    expect(draftFromSettings(WITH_BUDGETS, {}).money).toMatchObject({
+      currency: 'EUR',
+      priceResidential: '0.8',
+      priceUnlimited: '',
+      priceMobile: '1e-7',
+      dailyKind: 'traffic',
+      dailyAmount: '5',
+      cycleKind: 'money',
+      cycleAmount: '300',
+      cycleStartDay: '1',
+      usePercents: '50, 80, 100',
+    });
+    expect(draftFromSettings({ ...WITH_BUDGETS, units: 'decimal' }, {}).money.dailyAmount).toBe('5.369');
+  });
+
+  it('re-expresses a traffic budget in other units, leaves a money budget, and comes back to the same amount', () => {
+    const binary = draftFromSettings(WITH_BUDGETS, {}).money;
+    const decimal = convertMoneyUnits(binary, 'binary', 'decimal');
+    expect(decimal).toMatchObject({ dailyAmount: '5.369', cycleAmount: '300' });
+    const back = convertMoneyUnits(decimal, 'decimal', 'binary');
+    expect(back.dailyAmount).toBe('5');
+    const result = validateDraft({ ...draftFromSettings(WITH_BUDGETS, { '1': 'token-1234' }), units: 'decimal', money: decimal }, false, WITH_BUDGETS, 'en');
+    expect(result.ok && result.value.settings.budgets.daily).toEqual({ kind: 'traffic', kb: 5 * KB_PER_GB });
+  });
+
+  it('follows prices and budgets changed elsewhere where the person has not edited them, compared in the units shown', () => {
+    const stored = draftFromSettings(WITH_BUDGETS, {});
+    const mine = withDraftValue(stored, 'priceResidential', '0.9');
+    const theirs = draftFromSettings(
+      {
+        ...WITH_BUDGETS,
+        units: 'decimal',
+        prices: { currency: 'USD', perGb: { 1: money(0.7), 2: money(2), 3: null } },
+        budgets: { ...WITH_BUDGETS.budgets, cycleStartDay: 15 },
+      },
+      {},
+    );
+    const followed = followDraft(mine, stored, theirs);
+    expect(followed.units).toBe('decimal');
+    expect(followed.money).toEqual({ ...theirs.money, priceResidential: '0.9' });
+    // The daily budget was not touched: it reads in the stored units now, and still means 5 GiB.
+    const result = validateDraft({ ...followed, accounts: stored.accounts.map((account) => ({ ...account, token: 'token-1234' })) }, false, WITH_BUDGETS, 'en');
+    expect(result.ok && result.value.settings.budgets.daily).toEqual({ kind: 'traffic', kb: 5 * KB_PER_GB });
+  });
+
+  it('keeps a budget the person edited when the stored one changes', () => {
+    const stored = draftFromSettings(WITH_BUDGETS, {});
+    const mine = withDraftValue(stored, 'dailyAmount', '7');
+    const theirs = draftFromSettings({ ...WITH_BUDGETS, budgets: { ...WITH_BUDGETS.budgets, daily: { kind: 'traffic', kb: kb(KB_PER_GB) } } }, {});
+    expect(followDraft(mine, stored, theirs).money.dailyAmount).toBe('7');
   });
 });
 
