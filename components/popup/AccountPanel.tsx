@@ -2,7 +2,7 @@ import type { AccountFigures } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { daysUntil } from '@/utils/time/expiry-date';
 import type { Forecast } from '@/utils/usage/forecast';
-import type { Language, Translate } from '@/utils/i18n/i18n';
+import { joinSentences, type Language, type Translate } from '@/utils/i18n/i18n';
 import type { PlanView } from '@/utils/budget/spend-view';
 import { planLines, walletText } from '@/utils/popup/account-lines';
 import type { Money } from '@/utils/base/money';
@@ -83,7 +83,7 @@ function AccountFiguresView({ entry, maxBars, now, language, amount, formatDate,
   const { t } = language;
   const { balance, balanceError, usersError } = entry.figures;
   const forecast = entry.forecast;
-  const plan = planLines(entry.plan, balance?.expiresOn ?? null, { language, now, amount, formatDate });
+  const plan = planLines(entry.plan, balance?.expiresOn ?? null, language, amount);
   const limited = limitedOf(entry.rows);
   // In a long list, the users closest to their limit: a hundred bars would bury them.
   const bars = maxBars === null ? limited : [...limited].sort((a, b) => a.left - b.left).slice(0, maxBars);
@@ -117,14 +117,10 @@ function AccountFiguresView({ entry, maxBars, now, language, amount, formatDate,
           {plan.allowance}
         </p>
       )}
-      {/* Against the plan's expiry the forecast says more: it replaces the plain one. */}
-      {plan?.runsOut ? (
+      {forecast.kind === 'runs-out' && (
         <p class="forecast" data-testid="forecast">
-          {plan.runsOut}
-        </p>
-      ) : forecast.kind === 'runs-out' && (
-        <p class="forecast" data-testid="forecast">
-          {t('popup.forecast', forecastDays, [forecastDays, formatDate(forecast.at)])}
+          {/* Against the plan's expiry the forecast says more: how long before or after it the balance runs out. */}
+          {joinSentences(t, t('popup.forecast', forecastDays, [forecastDays, formatDate(forecast.at)]), plan?.margin ?? '')}
         </p>
       )}
       {usersError && (

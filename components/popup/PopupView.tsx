@@ -23,6 +23,7 @@ import { UserList, type GroupNames } from './UserList';
 import { BudgetPanel } from './BudgetPanel';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
 import { spendView } from '@/utils/budget/spend-view';
+import { planView } from '@/utils/budget/plan-view';
 import { spendLines } from '@/utils/popup/budget-lines';
 import { showsSpend } from '@/utils/popup/stored-reads';
 import type { DailyUsage } from '@/utils/usage/daily';
@@ -107,7 +108,7 @@ export function PopupView(props: PopupViewProps) {
           figures,
           rows: own,
           forecast: forecastBalance(balanceKb, last24Kb, now),
-          plan: { kind: 'unknown' },
+          plan: planView(figures.balance, last24Kb, now),
           wallet: figures.wallet,
         };
       }),

@@ -3,7 +3,6 @@ import type { Language } from '@/utils/i18n/i18n';
 import { formatMoney } from '@/utils/format/money-format';
 import { formatDay } from '@/utils/time/day-format';
 import type { Money } from '@/utils/base/money';
-import { DAY_MS } from '@/utils/base/durations';
 import type { Kb } from '@/utils/base/units';
 
 /**
@@ -20,26 +19,21 @@ export function walletText(wallet: Money, { locale }: Language): string {
 export interface PlanLines {
   /** "Plan allowance 3.20 GiB a day to Dec 31". */
   readonly allowance: string;
-  /** When the balance runs out at the last 24 hours' rate, against the expiry; null when nothing was used. */
-  readonly runsOut: string | null;
-}
-
-interface PlanWords {
-  readonly language: Language;
-  readonly now: number;
-  readonly amount: (kb: Kb) => string;
-  /** A moment as the popup writes dates. */
-  readonly formatDate: (ms: number) => string;
+  /**
+   * Where the balance runs out at the last 24 hours' rate against the expiry, said after the
+   * forecast's own sentence: "It runs out 5 days before the plan expires." Null when nothing was used.
+   */
+  readonly margin: string | null;
 }
 
 /** The plan's lines, or null when its expiry or balance is unknown. */
-export function planLines(plan: PlanView, expiresOn: string | null, { language, now, amount, formatDate }: PlanWords): PlanLines | null {
+export function planLines(plan: PlanView, expiresOn: string | null, language: Language, amount: (kb: Kb) => string): PlanLines | null {
   if (plan.kind !== 'plan' || expiresOn === null) return null;
   const { t, locale } = language;
   const allowance = t('spend.planAllowance', [amount(plan.allowancePerDayKb), formatDay(expiresOn, locale)]);
-  if (plan.runsOut === null) return { allowance, runsOut: null };
-  const emptyOn = formatDate(now + plan.runsOut.inDays * DAY_MS);
-  const days = Math.round(plan.runsOut.beforeExpiryDays);
-  const runsOut = days >= 0 ? t('spend.planRunsOut', days, [days, emptyOn]) : t('spend.planLastsPast', -days, [-days, emptyOn]);
-  return { allowance, runsOut };
+  if (plan.runsOut === null) return { allowance, margin: null };
+  const margin = plan.runsOut.beforeExpiryDays;
+  // Rounded alike either side of the expiry (Math.round alone takes -11.5 to -11 but 11.5 to 12).
+  const days = Math.sign(margin) * Math.round(Math.abs(margin));
+  return { allowance, margin: days >= 0 ? t('spend.planBefore', days, [days]) : t('spend.planPast', -days, [-days]) };
 }

@@ -127,7 +127,7 @@ describe('the account panel’s plan and wallet', () => {
   it('gives the plan’s allowance per day and, against its expiry, when the balance runs out', () => {
     renderAccount({});
     expect(text(screen.getByTestId('plan-allowance'))).toBe('Plan allowance 3.20 GiB a day to Dec 31');
-    expect(text(screen.getByTestId('forecast'))).toBe('At the last 24 hours’ rate the balance runs out around 2026-12-26, 5 days before the plan expires.');
+    expect(text(screen.getByTestId('forecast'))).toBe('At the last 24 h rate the balance lasts about 25 days (until 2026-12-26). It runs out 5 days before the plan expires.');
     expect(text(screen.getByTestId('wallet'))).toBe('$125.40');
     expect(screen.getByText('Wallet')).toBeTruthy();
   });
@@ -146,9 +146,12 @@ describe('the account panel’s plan and wallet', () => {
 
   it('speaks Chinese, the wallet in US dollars', () => {
     setUiLanguage('zh-CN');
-    renderAccount({ plan: { kind: 'plan', daysToExpiry: 30, allowancePerDayKb: kb(3.2 * KB_PER_GB), last24Kb: kb(2 * KB_PER_GB), runsOut: { inDays: 42, beforeExpiryDays: -12 } } });
+    renderAccount({
+      forecast: { kind: 'runs-out', days: 42, at: NOW + 42 * 86_400_000 },
+      plan: { kind: 'plan', daysToExpiry: 30, allowancePerDayKb: kb(3.2 * KB_PER_GB), last24Kb: kb(2.36 * KB_PER_GB), runsOut: { inDays: 42, beforeExpiryDays: -11.5 } },
+    });
     expect(text(screen.getByTestId('plan-allowance'))).toBe('套餐每天可用 3.20 GiB，至 12月31日');
-    expect(text(screen.getByTestId('forecast'))).toBe('按最近 24 小时的速度，余额约可用到 2027-01-12，比套餐到期晚 12 天。');
+    expect(text(screen.getByTestId('forecast'))).toBe('按最近 24 小时的速度，余额约可用 42 天（至 2027-01-12）。可比套餐到期多用 12 天。');
     expect(text(screen.getByTestId('wallet'))).toBe('US$125.40');
     expect(screen.getByText('钱包余额')).toBeTruthy();
   });

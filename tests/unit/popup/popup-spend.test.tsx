@@ -103,6 +103,15 @@ describe('the popup’s cost and budgets', () => {
     expect(screen.queryByRole('meter')).toBeNull();
   });
 
+  it('spreads the plan’s balance over the days to its expiry, and says how long before it the balance runs out', () => {
+    const figures = { ...EMPTY_FIGURES, fetchedAt: NOW, balance: { balanceMb: mb(8 * 1024), expiresOn: '2026-12-05' } };
+    render(<PopupView {...props({ account: { accounts: { '1': figures } } })} />);
+    // 8 GiB over the 11 days from today to Dec 5.
+    expect(text(screen.getByTestId('plan-allowance'))).toBe('Plan allowance 745 MiB a day to Dec 5');
+    // 1700 MiB in the last 24 hours: 4.8 days of balance, gone 5.6 days before Dec 5 ends.
+    expect(text(screen.getByTestId('forecast'))).toMatch(/^At the last 24 h rate the balance lasts about 5 days \(until .+\)\. It runs out 6 days before the plan expires\.$/);
+  });
+
   it('shows the wallet in US dollars, and nothing of it when it did not answer', () => {
     const figures = { ...EMPTY_FIGURES, fetchedAt: NOW, balance: { balanceMb: mb(8 * 1024), expiresOn: '2026-12-05' }, wallet: money(125.4) };
     render(<PopupView {...props({ account: { accounts: { '1': figures } } })} />);
