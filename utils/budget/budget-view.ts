@@ -4,12 +4,12 @@ import { elapsedShare, leftPerDay, paceOf } from './pace';
 import { projectedEnd, recentRates } from './projection';
 import { reachedAt, runOutAtTodaysPace } from './run-out';
 import type { BudgetView, CycleSpan } from './spend-view';
-import { inMeasure, spanTotals, type UseLedger } from './use-ledger';
+import { inMeasure, spanTotals, type UsageLedger } from './usage-ledger';
 
 export interface BudgetInput {
   readonly period: BudgetView['period'];
   readonly limit: MeasuredLimit;
-  readonly ledger: UseLedger;
+  readonly ledger: UsageLedger;
   readonly cycle: CycleSpan;
   readonly now: number;
   readonly tz: ApiTimezone;

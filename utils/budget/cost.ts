@@ -2,7 +2,7 @@ import { money, type Money } from '@/utils/base/money';
 import { KB_PER_GB, type Kb } from '@/utils/base/units';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { PROXY_TYPES, type Prices, type WatchedUser } from '@/utils/settings/model';
-import { inMeasure, type UseLedger, type Weigh } from './use-ledger';
+import { inMeasure, type UsageLedger, type Weigh } from './usage-ledger';
 
 /** What traffic of a product costs: KB ÷ Thordata's GB (1,048,576 KB) × the product's price; nothing without a price. */
 export function costOfKb(amount: Kb, proxyType: ProxyType, prices: Prices): Money {
@@ -37,7 +37,7 @@ export interface CostSoFar {
 }
 
 /** The cost of this hour, today and the cycle so far, over everything watched. */
-export function costSoFar(ledger: UseLedger, prices: Prices): CostSoFar {
+export function costSoFar(ledger: UsageLedger, prices: Prices): CostSoFar {
   const weigh = asCost(prices);
   return {
     hour: money(inMeasure(ledger, weigh, (use) => use.hourKb)),

@@ -1,15 +1,15 @@
 import { kb, type Kb } from '@/utils/base/units';
 import { formatApiTimezone, type ApiTimezone } from '@/utils/time/api-timezone';
-import { addDays, type DayKey } from '@/utils/time/day-keys';
+import type { DayKey } from '@/utils/time/day-keys';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
 import type { WatchKey } from '@/utils/settings/watched';
 import { cacheFor, type UsageCache, type UserUsage } from '@/utils/usage/cache';
 import type { DailyUsage } from '@/utils/usage/daily';
-import { hoursReachBackTo } from './hour-windows';
+import { keptFrom } from './hour-windows';
 import { daySpan, type DaySpan } from './time-spans';
 
 /** The hours and the complete days as they stand under the API timezone setting. */
-export interface UseRecords {
+export interface UsageRecords {
   readonly cache: UsageCache;
   readonly daily: DailyUsage;
   readonly tz: ApiTimezone;
@@ -20,7 +20,7 @@ export interface UseRecords {
  * days and hours, so they count for nothing (they are read again); a store from before the
  * setting was recorded was read under the current one.
  */
-export function useRecords(cache: UsageCache, daily: DailyUsage, tz: ApiTimezone): UseRecords {
+export function usageRecords(cache: UsageCache, daily: DailyUsage, tz: ApiTimezone): UsageRecords {
   const sameReading = daily.apiTimezone == null || daily.apiTimezone === formatApiTimezone(tz);
   return { cache: cacheFor(cache, tz), daily: sameReading ? daily : { apiTimezone: formatApiTimezone(tz), users: {} }, tz };
 }
@@ -32,24 +32,39 @@ export function hourKeysOf(day: DayKey): HourKey[] {
 
 /** A user's cached use over the given hours; an hour missing from the cache had no traffic. */
 export function hoursKb(usage: UserUsage | undefined, hours: readonly HourKey[]): Kb {
-  return kb(usage === undefined ? 0 : hours.reduce((sum, hour) => sum + (usage.hours[hour] ?? 0), 0));
+  let total = 0;
+  if (usage !== undefined) for (const hour of hours) total += usage.hours[hour] ?? 0;
+  return kb(total);
 }
 
 /**
- * Whether the cache holds every hour of a day for this user, final: fetched after the day
- * ended, and the day still inside the week that fetch kept (retention). The poll asks from the
- * last fetch on, so the hours between the retention start and the fetch are all there.
+ * A day with its hour keys, made once and shared by every user: building the keys again per
+ * user and day was most of the spend view's time at 500 users.
  */
-function hoursCoverDay(usage: UserUsage, span: DaySpan, tz: ApiTimezone): boolean {
-  return usage.fetchedAt !== null && usage.fetchedAt >= span.endMs && hoursReachBackTo(usage, `${span.day} 00`, tz);
+export interface KeyedDay extends DaySpan {
+  readonly hours: readonly HourKey[];
 }
 
-/** A user's use on a complete day: the daily store's figure, else its hours when the cache holds the whole day, else unknown. */
-export function completeDayKb(records: UseRecords, key: WatchKey, span: DaySpan): Kb | null {
-  const stored = records.daily.users[key]?.[span.day];
-  if (stored !== undefined) return stored;
+export function keyedDay(day: DayKey, tz: ApiTimezone): KeyedDay {
+  return { ...daySpan(day, tz), hours: hourKeysOf(day) };
+}
+
+/**
+ * A user's use on each complete day: the daily store's figure, else the sum of the day's cached
+ * hours when the cache holds them all, final (fetched after the day ended, the day inside the
+ * week that fetch kept), else null: not known yet.
+ */
+export function userDays(records: UsageRecords, key: WatchKey, days: readonly KeyedDay[]): (Kb | null)[] {
+  const stored = records.daily.users[key];
   const usage = records.cache.users[key];
-  return usage !== undefined && hoursCoverDay(usage, span, records.tz) ? hoursKb(usage, hourKeysOf(span.day)) : null;
+  const oldest = keptFrom(usage, records.tz);
+  const fetchedAt = usage?.fetchedAt ?? null;
+  return days.map((day) => {
+    const figure = stored?.[day.day];
+    if (figure !== undefined) return figure;
+    const covered = oldest !== null && fetchedAt !== null && fetchedAt >= day.endMs && `${day.day} 00` >= oldest;
+    return covered ? hoursKb(usage, day.hours) : null;
+  });
 }
 
 /** A user's use today so far: today's hours in the cache, up to the current one. */
@@ -58,20 +73,15 @@ export function todayKb(cache: UsageCache, key: WatchKey, now: number, tz: ApiTi
   return hoursKb(cache.users[key], hourKeysOf(current.slice(0, 10)).filter((hour) => hour <= current));
 }
 
-/** The days `count` back from today, oldest first, today excluded. */
-export function daysBefore(today: DayKey, count: number, tz: ApiTimezone): DaySpan[] {
-  return Array.from({ length: count }, (_, index) => daySpan(addDays(today, index - count), tz));
-}
-
-/** The days among `spans` whose use is known for every one of the users. */
-export function daysKnownForAll(records: UseRecords, keys: readonly WatchKey[], spans: readonly DaySpan[]): DaySpan[] {
-  return spans.filter((span) => keys.every((key) => completeDayKb(records, key, span) !== null));
+/** For each of `count` days, whether every user's figure is known, given each user's `userDays`. */
+export function knownForEveryone(perUser: readonly (readonly (Kb | null)[])[], count: number): boolean[] {
+  return Array.from({ length: count }, (_, index) => perUser.every((days) => days[index] != null));
 }
 
 /** The forecasts look back this many complete days: the last 7 days' rate, and how much history is known. */
 export const HISTORY_DAYS = 7;
 
-/** The cycle's days before today not known for some watched user: its figures are partial until they are fetched. */
-export function missingDays(records: UseRecords, keys: readonly WatchKey[], cycleDays: readonly DaySpan[]): number {
-  return cycleDays.length - daysKnownForAll(records, keys, cycleDays).length;
+/** The cycle's days before today not known for some watched user, given each user's `userDays` of them: the cycle's figures are partial until they are fetched. */
+export function missingDays(perUser: readonly (readonly (Kb | null)[])[], count: number): number {
+  return knownForEveryone(perUser, count).filter((known) => !known).length;
 }

@@ -16,10 +16,17 @@ export function last96HourKeys(now: number, tz: ApiTimezone): HourKey[] {
 }
 
 /**
- * Whether a user's cached hours reach back to `first`: fetched at least once, and `first` still
- * inside the week that fetch kept. A user never fetched has no hours to speak of, not zero.
+ * The oldest hour a user's cached hours hold: the start of the week its last fetch kept (the
+ * poll asks from the previous fetch on, and a first fetch for the whole week, so every hour from
+ * there to the fetch is known). Null when never fetched: no hours to speak of, not zero.
  */
-export function hoursReachBackTo(usage: UserUsage | undefined, first: HourKey, tz: ApiTimezone): boolean {
+export function keptFrom(usage: UserUsage | undefined, tz: ApiTimezone): HourKey | null {
   const fetchedAt = usage?.fetchedAt ?? null;
-  return fetchedAt !== null && first >= retentionStart(fetchedAt, tz);
+  return fetchedAt === null ? null : retentionStart(fetchedAt, tz);
+}
+
+/** Whether a user's cached hours reach back to `first`. */
+export function hoursReachBackTo(usage: UserUsage | undefined, first: HourKey, tz: ApiTimezone): boolean {
+  const oldest = keptFrom(usage, tz);
+  return oldest !== null && first >= oldest;
 }

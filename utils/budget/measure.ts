@@ -1,7 +1,7 @@
 import type { Prices, BudgetLimit } from '@/utils/settings/model';
 import { asCost } from './cost';
 import type { Measure } from './spend-view';
-import type { Weigh } from './use-ledger';
+import type { Weigh } from './usage-ledger';
 
 /** Traffic measured as traffic. */
 export const asTraffic: Weigh = (_, amount) => amount;

@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS } from '@/utils/base/durations';
 import type { Projection } from './spend-view';
-import { inMeasure, type UseLedger, type Weigh } from './use-ledger';
+import { inMeasure, type UsageLedger, type Weigh } from './usage-ledger';
 
 /** Fewer complete days known than this among the last 7, and forecasts say so instead of guessing. */
 export const MIN_HISTORY_DAYS = 3;
@@ -18,7 +18,7 @@ export interface RecentRates {
  * The rates in a measure. The 7-day rate averages the days known: a day not fetched yet is left
  * out rather than read as a day without traffic (with all 7 known, it is their use ÷ 7 days).
  */
-export function recentRates(ledger: UseLedger, weigh: Weigh): RecentRates {
+export function recentRates(ledger: UsageLedger, weigh: Weigh): RecentRates {
   const daysKnown = ledger.historyDays;
   return {
     last24: inMeasure(ledger, weigh, (use) => use.last24Kb) / (24 * HOUR_MS),

@@ -8,11 +8,11 @@ import type { DailyUsage } from '@/utils/usage/daily';
 import { budgetView } from './budget-view';
 import { anyWatchedPrice, asCost, costSoFar, unpricedProducts } from './cost';
 import { cycleAt } from './cycle-span';
-import { useRecords } from './day-totals';
+import { usageRecords } from './day-totals';
 import { asTraffic, measuredLimit } from './measure';
 import { projectedEnd, recentRates } from './projection';
 import { rapidUse } from './rapid-use';
-import { inMeasure, useLedger } from './use-ledger';
+import { inMeasure, usageLedger } from './usage-ledger';
 
 /**
  * What the popup shows about money and budgets, and what the budget alerts judge: computed from
@@ -135,7 +135,7 @@ export function spendView({ settings, cache, daily, now }: SpendInput): SpendVie
   const tz = settings.apiTimezone;
   const { watched, prices, budgets } = settings;
   const cycle = cycleAt(now, budgets.cycleStartDay, tz);
-  const ledger = useLedger(useRecords(cache, daily, tz), watched, cycle, now);
+  const ledger = usageLedger(usageRecords(cache, daily, tz), watched, cycle, now);
   const priced = anyWatchedPrice(watched, prices);
   const dailyLimit = measuredLimit(budgets.daily, prices, priced);
   const cycleLimit = measuredLimit(budgets.cycle, prices, priced);

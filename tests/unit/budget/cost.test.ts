@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyWatchedPrice, costOf, costOfKb, costSoFar, unpricedProducts } from '@/utils/budget/cost';
 import { cycleAt } from '@/utils/budget/cycle-span';
-import { useRecords } from '@/utils/budget/day-totals';
-import { useLedger } from '@/utils/budget/use-ledger';
+import { usageRecords } from '@/utils/budget/day-totals';
+import { usageLedger } from '@/utils/budget/usage-ledger';
 import { kb } from '@/utils/base/units';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { UTC } from '@/utils/time/api-timezone';
@@ -40,7 +40,7 @@ describe('the cost of traffic', () => {
       [bob]: cachedUser(hoursOfDay('2026-11-25', 1 * GB, 0, 14), NOW),
     });
     const daily = dailyOf({ [alice]: sameEveryDay('2026-11-15', '2026-11-24', 10 * GB), [bob]: sameEveryDay('2026-11-15', '2026-11-24', 1 * GB) });
-    const ledger = useLedger(useRecords(cache, daily, UTC), [...watching(['alice'], 1), ...watching(['bob'], 2)], cycleAt(NOW, 15, UTC), NOW);
+    const ledger = usageLedger(usageRecords(cache, daily, UTC), [...watching(['alice'], 1), ...watching(['bob'], 2)], cycleAt(NOW, 15, UTC), NOW);
     // Residential at 3 a GB, Unlimited at 0.5.
     // Hour: 0.5 GB × 3 + 1 GB × 0.5 = 2. Today: 15 hours of that = 30.
     // Cycle: 10 days × (10 GB × 3 + 1 GB × 0.5) = 305, plus today's 30 = 335.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeDayKb, daysBefore, daysKnownForAll, missingDays, todayKb, useRecords } from '@/utils/budget/day-totals';
+import { keyedDay, knownForEveryone, missingDays, todayKb, userDays, usageRecords, type KeyedDay, type UsageRecords } from '@/utils/budget/day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from '@/utils/budget/hour-windows';
-import { daySpan } from '@/utils/budget/time-spans';
 import { HOUR_MS } from '@/utils/base/durations';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { userKey } from '../support/watching';
@@ -12,34 +11,35 @@ const ALICE = userKey(1, 'alice');
 const BOB = userKey(2, 'bob');
 const UTC8: ApiTimezone = { kind: 'offset', minutes: 480 };
 
-const day = (key: string) => daySpan(key, UTC);
+const day = (key: string) => keyedDay(key, UTC);
+const completeDayKb = (records: UsageRecords, key: string, span: KeyedDay) => userDays(records, key, [span])[0];
 
 describe('a complete day of a watched user', () => {
   it('is the daily store’s figure when there is one', () => {
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({ [ALICE]: { '2026-11-24': 500 } }), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({ [ALICE]: { '2026-11-24': 500 } }), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBe(500);
   });
 
   it('is the sum of its cached hours when the daily store lacks it and the cache holds the whole day', () => {
     // 24 hours of 10 KB each, fetched after the day ended: 240 KB.
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({}), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBe(240);
     // An hour missing from the cache had no traffic: the poll keeps every hour it was told of.
-    const gappy = useRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10, 0, 11), NOW) }), dailyOf({}), UTC);
+    const gappy = usageRecords(cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10, 0, 11), NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(gappy, ALICE, day('2026-11-24'))).toBe(120);
   });
 
   it('is unknown when the hours were fetched before the day ended, or the day is past the week the cache keeps', () => {
     const hours = hoursOfDays('2026-11-17', '2026-11-24', 10);
     const fetchedLate = Date.parse('2026-11-24T23:30:00Z');
-    const records = useRecords(cacheOf({ [ALICE]: cachedUser(hours, fetchedLate) }), dailyOf({}), UTC);
+    const records = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, fetchedLate) }), dailyOf({}), UTC);
     expect(completeDayKb(records, ALICE, day('2026-11-24'))).toBeNull();
     expect(completeDayKb(records, ALICE, day('2026-11-23'))).toBe(240);
     // The week kept at 25 Nov 14:40 starts at 18 Nov 15:00: 18 Nov is partly gone, 17 Nov wholly.
-    const fresh = useRecords(cacheOf({ [ALICE]: cachedUser(hours, NOW) }), dailyOf({}), UTC);
+    const fresh = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, NOW) }), dailyOf({}), UTC);
     expect(completeDayKb(fresh, ALICE, day('2026-11-19'))).toBe(240);
     expect(completeDayKb(fresh, ALICE, day('2026-11-18'))).toBeNull();
-    const never = useRecords(cacheOf({ [ALICE]: cachedUser(hours, null) }), dailyOf({}), UTC);
+    const never = usageRecords(cacheOf({ [ALICE]: cachedUser(hours, null) }), dailyOf({}), UTC);
     expect(completeDayKb(never, ALICE, day('2026-11-23'))).toBeNull();
     expect(completeDayKb(never, BOB, day('2026-11-23'))).toBeNull();
   });
@@ -47,12 +47,12 @@ describe('a complete day of a watched user', () => {
   it('counts nothing read under another timezone setting', () => {
     const cache = cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-24', 10), NOW) }, 'UTC');
     const daily = dailyOf({ [ALICE]: { '2026-11-23': 500 } }, 'UTC');
-    const records = useRecords(cache, daily, UTC8);
-    expect(completeDayKb(records, ALICE, daySpan('2026-11-23', UTC8))).toBeNull();
-    expect(completeDayKb(records, ALICE, daySpan('2026-11-24', UTC8))).toBeNull();
+    const records = usageRecords(cache, daily, UTC8);
+    expect(completeDayKb(records, ALICE, keyedDay('2026-11-23', UTC8))).toBeNull();
+    expect(completeDayKb(records, ALICE, keyedDay('2026-11-24', UTC8))).toBeNull();
     // Stores from before the setting was recorded were read under the current one.
-    const unstamped = useRecords(cacheOf({}, null), dailyOf({ [ALICE]: { '2026-11-23': 500 } }, null), UTC8);
-    expect(completeDayKb(unstamped, ALICE, daySpan('2026-11-23', UTC8))).toBe(500);
+    const unstamped = usageRecords(cacheOf({}, null), dailyOf({ [ALICE]: { '2026-11-23': 500 } }, null), UTC8);
+    expect(completeDayKb(unstamped, ALICE, keyedDay('2026-11-23', UTC8))).toBe(500);
   });
 });
 
@@ -68,28 +68,25 @@ describe('today’s use of a watched user', () => {
 });
 
 describe('the days known', () => {
-  const records = useRecords(
+  const records = usageRecords(
     cacheOf({}),
     dailyOf({ [ALICE]: { '2026-11-20': 1, '2026-11-21': 1, '2026-11-22': 0, '2026-11-24': 1 }, [BOB]: { '2026-11-21': 1, '2026-11-22': 1, '2026-11-24': 1 } }),
     UTC,
   );
-  const last7 = daysBefore('2026-11-25', 7, UTC);
-
-  it('are the last 7 days before today, oldest first', () => {
-    expect(last7.map((span) => span.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
-  });
+  const last7 = ['18', '19', '20', '21', '22', '23', '24'].map((d) => day(`2026-11-${d}`));
 
   it('are those known for every watched user; a day of 0 is known', () => {
-    expect(daysKnownForAll(records, [ALICE, BOB], last7).map((span) => span.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-24']);
-    expect(daysKnownForAll(records, [ALICE], last7)).toHaveLength(4);
-    expect(daysKnownForAll(records, [], last7)).toHaveLength(7);
+    const known = (keys: string[]) => knownForEveryone(keys.map((key) => userDays(records, key, last7)), last7.length);
+    expect(last7.filter((_, index) => known([ALICE, BOB])[index]).map((span) => span.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-24']);
+    expect(known([ALICE]).filter(Boolean)).toHaveLength(4);
+    expect(known([]).filter(Boolean)).toHaveLength(7);
   });
 
   it('leave the cycle’s other days missing', () => {
     // Cycle from 15 Nov: 10 days before today, 3 known for both.
     const cycleDays = ['15', '16', '17', '18', '19', '20', '21', '22', '23', '24'].map((d) => day(`2026-11-${d}`));
-    expect(missingDays(records, [ALICE, BOB], cycleDays)).toBe(7);
-    expect(missingDays(records, [ALICE, BOB], [])).toBe(0);
+    expect(missingDays([ALICE, BOB].map((key) => userDays(records, key, cycleDays)), cycleDays.length)).toBe(7);
+    expect(missingDays([ALICE, BOB].map(() => []), 0)).toBe(0);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cycleAt } from '@/utils/budget/cycle-span';
-import { useRecords } from '@/utils/budget/day-totals';
+import { usageRecords } from '@/utils/budget/day-totals';
 import { asTraffic } from '@/utils/budget/measure';
-import { inMeasure, spanTotals, useLedger } from '@/utils/budget/use-ledger';
+import { inMeasure, spanTotals, usageLedger } from '@/utils/budget/usage-ledger';
 import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 import { UTC, type ApiTimezone } from '@/utils/time/api-timezone';
 import { userKey, watching } from '../support/watching';
@@ -13,7 +13,7 @@ const ALICE = userKey(1, 'alice');
 const BOB = userKey(1, 'bob');
 const BROWSER: ApiTimezone = { kind: 'browser' };
 
-describe('the use ledger', () => {
+describe('the usage ledger', () => {
   // Cycle from 15 Nov: 10 complete days (15–24) before today, the 25th.
   const cycle = cycleAt(NOW, 15, UTC);
   const cache = cacheOf({
@@ -24,7 +24,7 @@ describe('the use ledger', () => {
   });
   // The daily store has the 15–17 Nov of both: 1000 KB a day for Alice, 50 for Bob.
   const daily = dailyOf({ [ALICE]: sameEveryDay('2026-11-15', '2026-11-17', 1000), [BOB]: sameEveryDay('2026-11-15', '2026-11-17', 50) });
-  const ledger = useLedger(useRecords(cache, daily, UTC), watching(['alice', 'bob']), cycle, NOW);
+  const ledger = usageLedger(usageRecords(cache, daily, UTC), watching(['alice', 'bob']), cycle, NOW);
 
   it('splits the cycle into its complete days, then today’s hours up to now', () => {
     expect(ledger.todayFrom).toBe(10);
@@ -70,11 +70,11 @@ describe('the use ledger', () => {
   it('covers the last 96 hours once every user was fetched', () => {
     expect(ledger.covers96Hours).toBe(true);
     const unfetched = cacheOf({ [ALICE]: cachedUser({}, NOW), [BOB]: cachedUser({}, null) });
-    expect(useLedger(useRecords(unfetched, daily, UTC), watching(['alice', 'bob']), cycle, NOW).covers96Hours).toBe(false);
+    expect(usageLedger(usageRecords(unfetched, daily, UTC), watching(['alice', 'bob']), cycle, NOW).covers96Hours).toBe(false);
   });
 
   it('starts a cycle’s first day with no complete days', () => {
-    const first = useLedger(useRecords(cache, daily, UTC), watching(['alice']), cycleAt(NOW, 25, UTC), NOW);
+    const first = usageLedger(usageRecords(cache, daily, UTC), watching(['alice']), cycleAt(NOW, 25, UTC), NOW);
     expect([first.todayFrom, first.missingDays, first.users[0]?.cycleKb]).toEqual([0, 0, 150]);
   });
 
@@ -83,7 +83,7 @@ describe('the use ledger', () => {
     const now = new Date(2026, 10, 1, 3, 30).getTime();
     const browserCycle = cycleAt(now, 1, BROWSER);
     const hours = cacheOf({ [ALICE]: cachedUser(hoursOfDay('2026-11-01', 10, 0, 3), now) }, 'browser');
-    const dst = useLedger(useRecords(hours, dailyOf({}, 'browser'), BROWSER), watching(['alice']), browserCycle, now);
+    const dst = usageLedger(usageRecords(hours, dailyOf({}, 'browser'), BROWSER), watching(['alice']), browserCycle, now);
     const today = dst.spans.slice(dst.todayFrom);
     expect(today[0]?.startMs).toBe(new Date(2026, 10, 1).getTime());
     expect(today.at(-1)?.endMs).toBe(now);

@@ -1,12 +1,13 @@
-import { sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
+import { kb, sumKb, ZERO_KB, type Kb } from '@/utils/base/units';
 import type { WatchedUser } from '@/utils/settings/model';
 import { watchKey } from '@/utils/settings/watched';
 import { addDays, daysFromTo } from '@/utils/time/day-keys';
+import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { hourKeyAt, type HourKey } from '@/utils/time/hour-keys';
-import { completeDayKb, daysBefore, daysKnownForAll, HISTORY_DAYS, hourKeysOf, hoursKb, missingDays, type UseRecords } from './day-totals';
+import { HISTORY_DAYS, hourKeysOf, hoursKb, keyedDay, knownForEveryone, missingDays, userDays, type KeyedDay, type UsageRecords } from './day-totals';
 import { hoursReachBackTo, last24HourKeys, last96HourKeys } from './hour-windows';
 import type { CycleSpan } from './spend-view';
-import { daySpan, startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
+import { startOfHour, todaySpan, type DaySpan, type Span } from './time-spans';
 
 /** One watched user's use, in KB, in every span the budgets judge. */
 export interface UserUse {
@@ -30,7 +31,7 @@ export interface UserUse {
  * each measure then weighs it (`inMeasure`): a traffic measure counts a KB as 1, a money
  * measure at its user's product price.
  */
-export interface UseLedger {
+export interface UsageLedger {
   readonly today: DaySpan;
   /** The cycle's complete days before today, then today's hours up to now (the last ends now). */
   readonly spans: readonly Span[];
@@ -49,27 +50,39 @@ export interface UseLedger {
 }
 
 /** Today's hours up to the current one, as spans: the current one ends now; across DST an hour may last 0 or 2 hours. */
-function todayHourSpans(today: DaySpan, now: number, records: UseRecords): { hours: HourKey[]; spans: Span[] } {
-  const current = hourKeyAt(now, records.tz);
+function todayHourSpans(today: DaySpan, now: number, tz: ApiTimezone): { hours: HourKey[]; spans: Span[] } {
+  const current = hourKeyAt(now, tz);
   const hours = hourKeysOf(today.day).filter((hour) => hour <= current);
-  const starts = hours.map((hour) => startOfHour(hour, records.tz));
+  const starts = hours.map((hour) => startOfHour(hour, tz));
   return { hours, spans: starts.map((startMs, index) => ({ startMs, endMs: starts[index + 1] ?? now })) };
 }
 
-export function useLedger(records: UseRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UseLedger {
+/**
+ * Every past day a figure is needed for: the cycle's days before today and the last 7, which
+ * both end yesterday, so their union runs from the earlier start to yesterday.
+ */
+function pastDays(cycle: CycleSpan, today: DaySpan, tz: ApiTimezone): KeyedDay[] {
+  const historyStart = addDays(today.day, -HISTORY_DAYS);
+  const first = cycle.startDay < historyStart ? cycle.startDay : historyStart;
+  return daysFromTo(first, addDays(today.day, -1)).map((day) => keyedDay(day, tz));
+}
+
+export function usageLedger(records: UsageRecords, watched: readonly WatchedUser[], cycle: CycleSpan, now: number): UsageLedger {
   const { tz } = records;
   const today = todaySpan(now, tz);
-  const keys = watched.map(watchKey);
-  const cycleDays = daysFromTo(cycle.startDay, addDays(today.day, -1)).map((day) => daySpan(day, tz));
-  const todayHours = todayHourSpans(today, now, records);
-  const historyDays = daysKnownForAll(records, keys, daysBefore(today.day, HISTORY_DAYS, tz));
+  const past = pastDays(cycle, today, tz);
+  const cycleDays = past.slice(past.length - cycle.dayIndex);
+  const read = watched.map((user) => {
+    const key = watchKey(user);
+    const days = userDays(records, key, past);
+    return { user, usage: records.cache.users[key], cycle: days.slice(days.length - cycle.dayIndex), history: days.slice(days.length - HISTORY_DAYS) };
+  });
+  const historyKnown = knownForEveryone(read.map((entry) => entry.history), HISTORY_DAYS);
+  const todayHours = todayHourSpans(today, now, tz);
   const hours24 = last24HourKeys(now, tz);
   const hours96 = last96HourKeys(now, tz);
-  const users = watched.map((user): UserUse => {
-    const key = watchKey(user);
-    const usage = records.cache.users[key];
-    const days = cycleDays.map((span) => completeDayKb(records, key, span));
-    const hours = todayHours.hours.map((hour) => hoursKb(usage, [hour]));
+  const users = read.map(({ user, usage, cycle: days, history }): UserUse => {
+    const hours = todayHours.hours.map((hour) => kb(usage?.hours[hour] ?? 0));
     const todayKb = sumKb(hours);
     return {
       user,
@@ -78,35 +91,32 @@ export function useLedger(records: UseRecords, watched: readonly WatchedUser[], 
       todayKb,
       cycleKb: sumKb([...days.map((day) => day ?? ZERO_KB), todayKb]),
       last24Kb: hoursKb(usage, hours24),
-      historyKb: sumKb(historyDays.map((span) => completeDayKb(records, key, span) ?? ZERO_KB)),
+      historyKb: sumKb(history.map((day, index) => (historyKnown[index] ? (day ?? ZERO_KB) : ZERO_KB))),
       last96Kb: hoursKb(usage, hours96),
     };
   });
-  const first96 = hours96[0];
+  const first96 = hours96[0] ?? '';
   return {
     today,
     spans: [...cycleDays, ...todayHours.spans],
     todayFrom: cycleDays.length,
     users,
-    historyDays: historyDays.length,
-    missingDays: missingDays(records, keys, cycleDays),
-    covers96Hours: first96 !== undefined && keys.every((key) => hoursReachBackTo(records.cache.users[key], first96, tz)),
+    historyDays: historyKnown.filter(Boolean).length,
+    missingDays: missingDays(read.map((entry) => entry.cycle), cycleDays.length),
+    covers96Hours: read.every(({ usage }) => hoursReachBackTo(usage, first96, tz)),
   };
 }
 
 /** What a user's traffic counts for in a measure: itself (traffic), or its cost (money). Linear in the amount. */
 export type Weigh = (user: WatchedUser, amount: Kb) => number;
 
-/** Traffic measured as traffic. */
-export const asTraffic: Weigh = (_, amount) => amount;
-
 /** A figure of every user, in the measure, summed. */
-export function inMeasure(ledger: UseLedger, weigh: Weigh, figure: (use: UserUse) => Kb): number {
+export function inMeasure(ledger: UsageLedger, weigh: Weigh, figure: (use: UserUse) => Kb): number {
   return ledger.users.reduce((sum, use) => sum + weigh(use.user, figure(use)), 0);
 }
 
 /** Each span's use over all users, in the measure; null where some user's figure is not known. */
-export function spanTotals(ledger: UseLedger, weigh: Weigh): (number | null)[] {
+export function spanTotals(ledger: UsageLedger, weigh: Weigh): (number | null)[] {
   return ledger.spans.map((_, index) =>
     ledger.users.reduce<number | null>((sum, use) => {
       const amount = use.spans[index];
