@@ -163,7 +163,7 @@ export async function setUpLarge(extensionDir: string, api: DemoApi, baseUrl: st
         { name: '  requests before settings were saved', value: early, unit: 'requests', budget: 0, rule: 'equal' },
         { ...askedOnceFigure(setup), value: once },
         { name: '  usage requests in that cycle', value: hourly.length, unit: 'requests' },
-        { name: '  user-list and balance requests in that cycle', value: requests.length - hourly.length, unit: 'requests' },
+        { name: '  account figures (user-list, balance, wallet) and daily requests in that cycle', value: requests.length - hourly.length, unit: 'requests' },
         { name: `storage.local after that cycle (a week of hours fetched), ${n} users`, value: kb(bytes), unit: 'KB' },
       ],
     };

@@ -23,6 +23,15 @@ export const SECOND_PLAN: AccountPlan = {
   residentialQuotaMB: 2 * MB_PER_TB,
 };
 
+/** The built-in accounts' wallets, in USD. */
+export const DEFAULT_WALLET_USD = 125.4;
+export const SECOND_WALLET_USD = 310;
+
+/** An added account's wallet: its own amount, from its place among the accounts. */
+function addedAccountWallet(accountNumber: number): number {
+  return 50 + 12.5 * accountNumber;
+}
+
 /** Large enough that 100 busy generated residential users do not use it up within a cycle. */
 const ADDED_ACCOUNT_QUOTA_MB = 64 * MB_PER_TB;
 /** Days between the cycle anchors of consecutive added accounts, so their expiries differ too. */
@@ -32,6 +41,8 @@ export interface DemoAccount {
   readonly token: string;
   readonly users: readonly DemoUser[];
   readonly plan: AccountPlan;
+  /** What `account/wallet-balance` answers, in USD: fixed per account, so a test knows it. */
+  readonly walletUsd: number;
   /** user-list's `limit`: slots for sub-users over all products. */
   readonly userSlots: number;
 }
@@ -76,8 +87,8 @@ export function buildAccounts(options: AccountsOptions = {}): DemoAccount[] {
     throw new RangeError('the first account token must be non-empty and differ from the second account token');
   }
   const accounts: DemoAccount[] = [
-    { token: firstToken, users: USERS, plan: PLAN, userSlots: USER_SLOTS },
-    { token: SECOND_TOKEN, users: SECOND_ACCOUNT_USERS, plan: SECOND_PLAN, userSlots: USER_SLOTS },
+    { token: firstToken, users: USERS, plan: PLAN, userSlots: USER_SLOTS, walletUsd: DEFAULT_WALLET_USD },
+    { token: SECOND_TOKEN, users: SECOND_ACCOUNT_USERS, plan: SECOND_PLAN, userSlots: USER_SLOTS, walletUsd: SECOND_WALLET_USD },
   ];
   const seen = new Set<string>();
   for (const spec of options.generatedUsers ?? []) {
@@ -86,7 +97,13 @@ export function buildAccounts(options: AccountsOptions = {}): DemoAccount[] {
     seen.add(spec.token);
     const existing = findAccount(accounts, spec.token);
     const accountNumber = existing === undefined ? accounts.length + 1 : accounts.indexOf(existing) + 1;
-    const account = existing ?? { token: spec.token, users: [], plan: addedAccountPlan(accountNumber), userSlots: USER_SLOTS };
+    const account = existing ?? {
+      token: spec.token,
+      users: [],
+      plan: addedAccountPlan(accountNumber),
+      userSlots: USER_SLOTS,
+      walletUsd: addedAccountWallet(accountNumber),
+    };
     const users = [...account.users, ...generateUsers(accountNumber, spec.counts)];
     accounts.splice(accountNumber - 1, existing === undefined ? 0 : 1, checkedAccount({ ...account, users }, accountNumber));
   }

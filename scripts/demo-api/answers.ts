@@ -72,6 +72,15 @@ export interface TrafficBalanceData {
   readonly expiration_time: string;
 }
 
+/**
+ * `account/wallet-balance`: the money in the account's wallet. The documentation names no
+ * currency; Thordata prices in USD. (Thordata's SDKs read `balance`; the page says `wallet_balance`.)
+ */
+export interface WalletBalanceData {
+  /** USD. */
+  readonly wallet_balance: number;
+}
+
 /** `account/usage-statistics`: amounts in KB. */
 export interface AccountUsageData {
   readonly query_days: number;

@@ -15,6 +15,7 @@ import {
   type TrafficBalanceData,
   type UsageRow,
   type UserListData,
+  type WalletBalanceData,
 } from './answers.js';
 import { seededShuffle } from './hash.js';
 import {
@@ -170,6 +171,13 @@ function trafficBalance(params: URLSearchParams, ctx: RequestContext): Served {
   return { answer: okAnswer(data) };
 }
 
+function walletBalance(params: URLSearchParams, ctx: RequestContext): Served {
+  const account = accountOf(params, ctx);
+  if (!account.ok) return failWith(account.code);
+  const data: WalletBalanceData = { wallet_balance: account.value.walletUsd };
+  return { answer: okAnswer(data) };
+}
+
 function accountUsage(params: URLSearchParams, ctx: RequestContext): Served {
   const account = accountOf(params, ctx);
   if (!account.ok) return failWith(account.code);
@@ -195,6 +203,7 @@ export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map<string, Endpoint
   [`${API_BASE_PATH}/proxy-users/usage-statistics`, usageStatisticsDay],
   [`${API_BASE_PATH}/proxy-users/user-list`, userList],
   [`${API_BASE_PATH}/account/traffic-balance`, trafficBalance],
+  [`${API_BASE_PATH}/account/wallet-balance`, walletBalance],
   [`${API_BASE_PATH}/account/usage-statistics`, accountUsage],
 ]);
 

@@ -216,6 +216,27 @@ describe('usage-statistics (daily)', () => {
     const repeated = await daily('alice_res,alice_res', '2025-06-25', '2025-07-01');
     expect(repeated.data.data).toEqual(alice.data.data);
   });
+
+  it('leaves out the days without traffic, such as those before a user existed', async () => {
+    // ivan_mob (the second account's) was created on 2025-04-22 at 13:30 UTC.
+    const { code, data } = await answer<ProxyUserUsageData>(DAILY, {
+      token: 'demo-token-2',
+      proxy_type: '3',
+      username: 'ivan_mob',
+      from_date: '2025-04-20',
+      to_date: '2025-04-23',
+    });
+    expect(code).toBe(200);
+    expect(data.query_days).toBe(4);
+    expect(data.data.map((r) => r.date)).toEqual(['2025-04-22', '2025-04-23']);
+    expect(data.range_usage_traffic).toBe(sumKB(data.data.map((r) => r.usage_traffic)));
+  });
+
+  it('answers nothing for days after today', async () => {
+    const { data } = await daily('alice_res', '2025-07-02', '2025-07-09');
+    expect(data.data).toEqual([]);
+    expect(data.range_usage_traffic).toBe(0);
+  });
 });
 
 describe('user-list', () => {
@@ -332,6 +353,21 @@ describe('errors', () => {
     ['an empty name in the list', 'alice_res,', 10000],
   ])('daily: %s -> %i', async (_, username, expected) => {
     expect((await daily(username, '2025-06-30', '2025-07-01')).code).toBe(expected);
+  });
+
+  // Today is 2025-07-01: 180 days back is 2025-01-02.
+  it.each([
+    ['an hour instead of a day', '2025-06-30 00', '2025-06-30', 10000],
+    ['a date with slashes', '2025/06/30', '2025-06-30', 10000],
+    ['an impossible date', '2025-02-30', '2025-03-01', 10000],
+    ['from after to', '2025-07-01', '2025-06-30', 10000],
+    ['a range of 181 days', '2025-01-01', '2025-06-30', 10021],
+    ['a start 181 days ago', '2025-01-01', '2025-01-05', 10021],
+    ['exactly 180 days, ending yesterday', '2025-01-02', '2025-06-30', 200],
+  ])('daily: %s -> %i', async (_, from, to, expected) => {
+    const body = await daily('alice_res', from, to);
+    expect(body.code).toBe(expected);
+    if (expected !== 200) expect(body.data).toBeNull();
   });
 
   it('uses the documented messages', async () => {

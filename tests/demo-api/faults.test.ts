@@ -244,6 +244,7 @@ describe('parseFault endpoints', () => {
     'proxy-users/usage-statistics',
     'proxy-users/user-list',
     'account/traffic-balance',
+    'account/wallet-balance',
     'account/usage-statistics',
   ];
 
@@ -255,7 +256,7 @@ describe('parseFault endpoints', () => {
     ['an empty list', []],
     ['a string instead of a list', 'account/traffic-balance'],
     ['a name that is not a string', ['account/traffic-balance', 7]],
-    ['an unknown endpoint', ['account/wallet-balance']],
+    ['an unknown endpoint', ['account/wallet']],
     ['a path with the base', ['/api/account/traffic-balance']],
     ['a path with a leading slash', ['/account/traffic-balance']],
   ])('refuses %s, listing the valid endpoints', (_, endpoints) => {
@@ -266,8 +267,8 @@ describe('parseFault endpoints', () => {
   });
 
   it('names the unknown endpoint', () => {
-    const parsed = parseFault({ kind: 'rate-limit', endpoints: ['proxy-users/user-list', 'account/wallet-balance'] });
-    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('unknown endpoint: account/wallet-balance') });
+    const parsed = parseFault({ kind: 'rate-limit', endpoints: ['proxy-users/user-list', 'account/wallet'] });
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('unknown endpoint: account/wallet') });
   });
 });
 

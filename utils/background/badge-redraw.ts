@@ -13,3 +13,12 @@ export const CYCLE_BADGE_REDRAW_MS = 30_000;
 export function badgeRedrawDue(lastDrawnAt: number | null, now: number): boolean {
   return lastDrawnAt === null || now < lastDrawnAt || now - lastDrawnAt >= CYCLE_BADGE_REDRAW_MS;
 }
+
+/**
+ * Whether a save is the first of this cycle with every planned user's hours in: the account
+ * figures and the daily requests that may follow change nothing the badge shows, so it shows the
+ * round's hours then rather than after them.
+ */
+export function hoursJustCompleted(cycle: { readonly remaining: readonly unknown[] } | null, drawnWithAllHours: boolean): boolean {
+  return !drawnWithAllHours && cycle !== null && cycle.remaining.length === 0;
+}

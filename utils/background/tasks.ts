@@ -10,7 +10,7 @@ import { listAccountUsers, type AccountUsers } from '@/utils/account/account-use
 import { clipText, type ApiError } from '@/utils/api/errors';
 import { checkApiBaseUrl } from '@/utils/api/origin';
 import { computeBadge } from './badge';
-import { badgeRedrawDue } from './badge-redraw';
+import { badgeRedrawDue, hoursJustCompleted } from './badge-redraw';
 import { runPollCycle, type PollState } from '@/utils/poll/cycle';
 import { effectiveIntervalMinutes } from '@/utils/poll/interval';
 import { planPoll, type PollPlan, type PollTrigger } from '@/utils/poll/plan';
@@ -218,6 +218,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     const start = trigger === 'settings' ? withRetriesEnded(status) : status;
     let badgeDrawnAt: number | null = null;
     let lastSaveDrew = false;
+    let drawnWithAllHours = false;
     try {
       let daysWritten = daily;
       const result = await runPollCycle(settings, { cache, daily, status: start, account }, plan, {
@@ -227,7 +228,9 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
         random: deps.random,
         save: (state) => {
           const now = deps.now();
-          lastSaveDrew = badgeRedrawDue(badgeDrawnAt, now);
+          const allHours = hoursJustCompleted(state.status.cycle, drawnWithAllHours);
+          drawnWithAllHours ||= allHours;
+          lastSaveDrew = allHours || badgeRedrawDue(badgeDrawnAt, now);
           if (lastSaveDrew) badgeDrawnAt = now;
           const daysChanged = state.daily !== daysWritten;
           daysWritten = state.daily;

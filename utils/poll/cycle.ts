@@ -152,6 +152,7 @@ export async function runPollCycle(
    */
   const leftOver: WatchKey[] = [];
   const stoppedAt: WatchKey[] = [];
+  let hoursAnsweredAt: number | null = null;
 
   for (const [index, key] of plan.entries.entries()) {
     const entry = watched.get(key);
@@ -178,7 +179,11 @@ export async function runPollCycle(
       tally.failure = result.error;
       stoppedAt.push(key);
     }
-    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining: [...rest, ...leftOver, ...stoppedAt] } };
+    const remaining = [...rest, ...leftOver, ...stoppedAt];
+    // Every planned user's hours are in: the figures the badge and "updated" speak of, shown now
+    // rather than after the account figures and the days that follow.
+    if (remaining.length === 0 && [...tallies.values()].some((known) => known.answered > 0)) hoursAnsweredAt = endedAt;
+    status = { ...status, lastRequestEndedAt: endedAt, userFailures, cycle: { startedAt, remaining }, lastSuccessAt: hoursAnsweredAt ?? status.lastSuccessAt };
     await deps.save({ cache, daily, status, account });
   }
 
@@ -225,7 +230,7 @@ export async function runPollCycle(
     retry: null,
     accounts: Object.fromEntries(Object.entries(accounts).filter(([id]) => kept.has(id))),
     cycle: stoppedAt.length > 0 ? { startedAt, remaining: [...leftOver, ...stoppedAt] } : null,
-    lastSuccessAt: answered ? now : status.lastSuccessAt,
+    lastSuccessAt: answered ? (hoursAnsweredAt ?? now) : status.lastSuccessAt,
   };
   account = { accounts: Object.fromEntries(Object.entries(account.accounts).filter(([id]) => kept.has(id))) };
   const final = { cache, daily, status, account };

@@ -486,7 +486,7 @@ describe('forget token and data', () => {
     const props = setup();
     type('API token', 'my-token-123');
     fireEvent.click(screen.getByRole('button', { name: 'Forget token and data' }));
-    const group = screen.getByRole('group', { name: /removes the token, settings, cached hours and alert history/ });
+    const group = screen.getByRole('group', { name: /removes the token, settings, cached hours and days and alert history/ });
     expect(group).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

@@ -55,7 +55,8 @@ describe('one poll cycle', () => {
     }
     expect(result.cache.users[userKey(1, 'bob')]?.hours['2026-11-25 14']).toBe(300);
     expect(result.status.failure).toBeNull();
-    expect(result.status.lastSuccessAt).toBe(clock.now());
+    // Updated when the last user's hours arrived, before the daily figures that follow.
+    expect(result.status.lastSuccessAt).toBe((calls[2]?.at ?? 0) + 300);
   });
 
   it('fetches the whole retained week the first time, then only from the last complete hour', async () => {
