@@ -64,7 +64,7 @@ function BudgetField({ budget, draft, units, controls, language }: BudgetFieldPr
           {kindError}
         </p>
       )}
-      {amountError && chosen !== 'off' && (
+      {amountError && (
         <p id={`${amount}-error`} class="field-error">
           {amountError}
         </p>
@@ -76,8 +76,17 @@ function BudgetField({ budget, draft, units, controls, language }: BudgetFieldPr
   );
 }
 
+interface RuleSwitchProps {
+  readonly field: MoneySwitch;
+  readonly label: string;
+  /** When the rule fires, in one sentence. */
+  readonly hint: string;
+  readonly on: boolean;
+  readonly onSwitch: MoneySectionProps['onSwitch'];
+}
+
 /** A budget notification rule that is on or off, and the one sentence that says when it fires. */
-function RuleSwitch({ field, label, hint, on, onSwitch }: { field: MoneySwitch; label: string; hint: string; on: boolean; onSwitch: MoneySectionProps['onSwitch'] }) {
+function RuleSwitch({ field, label, hint, on, onSwitch }: RuleSwitchProps) {
   return (
     <div class="rule">
       <div class="rule-line">

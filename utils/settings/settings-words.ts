@@ -192,9 +192,16 @@ export function budgetKindOption(kind: BudgetLimit['kind'], units: TrafficUnits,
   }
 }
 
+const currencyNames = new Map<string, Intl.DisplayNames>();
+
 /** A currency in the menu: its code and, where the language has one, its name ("EUR · Euro"). */
 export function currencyOption(code: string, locale: string): string {
-  const name = new Intl.DisplayNames(locale, { type: 'currency' }).of(code);
+  let names = currencyNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames(locale, { type: 'currency' });
+    currencyNames.set(locale, names);
+  }
+  const name = names.of(code);
   return name && name !== code ? `${code} · ${name}` : code;
 }
 

@@ -71,7 +71,7 @@ export type FieldProblem =
   | { readonly code: 'badge-shows-unknown' }
   | { readonly code: 'budget-kind-unknown' }
   | { readonly code: 'budget-positive' }
-  /** Money, a budget in it or today's cost on the badge, needs a price for one of `products`: those watched. */
+  /** A money budget, or today's cost on the badge, needs a price for one of `products` (those watched). */
   | { readonly code: 'budget-needs-price' | 'badge-needs-price'; readonly products: readonly ProxyType[] }
   | { readonly code: 'cycle-start-day-range'; readonly min: number; readonly max: number }
   | { readonly code: 'percents-invalid'; readonly min: number; readonly max: number; readonly most: number };
@@ -135,7 +135,12 @@ type MoneySettings = Pick<Settings, 'prices' | 'budgets' | 'badgeShows'>;
  * without one would count nothing, so the field that asks for money says so. A price typed but
  * not valid counts as given here; its own field says what is wrong with it.
  */
-function moneyChecks(draft: SettingsDraft, watched: readonly WatchedUser[], locale: string, fallbackUnits: Settings['units']): Result<MoneySettings, FieldErrors> {
+function moneyChecks(
+  draft: SettingsDraft,
+  watched: readonly WatchedUser[],
+  locale: string,
+  fallbackUnits: Settings['units'],
+): Result<MoneySettings, FieldErrors> {
   const errors: FieldErrors = {};
   const { money: form } = draft;
   const units = parseUnits(draft.units) ?? fallbackUnits;
@@ -161,7 +166,7 @@ function moneyChecks(draft: SettingsDraft, watched: readonly WatchedUser[], loca
     if (kind === null || kind === 'off') return { kind: 'off' };
     if (kind === 'money' && !priced) errors[fields.kind] = { code: 'budget-needs-price', products };
     const amount = kind === 'traffic' ? budgetKb(form, budget, units) : parseDecimal(form[fields.amount], locale);
-    if (amount === null || !(amount > 0) || !Number.isFinite(amount)) {
+    if (amount === null || !Number.isFinite(amount) || amount <= 0) {
       errors[fields.amount] = { code: 'budget-positive' };
       return { kind: 'off' };
     }
