@@ -2,7 +2,10 @@ import type { AccountFigures } from '@/utils/account/account-snapshot';
 import type { ApiError } from '@/utils/api/errors';
 import { daysUntil } from '@/utils/time/expiry-date';
 import type { Forecast } from '@/utils/usage/forecast';
-import type { Translate } from '@/utils/i18n/i18n';
+import { joinSentences, type Language, type Translate } from '@/utils/i18n/i18n';
+import type { PlanView } from '@/utils/budget/spend-view';
+import { planLines, walletText } from '@/utils/popup/account-lines';
+import type { Money } from '@/utils/base/money';
 import type { UserRow } from '@/utils/popup/user-rows';
 import { mbToKb, type Kb } from '@/utils/base/units';
 
@@ -16,6 +19,10 @@ export interface AccountEntry {
   readonly rows: readonly UserRow[];
   /** When its balance runs out at its own users' rate of the last 24 hours. */
   readonly forecast: Forecast;
+  /** Its plan as a budget: the balance spread over the days to expiry, and how that rate compares. */
+  readonly plan: PlanView;
+  /** Its wallet (USD) when the last refresh read it; a failure there stays quiet. */
+  readonly wallet: Money | null;
 }
 
 interface AccountPanelProps {
@@ -23,7 +30,7 @@ interface AccountPanelProps {
   /** How many limit bars an account shows at most (the lowest first), or null for all. */
   readonly maxBars: number | null;
   readonly now: number;
-  readonly t: Translate;
+  readonly language: Language;
   readonly amount: (kb: Kb) => string;
   readonly formatDate: (ms: number) => string;
   /** One sentence on what went wrong, in the reader's language. */
@@ -72,9 +79,11 @@ function LimitBar({ limited, t, amount }: { limited: Limited; t: Translate; amou
 type AccountFiguresProps = Omit<AccountPanelProps, 'accounts'> & { readonly entry: AccountEntry };
 
 /** One account's balance, plan expiry, forecast, its own errors and its users' limits. */
-function AccountFiguresView({ entry, maxBars, now, t, amount, formatDate, problemOf }: AccountFiguresProps) {
+function AccountFiguresView({ entry, maxBars, now, language, amount, formatDate, problemOf }: AccountFiguresProps) {
+  const { t } = language;
   const { balance, balanceError, usersError } = entry.figures;
   const forecast = entry.forecast;
+  const plan = planLines(entry.plan, balance?.expiresOn ?? null, language, amount);
   const limited = limitedOf(entry.rows);
   // In a long list, the users closest to their limit: a hundred bars would bury them.
   const bars = maxBars === null ? limited : [...limited].sort((a, b) => a.left - b.left).slice(0, maxBars);
@@ -85,6 +94,11 @@ function AccountFiguresView({ entry, maxBars, now, t, amount, formatDate, proble
       {balance && (
         <p class="account-line">
           <span>{t('popup.accountBalance')}</span> <strong data-testid="account-balance">{amount(mbToKb(balance.balanceMb))}</strong>
+        </p>
+      )}
+      {entry.wallet !== null && (
+        <p class="account-line">
+          <span>{t('spend.wallet')}</span> <strong data-testid="wallet">{walletText(entry.wallet, language)}</strong>
         </p>
       )}
       {/* Each secondary endpoint's failure stays with its own figures, never in the banner. */}
@@ -98,9 +112,15 @@ function AccountFiguresView({ entry, maxBars, now, t, amount, formatDate, proble
           {t('popup.planExpires', days, [balance.expiresOn, days])}
         </p>
       )}
+      {plan && (
+        <p class="account-line muted" data-testid="plan-allowance">
+          {plan.allowance}
+        </p>
+      )}
       {forecast.kind === 'runs-out' && (
         <p class="forecast" data-testid="forecast">
-          {t('popup.forecast', forecastDays, [forecastDays, formatDate(forecast.at)])}
+          {/* Against the plan's expiry the forecast says more: how long before or after it the balance runs out. */}
+          {joinSentences(t, t('popup.forecast', forecastDays, [forecastDays, formatDate(forecast.at)]), plan?.margin ?? '')}
         </p>
       )}
       {usersError && (
@@ -120,7 +140,7 @@ function AccountFiguresView({ entry, maxBars, now, t, amount, formatDate, proble
 
 function hasFigures(entry: AccountEntry): boolean {
   const { balance, balanceError, usersError } = entry.figures;
-  return balance !== null || balanceError !== null || usersError !== null || limitedOf(entry.rows).length > 0;
+  return balance !== null || balanceError !== null || usersError !== null || entry.wallet !== null || limitedOf(entry.rows).length > 0;
 }
 
 /**
@@ -133,7 +153,7 @@ export function AccountPanel({ accounts, ...rest }: AccountPanelProps) {
   const several = shown.some((entry) => entry.name !== null);
   return (
     <section class="account" aria-labelledby="account-heading">
-      <h2 id="account-heading">{several ? rest.t('popup.accounts') : rest.t('popup.account')}</h2>
+      <h2 id="account-heading">{several ? rest.language.t('popup.accounts') : rest.language.t('popup.account')}</h2>
       {shown.map((entry) =>
         entry.name === null ? (
           <AccountFiguresView key={entry.id} entry={entry} {...rest} />

@@ -20,7 +20,13 @@ import { AccountPanel, type AccountEntry } from './AccountPanel';
 import { Sparkline, type SparkTip } from './Sparkline';
 import { AccountProblemLines, StatusBannerView } from './StatusBannerView';
 import { UserList, type GroupNames } from './UserList';
+import { BudgetPanel } from './BudgetPanel';
 import { dateTimeFormat } from '@/utils/format/intl-formats';
+import { spendView } from '@/utils/budget/spend-view';
+import { planView } from '@/utils/budget/plan-view';
+import { spendLines } from '@/utils/popup/budget-lines';
+import { showsSpend } from '@/utils/popup/stored-reads';
+import type { DailyUsage } from '@/utils/usage/daily';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
 
@@ -30,6 +36,8 @@ export interface PopupViewProps {
   readonly cache: UsageCache;
   readonly status: PollStatus;
   readonly account: AccountSnapshot;
+  /** The complete days the cycle's cost and budgets count (empty when no price or budget is set). */
+  readonly daily: DailyUsage;
   readonly now: number;
   readonly refreshing: boolean;
   readonly language: Language;
@@ -45,7 +53,7 @@ export interface PopupViewProps {
 const LIMIT_BARS_WHEN_LONG = 3;
 
 export function PopupView(props: PopupViewProps) {
-  const { settings, configured, cache, status, account, now, refreshing, language } = props;
+  const { settings, configured, cache, status, account, daily, now, refreshing, language } = props;
   const { locale, t } = language;
   const [focus, setFocus] = useState<string | null>(null);
   const rows = useMemo(() => userRows(cache, settings, status, account, now), [cache, settings, status, account, now]);
@@ -94,11 +102,34 @@ export function PopupView(props: PopupViewProps) {
         const own = rows.filter((row) => row.account === id);
         const balanceKb = figures.balance ? mbToKb(figures.balance.balanceMb) : null;
         const last24Kb = balanceKb === null ? ZERO_KB : summarizeUsage(cache, settings, now, 24, own.map((row) => row.key)).windowKb;
-        return { id, name: accountName(settings, id, unnamed), figures, rows: own, forecast: forecastBalance(balanceKb, last24Kb, now) };
+        return {
+          id,
+          name: accountName(settings, id, unnamed),
+          figures,
+          rows: own,
+          forecast: forecastBalance(balanceKb, last24Kb, now),
+          plan: planView(figures.balance, last24Kb, now),
+          wallet: figures.wallet,
+        };
       }),
     [settings, account, rows, cache, now, t],
   );
   const thisHour = formatHourSpan(summary.current.startMs, locale);
+  // Cost and budgets cover everything watched, whatever the focus; nothing is computed for a user who set neither.
+  const spend = useMemo(
+    () =>
+      showsSpend(settings)
+        ? spendLines({
+            view: spendView({ settings, cache, daily, now }),
+            language,
+            units: settings.units,
+            currency: settings.prices.currency,
+            tz: settings.apiTimezone,
+            now,
+          })
+        : null,
+    [settings, cache, daily, now, language],
+  );
 
   return (
     <main class="popup">
@@ -171,6 +202,7 @@ export function PopupView(props: PopupViewProps) {
               </dd>
             </div>
           </dl>
+          {spend && <BudgetPanel lines={spend} t={t} />}
           {rows.length > 1 && (
             <UserList
               layout={layout}
@@ -187,7 +219,7 @@ export function PopupView(props: PopupViewProps) {
             accounts={accounts}
             maxBars={rows.length > COLLAPSE_ABOVE ? LIMIT_BARS_WHEN_LONG : null}
             now={now}
-            t={t}
+            language={language}
             amount={amount}
             formatDate={formatDate}
             problemOf={(error) => describeApiError(error, t).problem}

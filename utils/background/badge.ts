@@ -11,6 +11,10 @@ import { proxyTypeName } from '@/utils/settings/settings-words';
 import { formatAmount, formatBadgeAmount, formatExactKb } from '@/utils/format/traffic-format';
 import type { UsageCache } from '@/utils/usage/cache';
 import { summarizeUsage } from '@/utils/usage/summary';
+import { todayCost } from '@/utils/budget/today-cost';
+import { formatBadgeMoney, formatMoney } from '@/utils/format/money-format';
+import { dayKeyAt, dayStart } from '@/utils/time/day-keys';
+import type { Money } from '@/utils/base/money';
 import type { Kb } from '@/utils/base/units';
 
 export interface BadgeView {
@@ -61,6 +65,20 @@ export interface BadgeInput {
   readonly intlLocale?: string;
 }
 
+/**
+ * Today's cost when the badge is to show it: null when it shows traffic, or when no watched
+ * product has a price (the badge then shows traffic, and its tooltip says what is missing).
+ */
+function costShown(settings: Settings, cache: UsageCache, now: number): Money | null {
+  return settings.badgeShows === 'today-cost' ? todayCost(settings, cache, now) : null;
+}
+
+/** The tooltip's line on today's cost, when the badge is to show it. */
+function costLine(settings: Settings, cost: Money | null, { t }: Language, intlLocale: string): string[] {
+  if (settings.badgeShows !== 'today-cost') return [];
+  return [cost === null ? t('spend.badgeNeedsPrices') : t('spend.badgeTodayCost', [formatMoney(cost, settings.prices.currency, intlLocale)])];
+}
+
 /** The line naming what the badge sums, when it is not everything watched. */
 function scopeLine(scope: BadgeScope, settings: Settings, { t }: Language): string[] {
   if (scope.kind === 'account' && settings.accounts.some((account) => account.id === scope.account)) {
@@ -78,6 +96,8 @@ export function computeBadge({ settings, withToken, cache, status, now, language
   const summary = summarizeUsage(cache, settings, now, 24, badgeKeys(settings));
   const { current } = summary;
   const alerts = settings.alerts.hourlyTotal;
+  // Cost covers everything watched, as budgets do, whatever the badge's scope.
+  const cost = costShown(settings, cache, now);
   const nameOf = (account: string) => accountName(settings, account, (n) => t('account.unnamed', [n]));
   const aboutAccount = (account: string, sentence: string) => {
     const name = nameOf(account);
@@ -87,6 +107,7 @@ export function computeBadge({ settings, withToken, cache, status, now, language
     ...scopeLine(settings.badgeScope, settings, language),
     t('badge.thisHour', [formatHourSpan(current.startMs, intlLocale), current.hour, amount(current.kb), formatExactKb(current.kb, intlLocale)]),
     t('badge.today', [amount(summary.todayKb)]),
+    ...costLine(settings, cost, language, intlLocale),
     ...(alerts.enabled ? [t('badge.alertAbove', [amount(alerts.kb)])] : []),
     status.lastSuccessAt === null ? t('badge.notUpdated') : t('badge.updated', [formatClock(status.lastSuccessAt, intlLocale)]),
   ];
@@ -122,13 +143,16 @@ export function computeBadge({ settings, withToken, cache, status, now, language
   const stale = isStale(status, settings, now);
   const lastSuccessAt = status.lastSuccessAt;
   const ageLine = stale && lastSuccessAt !== null ? [t('badge.stale', [formatDuration(now - lastSuccessAt, t)])] : [];
-  // With nothing fetched, or nothing fetched since this hour began, a 0 would be a lie.
+  // With nothing fetched, or nothing fetched since the hour (for cost, the day) began, a 0 would be a lie.
+  const shownSince = cost === null ? current.startMs : (dayStart(dayKeyAt(now, settings.apiTimezone), settings.apiTimezone) ?? current.startMs);
   const badgeText =
     lastSuccessAt === null
       ? NO_FIGURES_MARK
-      : stale && lastSuccessAt < current.startMs
+      : stale && lastSuccessAt < shownSince
         ? UNKNOWN_HOUR_MARK
-        : formatBadgeAmount(current.kb, settings.units);
+        : cost === null
+          ? formatBadgeAmount(current.kb, settings.units)
+          : formatBadgeMoney(cost, settings.prices.currency, intlLocale);
   return {
     text: badgeText,
     color: stale ? BADGE_COLORS.stale : problems.length > 0 ? BADGE_COLORS.failing : usageColor(current.kb, settings.alerts),

@@ -32,8 +32,10 @@ describe('hours read under another API timezone', () => {
   it('never reach the popup once the setting changed, even before the background re-reads them', () => {
     const usageCache = kbCache({ [userKey(1, 'a')]: { hours: { '2026-11-25 14': 5 }, fetchedAt: 1, trafficLimitKb: null, trafficBalanceKb: null } }, 'UTC');
     const settings = { ...settingsItem.fallback, watched: watching(['a']), apiTimezone: UTC8 };
-    const state = popupStateFrom({ settings, usageCache, pollStatus: undefined, account: undefined, withToken: new Set([FIRST_ACCOUNT_ID]) }, false);
+    const dailyUsage = { apiTimezone: 'UTC', users: { [userKey(1, 'a')]: { '2026-11-24': 50 } } };
+    const state = popupStateFrom({ settings, usageCache, pollStatus: undefined, account: undefined, dailyUsage, withToken: new Set([FIRST_ACCOUNT_ID]) }, false);
     expect(state.cache.users).toEqual({});
+    expect(state.daily.users).toEqual({});
   });
 });
 
@@ -98,7 +100,7 @@ describe('correcting the API timezone', () => {
     // The page saved; the background has not polled yet.
     const stored = await browser.storage.local.get(null);
     const state = popupStateFrom(
-      { settings: stored.settings, usageCache: stored.usageCache, pollStatus: stored.pollStatus, account: stored.account, withToken: new Set([FIRST_ACCOUNT_ID]) },
+      { settings: stored.settings, usageCache: stored.usageCache, pollStatus: stored.pollStatus, account: stored.account, dailyUsage: stored.dailyUsage, withToken: new Set([FIRST_ACCOUNT_ID]) },
       false,
     );
     expect(state.cache).toEqual({ ...EMPTY_CACHE, apiTimezone: 'UTC+8' });

@@ -7,6 +7,7 @@ import { uiLanguage } from '@/utils/i18n/ui-language';
 import { INITIAL_STATUS } from '@/utils/poll/status';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
+import { EMPTY_DAILY } from '@/utils/usage/daily';
 import { setUiLanguage } from '../support/setup-locales';
 
 afterEach(cleanup);
@@ -20,6 +21,7 @@ function renderPopup() {
       cache={EMPTY_CACHE}
       status={{ ...INITIAL_STATUS, lastSuccessAt: now - 5 * 60_000 }}
       account={EMPTY_ACCOUNT}
+      daily={EMPTY_DAILY}
       now={now}
       refreshing={false}
       language={uiLanguage()}

@@ -7,6 +7,7 @@ import { HEALTHY_ACCOUNT, INITIAL_STATUS, type RetryPlan } from '@/utils/poll/st
 import type { ApiError } from '@/utils/api/errors';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
+import { EMPTY_DAILY } from '@/utils/usage/daily';
 import { watchKey } from '@/utils/settings/watched';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { mb } from '@/utils/base/units';
@@ -36,6 +37,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     }),
     status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 5 * 60_000, lastAttemptAt: NOW - 5 * 60_000 },
     account: EMPTY_ACCOUNT,
+    daily: EMPTY_DAILY,
     now: NOW,
     refreshing: false,
     language: ENGLISH,

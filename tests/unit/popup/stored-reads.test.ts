@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, POLL_STATUS } from '@/utils/storage/definitions';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { popupStateFrom, readStored, readWeek, type PopupApi } from '@/utils/popup/stored-reads';
-import { settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { changesPopupItems, popupStateFrom, readStored, readWeek, type PopupApi } from '@/utils/popup/stored-reads';
+import { dailyUsageItem, settingsItem, tokenItem, usageCacheItem } from '@/utils/storage/items';
+import { DEFAULT_SETTINGS } from '@/utils/settings/model';
+import { money } from '@/utils/base/money';
+import { kb, KB_PER_GB } from '@/utils/base/units';
 import { summarizeUsage } from '@/utils/usage/summary';
 import { engineSetup } from '../support/engine-harness';
 import { watching } from '../support/watching';
@@ -76,5 +79,45 @@ describe("the popup's reads", () => {
     await fakeBrowser.storage.local.remove(['recentUsage', 'recentUsage$']);
     const stored = await readStored(recordingApi().api, clock.now());
     expect(stored.usageCache).toMatchObject({ users: (await usageCacheItem.getValue()).users });
+  });
+
+  describe('for cost and budgets', () => {
+    const prices = { currency: 'USD', perGb: { 1: money(2), 2: null, 3: null } };
+
+    it('leaves the complete days unread when no price and no budget is set', async () => {
+      const { tasks, clock } = await engineSetup();
+      await tasks.pollNow('settings');
+      const { api, asked } = recordingApi();
+      const state = popupStateFrom(await readStored(api, clock.now()), false);
+      expect(asked.flat()).not.toContain('dailyUsage');
+      expect(state.daily.users).toEqual({});
+    });
+
+    it('reads the complete days with a price set, and not the week while they cover the cycle', async () => {
+      const { tasks, clock } = await engineSetup({ settings: { prices } });
+      await tasks.pollNow('settings');
+      const { api, asked } = recordingApi();
+      const state = popupStateFrom(await readStored(api, clock.now()), false);
+      expect(asked.flat()).toContain('dailyUsage');
+      expect(asked.flat()).not.toContain('usageCache');
+      expect(state.daily).toEqual(await dailyUsageItem.getValue());
+      // Days arriving later redraw the popup, as the hours do.
+      expect(changesPopupItems({ dailyUsage: {} })).toBe(true);
+    });
+
+    it('reads the week too when a day the cycle needs is not stored yet: its hours count it, as the background does', async () => {
+      const { tasks, clock } = await engineSetup({ settings: { budgets: { ...DEFAULT_SETTINGS.budgets, daily: { kind: 'traffic', kb: kb(KB_PER_GB) } } } });
+      await tasks.pollNow('settings');
+      await markVersions();
+      const stored = await dailyUsageItem.getValue();
+      const [first = '', days = {}] = Object.entries(stored.users)[0] ?? [];
+      const lastDay = Object.keys(days).sort().at(-1) ?? '';
+      const { [lastDay]: _dropped, ...rest } = days;
+      await dailyUsageItem.setValue({ ...stored, users: { ...stored.users, [first]: rest } });
+      const { api, asked } = recordingApi();
+      const read = await readStored(api, clock.now());
+      expect(asked.flat()).toContain('usageCache');
+      expect(read.usageCache).toMatchObject({ users: (await usageCacheItem.getValue()).users });
+    });
   });
 });
