@@ -25,9 +25,10 @@ declare const browser: {
 };
 
 function firefoxPage(page: Page): PageDriver {
-  // Waits for the element like Playwright's locators do: a button may be busy ("Refreshing…") for a moment.
+  // Waits for the element like Playwright's locators do: a button may be busy ("Refreshing…") while
+  // a cycle ends, which with its account figures and daily requests can take half a minute.
   const target = async (kind: 'label' | 'button' | 'checkbox', name: string): Promise<string> => {
-    const selector = await pollFor(() => page.evaluate(markTarget, kind, name), (found) => found !== null, 10_000, `${kind} “${name}”`);
+    const selector = await pollFor(() => page.evaluate(markTarget, kind, name), (found) => found !== null, 30_000, `${kind} “${name}”`);
     return selector ?? '';
   };
   const text = (testId: string) =>

@@ -46,7 +46,25 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         async ({ apiBaseUrl, message }) => {
           await chrome.storage.local.set({
             apiToken: 'demo-token',
-            settings: { proxyType: 1, usernames: ['alice_res', 'bob_scraper', 'carol_eu'], pollIntervalMinutes: 10, apiTimezone: { kind: 'offset', minutes: 0 }, apiBaseUrl, units: 'binary', chartHours: 24 },
+            settings: {
+              proxyType: 1,
+              usernames: ['alice_res', 'bob_scraper', 'carol_eu'],
+              pollIntervalMinutes: 10,
+              apiTimezone: { kind: 'offset', minutes: 0 },
+              apiBaseUrl,
+              units: 'binary',
+              chartHours: 24,
+              // Prices and budgets, so that the cost and the budget bars are drawn and checked too.
+              prices: { currency: 'USD', perGb: { 1: 2.5, 2: null, 3: null } },
+              budgets: {
+                daily: { kind: 'traffic', kb: 20 * 1024 * 1024 },
+                cycle: { kind: 'money', amount: 900 },
+                cycleStartDay: new Date(Date.now() - 10 * 86_400_000).getUTCDate(),
+                usePercents: [50, 80, 100],
+                forecastAlert: true,
+                rapidUseAlert: true,
+              },
+            },
           });
           await chrome.runtime.sendMessage(message);
         },
@@ -66,6 +84,7 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
         const popup = await browser.openPage('popup.html', scheme);
         await popup.setViewportSize({ width: 360, height: 760 });
         await popup.getByTestId('account-balance').waitFor();
+        await popup.getByTestId('budget-cycle').waitFor();
         await popup.waitForTimeout(200);
         await popup.screenshot({ path: `${SCREENSHOT_DIR}/popup-${locale}-${scheme}.png`, fullPage: true });
         expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale === 'zh-CN' ? 'zh-CN' : 'en');

@@ -4,7 +4,7 @@ import { launchExtensionBrowser, readBadge, type ExtensionBrowser } from '../../
 import { BADGE_COLORS } from '../../utils/background/badge';
 import { OBSERVED_REQUEST_GAP_MS } from '../../utils/poll/spacing';
 import type { Page } from 'playwright-core';
-import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems, WORKING_COLORS } from './support';
+import { collectConsole, fireAlarm, firePollAlarmLater, hexColor, pollIdle, readAlarm, setUpThroughSettings, stopServiceWorkers, storedItems, waitUntil, WORKING_COLORS } from './support';
 
 const USERS = ['alice_res', 'bob_scraper', 'carol_eu'];
 // A distinctive token, so that any leak of it is found by a plain text search.
@@ -42,7 +42,7 @@ describe('the polling engine against the demo API’s faults', () => {
     popup = await browser.openPage('popup.html');
     // The badge shows the hours before the cycle's account figures and first daily requests: a
     // fault set while those run would hit them instead of the request a test aims it at.
-    await expect.poll(() => pollIdle(popup), { timeout: 30_000 }).toBe(true);
+    await waitUntil(() => pollIdle(popup), 30_000, 'the first cycle to end');
   });
 
   afterAll(async () => {

@@ -105,8 +105,11 @@ async function listedCell(settings: Page, username: string, column: string): Pro
 
 const userRow = (popup: Page, username: string) => popup.locator('.user-row').filter({ hasText: username });
 
-/** Words a Chinese popup may keep in Latin letters: names, units and the product's own terms. */
-const LATIN_ALLOWED = new Set([...USERS, 'Thordata', 'API', 'CSV', 'UTC', 'KB', 'KiB', 'MiB', 'GiB', 'TiB', 'B']);
+/**
+ * Words a Chinese popup may keep in Latin letters: names, units and the product's own terms, and
+ * `US` of `US$`, as Intl writes the wallet's dollars in Chinese.
+ */
+const LATIN_ALLOWED = new Set([...USERS, 'Thordata', 'API', 'CSV', 'UTC', 'KB', 'KiB', 'MiB', 'GiB', 'TiB', 'B', 'US']);
 
 /** Latin-letter words on the page that a Chinese reader would find left in English. */
 async function englishLeftIn(page: Page): Promise<string[]> {

@@ -150,14 +150,17 @@ function budgetLines(budget: BudgetView, input: SpendWordsInput): BudgetLines {
   const usedOfLimit = t('spend.usedOfLimit', [write(budget.used), write(budget.limit)]);
   const projected = projectedNote(budget, input);
   const runOut = runOutNote(budget.period, budget.runsOut, language);
-  const notes = [paceNote(budget.pace, language), leftNote(budget, write, language), projected, runOut === projected ? null : runOut];
+  // While the cycle's complete days are still being fetched its use is partial: a pace or a
+  // forecast from it would say "far behind" for a moment. The loading line says why they wait.
+  const partial = budget.period === 'cycle' && input.view.missingDays > 0;
+  const notes = partial ? [] : [paceNote(budget.pace, language), leftNote(budget, write, language), projected, runOut === projected ? null : runOut];
   return {
     period: budget.period,
     title,
     usedOfLimit,
     filled: clamp01(budget.share),
     evenAt: elapsedShare(budget.period, input),
-    tone: budget.used >= budget.limit ? 'over' : (budget.pace ?? 0) > AHEAD_TONE_FROM ? 'ahead' : 'normal',
+    tone: budget.used >= budget.limit ? 'over' : !partial && (budget.pace ?? 0) > AHEAD_TONE_FROM ? 'ahead' : 'normal',
     meterLabel: t('spend.meterLabel', [title, usedOfLimit]),
     notes: notes.filter((note): note is string => note !== null),
   };

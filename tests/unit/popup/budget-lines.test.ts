@@ -93,6 +93,15 @@ describe('the popup’s words on money and budgets', () => {
     expect(lines({ ...input, view: { ...SPEND_VIEW, missingDays: 1 } })?.loading).toBe('Cycle figures still loading: 1 day to fetch');
   });
 
+  it('give a partial cycle no pace and no forecast, which would read "far behind" until its days arrive', () => {
+    const shown = lines({ ...input, view: { ...SPEND_VIEW, missingDays: 3 } });
+    const cycle = shown?.budgets.find((budget) => budget.period === 'cycle');
+    expect(cycle?.notes).toEqual([]);
+    expect(cycle?.tone).toBe('normal');
+    // The daily budget counts today's hours only, which are all there.
+    expect(shown?.budgets.find((budget) => budget.period === 'daily')?.notes.length).toBeGreaterThan(0);
+  });
+
   it('leave the cycle out when only a daily budget is set', () => {
     const shown = lines({ ...input, view: { ...SPEND_VIEW, cost: null, cycleBudget: null, missingDays: 4 } });
     expect(shown?.heading).toBe('Budgets');

@@ -65,8 +65,13 @@ describe('the budget panel', () => {
 
   it('says when the cycle’s figures are still loading, and when there is too little history', () => {
     const tooLittle = { kind: 'too-little-history', daysKnown: 1, daysNeeded: 3 } as const;
-    renderPanel({ ...SPEND_VIEW, missingDays: 6, cost: { ...SPEND_VIEW.cost!, projectedCycle: tooLittle }, cycleBudget: { ...SPEND_VIEW.cycleBudget!, projected: tooLittle, runsOut: tooLittle } });
+    const view = { ...SPEND_VIEW, cost: { ...SPEND_VIEW.cost!, projectedCycle: tooLittle }, cycleBudget: { ...SPEND_VIEW.cycleBudget!, projected: tooLittle, runsOut: tooLittle } };
+    const { unmount } = renderPanel({ ...view, missingDays: 6 });
     expect(text(screen.getByTestId('cycle-loading'))).toBe('Cycle figures still loading: 6 days to fetch');
+    // A partial cycle gets no pace and no forecast until its days arrive.
+    expect(within(screen.getByTestId('budget-cycle')).queryAllByRole('listitem')).toEqual([]);
+    unmount();
+    renderPanel(view);
     expect(text(screen.getByTestId('cost-projected'))).toBe('Projected cycle: Too little history to forecast (1 of 3 days)');
     expect(within(screen.getByTestId('budget-cycle')).getAllByRole('listitem').map(text)).toContain('Too little history to forecast (1 of 3 days)');
   });
