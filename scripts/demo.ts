@@ -61,7 +61,20 @@ async function main(): Promise<void> {
   console.log(`Chromium ${headless ? '(headless)' : ''} with the extension ${browser.extensionId}`);
 
   const settings = await browser.openPage('options.html');
-  await configureThroughSettings(playwrightPage(settings), { accounts: ACCOUNTS, pollIntervalMinutes: 10, apiTimezone: 'UTC', apiBaseUrl: baseUrl });
+  await configureThroughSettings(playwrightPage(settings), {
+    accounts: ACCOUNTS,
+    pollIntervalMinutes: 10,
+    apiTimezone: 'UTC',
+    apiBaseUrl: baseUrl,
+    // Prices and budgets, so the popup shows cost, pace and forecasts from the first look.
+    money: {
+      currency: 'USD',
+      prices: { Residential: '2.5', Unlimited: '1.2', Mobile: '4' },
+      daily: { kind: 'traffic', gb: '60' },
+      cycle: { kind: 'money', amount: '4000' },
+      cycleStartDay: 1,
+    },
+  });
   for (const account of ACCOUNTS) {
     console.log(`Settings saved: ${account.label ?? 'Account'} watches ${account.users.map((user) => `${user.username} (${user.product})`).join(', ')}`);
   }
@@ -74,8 +87,9 @@ async function main(): Promise<void> {
     await settings.emulateMedia({ colorScheme: scheme });
     await settings.screenshot({ path: `${OUTPUT_DIR}/settings-${scheme}.png`, fullPage: true });
     const popup = await browser.openPage('popup.html', scheme);
-    await popup.setViewportSize({ width: 360, height: 480 });
+    await popup.setViewportSize({ width: 360, height: 800 });
     await popup.getByTestId('current-hour').waitFor();
+    if (scheme === 'light') console.log(`Cost: ${(await popup.getByTestId('cost').innerText()).split('\n').join(' ')}`);
     await popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     await popup.screenshot({ path: `${OUTPUT_DIR}/popup-${scheme}.png` });
     await popup.close();

@@ -43,8 +43,10 @@ export function measureSizes(): Figure[] {
   return [
     { name: 'popup JS, raw', value: kb(popup.raw), unit: 'KB' },
     // Raised from 65 KB when Chart.js's own Tooltip and Filler replaced ours (+7 KB, all of it in
-    // the chart's chunk, loaded after the figures are on screen): see docs/performance.md.
-    { name: 'popup JS, gzip', value: kb(popup.gzip), unit: 'KB', budget: 70, rule: 'max' },
+    // the chart's chunk, loaded after the figures are on screen), and from 70 KB for issue 16's cost
+    // and budgets (+5 KB of features, no library; a popup without prices or budgets does the same
+    // first-frame work as before, and its ready time keeps its own budget): see docs/performance.md.
+    { name: 'popup JS, gzip', value: kb(popup.gzip), unit: 'KB', budget: 75, rule: 'max' },
     // The popup's styles are inlined in its page (see entrypoints/popup/index.html).
     { name: 'popup.html with its styles, gzip', value: kb(sizes(dir, ['popup.html']).gzip), unit: 'KB' },
     { name: 'background JS, raw', value: kb(background.raw), unit: 'KB' },

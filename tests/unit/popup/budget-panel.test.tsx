@@ -134,7 +134,7 @@ describe('the account panel’s plan and wallet', () => {
     expect(text(screen.getByTestId('plan-allowance'))).toBe('Plan allowance 3.20 GiB a day to Dec 31');
     expect(text(screen.getByTestId('forecast'))).toBe('At the last 24 h rate the balance lasts about 25 days (until 2026-12-26). It runs out 5 days before the plan expires.');
     expect(text(screen.getByTestId('wallet'))).toBe('$125.40');
-    expect(screen.getByText('Wallet')).toBeTruthy();
+    expect(screen.getByText('Wallet (USD)')).toBeTruthy();
   });
 
   it('keeps the plain forecast where the plan’s expiry is unknown, and no wallet line when the wallet did not answer', () => {
@@ -158,6 +158,6 @@ describe('the account panel’s plan and wallet', () => {
     expect(text(screen.getByTestId('plan-allowance'))).toBe('套餐每天可用 3.20 GiB，至 12月31日');
     expect(text(screen.getByTestId('forecast'))).toBe('按最近 24 小时的速度，余额约可用 42 天（至 2027-01-12）。可比套餐到期多用 12 天。');
     expect(text(screen.getByTestId('wallet'))).toBe('US$125.40');
-    expect(screen.getByText('钱包余额')).toBeTruthy();
+    expect(screen.getByText('钱包余额（USD）')).toBeTruthy();
   });
 });
