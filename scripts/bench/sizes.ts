@@ -51,8 +51,9 @@ export function measureSizes(): Figure[] {
     { name: 'popup.html with its styles, gzip', value: kb(sizes(dir, ['popup.html']).gzip), unit: 'KB' },
     { name: 'background JS, raw', value: kb(background.raw), unit: 'KB' },
     // The worker reads its script once per wake, which no user sees as such: what they see is the
-    // badge drawn after a wake, which has its own budget (worker-wake.ts).
-    { name: 'background JS, gzip', value: kb(background.gzip), unit: 'KB', budget: 25, rule: 'max' },
+    // badge drawn after a wake, which has its own budget (worker-wake.ts). Raised from 25 KB for
+    // issue 16 (daily figures, wallet, budget alerts on the spend view, "Not today"): +5.4 KB.
+    { name: 'background JS, gzip', value: kb(background.gzip), unit: 'KB', budget: 30, rule: 'max' },
     ...(zip ? [{ name: 'Chrome zip', value: kb(statSync(`.output/${zip}`).size), unit: 'KB' }] : []),
   ];
 }
