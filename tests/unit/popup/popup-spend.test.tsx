@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/popup/PopupView';
-import { EMPTY_ACCOUNT, EMPTY_FIGURES } from '@/utils/account/account-snapshot';
-import { INITIAL_STATUS } from '@/utils/poll/status';
+import { EMPTY_FIGURES } from '@/utils/account/account-snapshot';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/model';
 import { watchKey } from '@/utils/settings/watched';
 import { EMPTY_DAILY, type DailyUsage } from '@/utils/usage/daily';
@@ -11,7 +10,7 @@ import { daysFromTo } from '@/utils/time/day-keys';
 import { money } from '@/utils/base/money';
 import { kb, KB_PER_GB, mb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';
-import { ENGLISH } from '../support/languages';
+import { popupViewProps } from '../support/popup-view-props';
 
 afterEach(cleanup);
 
@@ -38,22 +37,13 @@ const daily: DailyUsage = { apiTimezone: 'UTC', users: { [key]: Object.fromEntri
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ');
 
 function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
-  return {
+  const hours = { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB };
+  return popupViewProps(NOW, {
     settings: priced,
-    configured: true,
-    cache: kbCache({ [key]: { hours: { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB }, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 } }, 'UTC'),
-    status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 5 * 60_000, lastAttemptAt: NOW - 5 * 60_000 },
-    account: EMPTY_ACCOUNT,
+    cache: kbCache({ [key]: { hours, fetchedAt: NOW, trafficLimitKb: 0, trafficBalanceKb: 0 } }, 'UTC'),
     daily,
-    now: NOW,
-    refreshing: false,
-    language: ENGLISH,
-    onRefresh: vi.fn(),
-    onOpenSettings: vi.fn(),
-    onChartHours: vi.fn(),
-    onExport: vi.fn(),
     ...overrides,
-  };
+  });
 }
 
 describe('the popup’s cost and budgets', () => {

@@ -2,17 +2,17 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/popup/PopupView';
-import { EMPTY_ACCOUNT, EMPTY_FIGURES } from '@/utils/account/account-snapshot';
+import { EMPTY_FIGURES } from '@/utils/account/account-snapshot';
 import { HEALTHY_ACCOUNT, INITIAL_STATUS, type RetryPlan } from '@/utils/poll/status';
 import type { ApiError } from '@/utils/api/errors';
 import { DEFAULT_SETTINGS } from '@/utils/settings/model';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
-import { EMPTY_DAILY } from '@/utils/usage/daily';
 import { watchKey } from '@/utils/settings/watched';
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { mb } from '@/utils/base/units';
 import { kbCache } from '../support/usage-fixtures';
-import { CHINESE, ENGLISH } from '../support/languages';
+import { popupViewProps } from '../support/popup-view-props';
+import { CHINESE } from '../support/languages';
 
 afterEach(cleanup);
 
@@ -24,9 +24,8 @@ const user = (username: string, account = '1', proxyType: ProxyType = 1) => ({ a
 const key = (username: string, account = '1', proxyType: ProxyType = 1) => watchKey(user(username, account, proxyType));
 
 function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
-  return {
+  return popupViewProps(NOW, {
     settings: { ...DEFAULT_SETTINGS, watched: [user('alice')] },
-    configured: true,
     cache: kbCache({
       [key('alice')]: {
         hours: { '2026-11-25 14': 300 * MIB, '2026-11-25 13': 500 * MIB, '2026-11-25 09': 900 * MIB },
@@ -35,18 +34,8 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
         trafficBalanceKb: 0,
       },
     }),
-    status: { ...INITIAL_STATUS, lastSuccessAt: NOW - 5 * 60_000, lastAttemptAt: NOW - 5 * 60_000 },
-    account: EMPTY_ACCOUNT,
-    daily: EMPTY_DAILY,
-    now: NOW,
-    refreshing: false,
-    language: ENGLISH,
-    onRefresh: vi.fn(),
-    onOpenSettings: vi.fn(),
-    onChartHours: vi.fn(),
-    onExport: vi.fn(),
     ...overrides,
-  };
+  });
 }
 
 describe('the popup', () => {
