@@ -107,9 +107,9 @@ const userRow = (popup: Page, username: string) => popup.locator('.user-row').fi
 
 /**
  * Words a Chinese popup may keep in Latin letters: names, units and the product's own terms, and
- * `US` of `US$`, as Intl writes the wallet's dollars in Chinese.
+ * the wallet's currency: its code in the label, `US` of `US$` as Intl writes dollars in Chinese.
  */
-const LATIN_ALLOWED = new Set([...USERS, 'Thordata', 'API', 'CSV', 'UTC', 'KB', 'KiB', 'MiB', 'GiB', 'TiB', 'B', 'US']);
+const LATIN_ALLOWED = new Set([...USERS, 'Thordata', 'API', 'CSV', 'UTC', 'KB', 'KiB', 'MiB', 'GiB', 'TiB', 'B', 'US', 'USD']);
 
 /** Latin-letter words on the page that a Chinese reader would find left in English. */
 async function englishLeftIn(page: Page): Promise<string[]> {
