@@ -12,6 +12,7 @@ import type { FetchLike } from '@/utils/api/thordata-client';
 import { EMPTY_CACHE } from '@/utils/usage/cache';
 import { hourKeyAt } from '@/utils/time/hour-keys';
 import { UTC } from '@/utils/time/api-timezone';
+import { HOUR_MS, MINUTE_MS } from '@/utils/base/durations';
 import { fakeWorker } from '../support/engine-harness';
 import { fakeClock } from '../support/fake-client';
 import { CHINESE, ENGLISH } from '../support/languages';
@@ -30,8 +31,15 @@ function fakeApi(answer: (url: URL) => { status?: number; body: unknown }) {
   return { fetch, urls };
 }
 
+/**
+ * Ten minutes into the current hour: a cycle advances the fake clock by its request gaps (about
+ * 11 s with the account figures and the days), and started at xx:59:55 it would end in the next
+ * hour, whose figure the badge would show instead of the one a test served.
+ */
+const NOW = ((wall: number) => wall - (wall % HOUR_MS) + 10 * MINUTE_MS)(Date.now());
+
 function tasksWith(fetch: FetchLike) {
-  return fakeWorker({ fetch }, fakeClock(Date.now()));
+  return fakeWorker({ fetch }, fakeClock(NOW));
 }
 
 async function configure(usernames: string[]) {
@@ -46,7 +54,7 @@ describe('background tasks', () => {
 
   it('polls every watched user, stores the hours and sets the badge', async () => {
     await configure(['alice', 'bob']);
-    const hour = hourKeyAt(Date.now(), UTC);
+    const hour = hourKeyAt(NOW, UTC);
     const api = fakeApi((url) => ({
       body: { code: 200, msg: 'ok', data: { data: [{ date: hour, usage_traffic: url.searchParams.get('username') === 'alice' ? 600 : 250 }] } },
     }));
@@ -63,7 +71,7 @@ describe('background tasks', () => {
 
   it('keeps the cache and shows the token mark when the token is rejected', async () => {
     await configure(['alice']);
-    const hour = hourKeyAt(Date.now(), UTC);
+    const hour = hourKeyAt(NOW, UTC);
     let rejected = false;
     const api = fakeApi(() =>
       rejected ? { body: { code: 10013, msg: 'sign error', data: null } } : { body: { code: 200, data: { data: [{ date: hour, usage_traffic: 2048 }] } } },
@@ -169,7 +177,7 @@ describe('forgetting while a poll runs', () => {
 
   it('drops the cycle’s answers instead of writing them back after the data was wiped', async () => {
     await configure(['alice', 'bob']);
-    const hour = hourKeyAt(Date.now(), UTC);
+    const hour = hourKeyAt(NOW, UTC);
     let wiped = false;
     const fetch: FetchLike = async () => {
       if (!wiped) {
@@ -204,7 +212,7 @@ describe('a background task that fails unexpectedly', () => {
 
   it('is recorded without the token, shown in the badge and the popup, and cleared by the next poll', async () => {
     await configure(['alice']);
-    const hour = hourKeyAt(Date.now(), UTC);
+    const hour = hourKeyAt(NOW, UTC);
     const api = fakeApi(() => ({ body: { code: 200, data: { data: [{ date: hour, usage_traffic: 2048 }] } } }));
     const tasks = tasksWith(api.fetch);
     await tasks.pollNow('manual');
@@ -214,7 +222,7 @@ describe('a background task that fails unexpectedly', () => {
     expect(status.backgroundError?.detail).toBe('storage quota exceeded while writing ?token=[redacted] for [redacted]');
     await tasks.renderBadge();
     expect(await browser.action.getTitle({})).toContain('A background task failed: storage quota exceeded');
-    const banner = statusBanner({ configured: true, settings: DEFAULT_SETTINGS, status, now: Date.now(), language: ENGLISH });
+    const banner = statusBanner({ configured: true, settings: DEFAULT_SETTINGS, status, now: NOW, language: ENGLISH });
     expect(banner?.problem).toContain('A background task failed: storage quota exceeded');
     expect(JSON.stringify(await browser.storage.local.get(null)).replace(`"apiToken":"${TOKEN}"`, '')).not.toContain(TOKEN);
 
