@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from './chromium';
+import type { ExtensionPagePath } from './page-driver';
 
 /** The slice of the `chrome` global the badge reader uses inside the service worker. */
 declare const chrome: {
@@ -19,7 +20,7 @@ export interface ExtensionBrowser {
   readonly profileDir: string;
   /** The extension's service worker; looked up again after a restart of the worker. */
   serviceWorker(): Promise<Worker>;
-  openPage(path: 'popup.html' | 'options.html', colorScheme?: 'light' | 'dark'): Promise<Page>;
+  openPage(path: ExtensionPagePath, colorScheme?: 'light' | 'dark'): Promise<Page>;
   /** Closes the browser; the profile stays unless `removeProfile`. */
   close(options?: { removeProfile?: boolean }): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { countPainted, markTarget, pollFor, readFieldErrors, readListRows, waitForTextVia, type ExtensionDriver, type PageDriver } from './page-driver';
+import { countPainted, markTarget, pollFor, readFieldErrors, readListRows, waitForTextVia, type ExtensionDriver, type ExtensionPagePath, type PageDriver } from './page-driver';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -60,6 +60,7 @@ function firefoxPage(page: Page): PageDriver {
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },
@@ -101,7 +102,7 @@ export async function launchFirefoxDriver(options: FirefoxOptions): Promise<Exte
   const base = `moz-extension://${uuid}`;
 
   // Media emulation needs CDP, which Firefox lacks: the scheme is the browser's, fixed at launch.
-  async function open(path: 'options.html' | 'popup.html'): Promise<PageDriver> {
+  async function open(path: ExtensionPagePath): Promise<PageDriver> {
     const page = await instance.newPage();
     if (path === 'popup.html') await page.setViewport({ width: 360, height: 640 });
     const url = `${base}/${path}`;

@@ -24,9 +24,14 @@ export interface PageDriver {
   waitForText(testId: string, pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Painted pixels of the page's chart canvas: 0 means a blank chart. */
   paintedPixels(): Promise<number>;
+  /** Runs a script (an expression, awaited) in the page and returns its JSON-able value. */
+  evaluate<T>(expression: string): Promise<T>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The extension's pages a journey opens; the details page may carry a query (its range, a focus). */
+export type ExtensionPagePath = 'options.html' | 'popup.html' | 'details.html' | `details.html?${string}`;
 
 /** One line of the popup's user list: a group's heading or a user. */
 export interface ListRow {
@@ -47,7 +52,7 @@ export interface ExtensionDriver {
   readonly name: string;
   /** The colour schemes a page can be opened in. */
   readonly schemes: readonly ('light' | 'dark')[];
-  open(path: 'options.html' | 'popup.html', scheme?: 'light' | 'dark'): Promise<PageDriver>;
+  open(path: ExtensionPagePath, scheme?: 'light' | 'dark'): Promise<PageDriver>;
   badge(): Promise<BadgeReading>;
   close(): Promise<void>;
 }

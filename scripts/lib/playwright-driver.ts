@@ -21,6 +21,7 @@ export function playwrightPage(page: Page): PageDriver {
     text,
     waitForText: waitForTextVia(text),
     paintedPixels: () => page.evaluate(countPainted),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });
     },

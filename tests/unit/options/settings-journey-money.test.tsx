@@ -28,6 +28,7 @@ const DOM_DRIVER: PageDriver = {
   fieldErrors: () => Promise.reject(new Error('not used')),
   listRows: () => Promise.reject(new Error('not used')),
   paintedPixels: () => Promise.reject(new Error('not used')),
+  evaluate: () => Promise.reject(new Error('not used')),
   screenshot: () => Promise.reject(new Error('not used')),
   close: async () => undefined,
 };
