@@ -17,7 +17,7 @@ export interface CsvUser {
 }
 
 /** RFC 4180 quoting, and a leading quote for text a spreadsheet would run as a formula. */
-function cell(value: string): string {
+export function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
