@@ -1,0 +1,252 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountHourUsageKB } from '../../scripts/demo-api/accounts';
+import { createDemoApi, DEFAULT_TOKEN, type DemoApi } from '../../scripts/demo-api/server';
+import type { ExtensionDriver, PageDriver } from '../../scripts/lib/page-driver';
+import { configureThroughSettings } from '../../scripts/lib/settings-journey';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../utils/base/durations';
+import { SCREENSHOT_DIR, waitUntil } from './support';
+
+// Issue 17 in each browser against the demo API, whose traffic is known for every hour of the
+// past 200 days: the details page's figures and comparison against the demo's own model (not the
+// extension's code), the days it asks for a range and never again, the drill-down and the exports.
+
+export const DETAILS_USERS = ['alice_res', 'bob_scraper'];
+
+const hourOf = (ms: number) => ms - (ms % HOUR_MS);
+const utcDay = (ms: number) => ms - (ms % DAY_MS);
+const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Starts a little past an hour's start when too close to its end: the figures compare hours. */
+function startOutsideHourEdges(now: number): number {
+  return now % HOUR_MS > HOUR_MS - 6 * MINUTE_MS ? hourOf(now) + HOUR_MS + 30_000 : now;
+}
+
+/** The JSON export as the page writes it (utils/details/export.ts), the parts read here. */
+export interface ExportedPeriod {
+  readonly range: { readonly granularity: 'hour' | 'day'; readonly first: string; readonly last: string; readonly buckets: readonly string[] };
+  readonly series: readonly { readonly label: string; readonly user: string | null; readonly values: readonly (number | null)[]; readonly total: number | null }[];
+  readonly total: number | null;
+}
+export interface ExportedJson extends ExportedPeriod {
+  readonly stackBy: 'user' | 'product';
+  readonly unit: string;
+  readonly previous: ExportedPeriod | null;
+  readonly change: number | null;
+}
+
+/** Keeps every Blob the page turns into a download link, so a test reads what was exported. */
+const CAPTURE_EXPORTS = `(() => {
+  if (!window.capturedExports) {
+    window.capturedExports = [];
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => { window.capturedExports.push(blob); return original(blob); };
+  }
+  return true;
+})()`;
+
+/** The extension's storage, from a page of it, in either browser. */
+const storageGet = (key: string) => `(globalThis.browser ?? globalThis.chrome).storage.local.get(${JSON.stringify(key)}).then((items) => items[${JSON.stringify(key)}] ?? null)`;
+
+/** Presses an export button and returns what it downloaded: text, or a binary file's first bytes. */
+export async function exported(page: PageDriver, button: 'Export CSV' | 'Export JSON'): Promise<string>;
+export async function exported(page: PageDriver, button: 'Export PNG'): Promise<number[]>;
+export async function exported(page: PageDriver, button: 'Export CSV' | 'Export JSON' | 'Export PNG'): Promise<string | number[]> {
+  await page.evaluate(CAPTURE_EXPORTS);
+  const before = await page.evaluate<number>('window.capturedExports.length');
+  await page.click(button);
+  await waitUntil(async () => (await page.evaluate<number>('window.capturedExports.length')) > before, 10_000, `${button} to download`);
+  if (button === 'Export PNG') return page.evaluate<number[]>('window.capturedExports.at(-1).arrayBuffer().then((b) => [...new Uint8Array(b.slice(0, 8))])');
+  return page.evaluate<string>('window.capturedExports.at(-1).text()');
+}
+
+async function exportedJson(page: PageDriver): Promise<ExportedJson> {
+  return JSON.parse(await exported(page, 'Export JSON')) as ExportedJson;
+}
+
+/** Waits until the page's JSON export knows every figure of the range (and of the previous period when asked). */
+async function settledJson(page: PageDriver, previousKnown: boolean, what: string): Promise<ExportedJson> {
+  let last: ExportedJson | null = null;
+  await waitUntil(
+    async () => {
+      last = await exportedJson(page);
+      return last.total !== null && (!previousKnown || last.previous?.total != null);
+    },
+    90_000,
+    what,
+  );
+  if (last === null) throw new Error(`no export for ${what}`);
+  return last;
+}
+
+/** Relative closeness for sums of the API's decimals (a day's figure is its hours' sum, rounded). */
+function expectNear(actual: number | null | undefined, expected: number): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThanOrEqual(Math.max(0.5, expected * 1e-6));
+}
+
+/**
+ * The details journey, written once and run in each browser (`details.e2e.ts` in Chromium,
+ * `details-firefox.e2e.ts` in Firefox). `extra` adds a browser's own tests in the same setup.
+ */
+export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: (context: () => DetailsContext) => void): void {
+  const frozen = startOutsideHourEdges(Date.now());
+  const hour = hourOf(frozen);
+  const today = utcDay(frozen);
+  let api: DemoApi;
+  let driver: ExtensionDriver;
+  let page: PageDriver;
+
+  /** Both users' traffic in the hours from `from` (included) to `to` (excluded), as the demo serves it. */
+  const truthKb = (from: number, to: number, users: readonly string[] = DETAILS_USERS) => {
+    let total = 0;
+    for (let start = from; start < to; start += HOUR_MS) {
+      for (const username of users) total += accountHourUsageKB(api.accounts(), DEFAULT_TOKEN, username, start, { now: () => frozen });
+    }
+    return total;
+  };
+  const dailyRequests = () => api.requests().filter((r) => r.path.endsWith('proxy-users/usage-statistics'));
+  const hourlyRequests = () => api.requests().filter((r) => r.path.endsWith('proxy-users/usage-statistics-hour'));
+
+  describe(`the details page against a known history`, () => {
+    beforeAll(async () => {
+      if (frozen > Date.now()) await new Promise((resolve) => setTimeout(resolve, frozen - Date.now()));
+      api = createDemoApi({ now: () => frozen });
+      const { baseUrl } = await api.start(0);
+      driver = await launch();
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const settings = await driver.open('options.html');
+      await configureThroughSettings(settings, {
+        token: DEFAULT_TOKEN,
+        proxyType: 'Residential',
+        usernames: DETAILS_USERS,
+        pollIntervalMinutes: 10,
+        apiTimezone: 'UTC',
+        apiBaseUrl: baseUrl,
+        // A daily budget today's traffic has passed: its 100 % notification leads to the page.
+        money: { daily: { kind: 'traffic', gb: '0.01' } },
+      });
+      // The first cycle asks the hours, the account's figures, then each user's complete days.
+      await waitUntil(
+        async () => dailyRequests().length === DETAILS_USERS.length && (await settings.evaluate<{ cycle?: unknown } | null>(storageGet('pollStatus')))?.cycle == null,
+        60_000,
+        'the first cycle, its days included',
+      );
+      await settings.close();
+      page = await driver.open('details.html');
+    }, 120_000);
+
+    afterAll(async () => {
+      await driver?.close();
+      await api?.stop();
+    });
+
+    it('opens on the last 7 days of hours from the cache, compared with the 7 days before', async () => {
+      const json = await settledJson(page, true, 'the last 7 days and the week before');
+      expect(json.range.granularity).toBe('hour');
+      expect(json.range.buckets).toHaveLength(168);
+      const current = truthKb(hour - 167 * HOUR_MS, hour + HOUR_MS);
+      const previous = truthKb(hour - 335 * HOUR_MS, hour - 167 * HOUR_MS);
+      expectNear(json.total, current);
+      expectNear(json.previous?.total, previous);
+      expect(json.change).toBeCloseTo((current - previous) / previous, 6);
+      const percent = Math.round(((current - previous) / previous) * 100);
+      const headline = await page.waitForText('comparison', /%/);
+      expect(headline.replace(/\s/g, '')).toContain(`${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)}%`);
+      // The week before was asked as each user's hours, one request each.
+      expect(hourlyRequests().filter((r) => r.params.to_date === new Date(hour - 168 * HOUR_MS).toISOString().slice(0, 13).replace('T', ' '))).toHaveLength(
+        DETAILS_USERS.length,
+      );
+    });
+
+    it('shows 30 days after asking each user’s missing days once, and the 30 days before', async () => {
+      const askedBefore = dailyRequests().length;
+      await page.click('30 days');
+      const json = await settledJson(page, true, 'the 30 days and the 30 before');
+      expect(json.range.granularity).toBe('day');
+      expect(json.range.buckets).toHaveLength(30);
+      expect(json.range.last).toBe(dayKey(today));
+      expectNear(json.total, truthKb(today - 29 * DAY_MS, hour + HOUR_MS));
+      expectNear(json.previous?.total, truthKb(today - 59 * DAY_MS, today - 29 * DAY_MS));
+      const asked = dailyRequests().slice(askedBefore);
+      // At most one request per user for the 60 days, each ending before today.
+      expect(asked.length).toBeLessThanOrEqual(DETAILS_USERS.length);
+      for (const request of asked) expect((request.params.to_date ?? '') < dayKey(today)).toBe(true);
+    });
+
+    it('asks 180 days once per user within the 180 days Thordata keeps, and nothing again on reopening', async () => {
+      await page.click('180 days');
+      const json = await settledJson(page, false, 'the 180 days');
+      expectNear(json.total, truthKb(today - 179 * DAY_MS, hour + HOUR_MS));
+      const earliest = dayKey(today - 180 * DAY_MS);
+      const perUser = new Map<string, Set<string>>();
+      for (const request of dailyRequests()) {
+        const { username = '', from_date: from = '', to_date: to = '' } = request.params;
+        expect(request.code).toBe(200);
+        expect(from >= earliest && to < dayKey(today)).toBe(true);
+        const days = perUser.get(username) ?? new Set<string>();
+        for (let day = Date.parse(`${from}T00:00:00Z`); day <= Date.parse(`${to}T00:00:00Z`); day += DAY_MS) {
+          // No day is ever asked twice for a user.
+          expect(days.has(dayKey(day))).toBe(false);
+          days.add(dayKey(day));
+        }
+        perUser.set(username, days);
+      }
+      await page.close();
+      const asked = dailyRequests().length;
+      page = await driver.open('details.html?range=180d');
+      const again = await settledJson(page, false, 'the 180 days, reopened');
+      expect(again.total).toBe(json.total);
+      expect(dailyRequests().length).toBe(asked);
+    });
+
+    it('drills from a day of the 30 to its hours, asked for that day', async () => {
+      await page.click('30 days');
+      await settledJson(page, true, 'the 30 days again');
+      const day = today - 20 * DAY_MS;
+      const label = new Date(day).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+      await page.click(`Show hours: ${label}`);
+      await page.waitForText('drill-down', /\S/);
+      const json = await settledJson(page, false, `the hours of ${dayKey(day)}`);
+      expect(json.range.granularity).toBe('hour');
+      expect(json.range.buckets).toHaveLength(24);
+      expect(json.range.first).toBe(`${dayKey(day)} 00`);
+      expectNear(json.total, truthKb(day, day + DAY_MS));
+      for (const username of DETAILS_USERS) {
+        expect(hourlyRequests().some((r) => r.params.username === username && r.params.from_date === `${dayKey(day)} 00` && r.params.to_date === `${dayKey(day)} 23`)).toBe(true);
+      }
+      await page.click('Back');
+    });
+
+    it('exports the chosen range as CSV, JSON and PNG, with no token in any', async () => {
+      await page.click('30 days');
+      const json = await settledJson(page, true, 'the 30 days for the exports');
+      const csv = await exported(page, 'Export CSV');
+      const lines = csv.split('\r\n').filter((line) => line !== '');
+      expect(lines[0]).toBe('period,bucket,bucket_start_utc,series,account,product,user,kb,bytes,known');
+      const rows = lines.slice(1).map((line) => line.split(','));
+      const current = rows.filter((cells) => cells[0] === 'current');
+      expect(current).toHaveLength(30 * DETAILS_USERS.length);
+      expect(rows.filter((cells) => cells[0] === 'previous')).toHaveLength(30 * DETAILS_USERS.length);
+      expectNear(
+        current.reduce((sum, cells) => sum + Number(cells[7]), 0),
+        json.total ?? Number.NaN,
+      );
+      for (const username of DETAILS_USERS) expect(current.filter((cells) => cells[6] === username)).toHaveLength(30);
+      const png = await exported(page, 'Export PNG');
+      expect(png).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      for (const text of [csv, JSON.stringify(json)]) expect(text).not.toContain(DEFAULT_TOKEN);
+    });
+
+    extra?.(() => ({ api, driver, page, frozen, truthKb }));
+  });
+}
+
+/** What a browser's own tests reach of the shared setup. */
+export interface DetailsContext {
+  readonly api: DemoApi;
+  readonly driver: ExtensionDriver;
+  readonly page: PageDriver;
+  readonly frozen: number;
+  readonly truthKb: (from: number, to: number, users?: readonly string[]) => number;
+}
