@@ -102,6 +102,10 @@ export default defineBackground(() => {
         return answer(tasks.forget().then((): PollNowReply => ({ done: true })));
       case 'test-connection':
         return answer(tasks.testConnection(request));
+      case 'fetch-days':
+        return answer(tasks.fetchDays(request));
+      case 'fetch-hours':
+        return answer(tasks.fetchHours(request));
     }
   });
 });
