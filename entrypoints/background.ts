@@ -6,6 +6,7 @@ import { uiLanguage } from '@/utils/i18n/ui-language';
 import { parseBackgroundRequest, type PollNowReply } from '@/utils/messages/messages';
 import { openForNotification } from '@/utils/background/notifier';
 import { createActionMenuInstaller, runActionMenuItem, type MenuRegistry } from '@/utils/background/action-menu';
+import { detailsPageUrl } from '@/utils/background/details-page';
 
 /** `contextMenus.create` reports a refusal only to its callback, through `runtime.lastError`. */
 const contextMenus: MenuRegistry = {
@@ -81,6 +82,7 @@ export default defineBackground(() => {
     void settle(
       runActionMenuItem(menuItemId, {
         refreshNow: () => tasks.pollNow('manual'),
+        openDetails: () => browser.tabs.create({ url: detailsPageUrl(browser.runtime.getURL('/')) }),
         openSettings: () => browser.runtime.openOptionsPage(),
       }),
     );
@@ -102,6 +104,10 @@ export default defineBackground(() => {
         return answer(tasks.forget().then((): PollNowReply => ({ done: true })));
       case 'test-connection':
         return answer(tasks.testConnection(request));
+      case 'fetch-days':
+        return answer(tasks.fetchDays(request));
+      case 'fetch-hours':
+        return answer(tasks.fetchHours(request));
     }
   });
 });

@@ -27,6 +27,7 @@ import { planView } from '@/utils/budget/plan-view';
 import { spendLines } from '@/utils/popup/budget-lines';
 import { showsSpend } from '@/utils/popup/stored-reads';
 import type { DailyUsage } from '@/utils/usage/daily';
+import { DETAILS_PAGE } from '@/utils/background/details-page';
 
 export const THORDATA_DASHBOARD = 'https://dashboard.thordata.com/';
 
@@ -43,6 +44,8 @@ export interface PopupViewProps {
   readonly language: Language;
   readonly onRefresh: () => void;
   readonly onOpenSettings: () => void;
+  /** "Details": the details page in a tab of its own; the popup closes. */
+  readonly onOpenDetails: () => void;
   readonly onChartHours: (hours: ChartHours) => void;
   readonly onExport: () => void;
   readonly onChartDrawn?: () => void;
@@ -232,6 +235,16 @@ export function PopupView(props: PopupViewProps) {
         </span>
         {configured && (
           <span class="footer-actions">
+            {/* A link, as it leads to a page; the click opens it in a tab rather than inside the popup. */}
+            <a
+              href={DETAILS_PAGE}
+              onClick={(event) => {
+                event.preventDefault();
+                props.onOpenDetails();
+              }}
+            >
+              {t('popup.details')}
+            </a>
             <button type="button" onClick={props.onExport}>
               {t('popup.exportCsv')}
             </button>

@@ -14,6 +14,7 @@ import { prepareAmountFormats } from '@/utils/format/traffic-format';
 import { usageCsv, type CsvUser } from '@/utils/usage/csv';
 import { accountLabel, watchKey } from '@/utils/settings/watched';
 import { proxyTypeName } from '@/utils/settings/settings-words';
+import { detailsPageUrl } from '@/utils/background/details-page';
 
 const language = uiLanguage();
 document.documentElement.lang = language.locale;
@@ -47,6 +48,12 @@ async function exportCsv(settings: Settings) {
   link.download = `thordata-usage-${new Date().toISOString().slice(0, 10)}.csv`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The details page in a tab; the popup closes, as it would stay open over the tab in Firefox. */
+async function openDetails() {
+  await api.tabs.create({ url: detailsPageUrl(location.href) });
+  window.close();
 }
 
 function PopupApp({ initial }: { initial: PopupState }) {
@@ -113,6 +120,7 @@ function PopupApp({ initial }: { initial: PopupState }) {
       language={language}
       onRefresh={() => void refresh('manual')}
       onOpenSettings={() => void api.runtime.openOptionsPage()}
+      onOpenDetails={() => void openDetails()}
       onChartHours={chooseChartHours}
       onExport={() => void exportCsv(state.settings)}
       onChartDrawn={markReady}

@@ -1,16 +1,18 @@
 /**
- * The toolbar button's own context menu: "Refresh now" and "Settings". The ids, the titles'
+ * The toolbar button's own context menu: "Refresh now", "Details" and "Settings". The ids, the titles'
  * catalogue keys and what a click does live here; `entrypoints/background.ts` hands in the
  * browser's menu API and the two actions.
  */
 import type { Translate } from '@/utils/i18n/i18n';
 
 export const REFRESH_NOW_ITEM = 'refresh-now';
+export const DETAILS_ITEM = 'open-details';
 export const SETTINGS_ITEM = 'open-settings';
 
 /** The items in the order the menu shows them, each title a catalogue key. */
 export const ACTION_MENU = [
   { id: REFRESH_NOW_ITEM, titleKey: 'actionMenu.refreshNow' },
+  { id: DETAILS_ITEM, titleKey: 'actionMenu.details' },
   { id: SETTINGS_ITEM, titleKey: 'actionMenu.settings' },
 ] as const;
 
@@ -51,6 +53,8 @@ export function createActionMenuInstaller(menus: MenuRegistry, t: Translate): ()
 export interface ActionMenuActions {
   /** Polls now, as the popup's Refresh does. */
   refreshNow(): Promise<unknown>;
+  /** Opens the details page in a tab, on no focus. */
+  openDetails(): Promise<unknown>;
   openSettings(): Promise<void>;
 }
 
@@ -59,6 +63,8 @@ export function runActionMenuItem(menuItemId: string | number, actions: ActionMe
   switch (menuItemId) {
     case REFRESH_NOW_ITEM:
       return actions.refreshNow();
+    case DETAILS_ITEM:
+      return actions.openDetails();
     case SETTINGS_ITEM:
       return actions.openSettings();
     default:

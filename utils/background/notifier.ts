@@ -6,6 +6,8 @@ import { isAlertRule, snoozedRules, snoozeRule } from '@/utils/alerts/snooze';
 import type { Language } from '@/utils/i18n/i18n';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { alertLogItem, alertSnoozeItem } from '@/utils/storage/items';
+import { focusOfNotification, focusToQuery } from '@/utils/details/focus';
+import { detailsPageUrl } from './details-page';
 
 const ICON = '/icon/128.png';
 
@@ -81,10 +83,14 @@ export async function snoozeFromNotification(id: string, tz: ApiTimezone, now: n
   await browser.notifications.clear(id);
 }
 
-/** A click opens the page that explains the notification, then clears it. */
+/**
+ * A click opens the page that explains the notification, then clears it: the settings for what
+ * only a setting can fix, else the details page focused on what fired (the hour, the user, the
+ * budget), read from the id alone.
+ */
 export async function openForNotification(id: string): Promise<void> {
   const target = targetOfNotification(id);
   if (target === 'settings') await browser.runtime.openOptionsPage();
-  if (target === 'popup') await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  if (target === 'popup') await browser.tabs.create({ url: detailsPageUrl(browser.runtime.getURL('/'), focusToQuery(focusOfNotification(id))) });
   await browser.notifications.clear(id);
 }

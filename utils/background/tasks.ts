@@ -1,6 +1,6 @@
 /**
- * The background's work behind its events: poll, test a connection, keep the alarm, draw the
- * badge, forget. One closure of ~300 lines, over the ~250 a file is kept to, because every task
+ * The background's work behind its events: poll, test a connection, the details page's fetches
+ * (page-fetches.ts), keep the alarm, draw the badge, forget. One closure of ~300 lines, over the ~250 a file is kept to, because every task
  * shares the same serial request queue, the forget generation that stops a cycle in flight, and
  * the injected clock and fetch; split apart, that state would have to be passed around or made
  * global. The rules themselves live in utils/poll, utils/alerts and utils/storage.
@@ -22,6 +22,8 @@ import { hostName, hostPattern } from '@/utils/api/host-permission';
 import { createSerialQueue } from '@/utils/api/serial-queue';
 import type { Language } from '@/utils/i18n/i18n';
 import { deliverAlerts, snoozeFromNotification } from './notifier';
+import { createPageFetches, type FetchDaysRequest, type FetchHoursRequest } from './page-fetches';
+import type { FetchDaysReply, FetchHoursReply } from '@/utils/messages/messages';
 import { accountsWithToken, isConfigured } from '@/utils/settings/readiness';
 import { readStoredState } from '@/utils/storage/stored-state';
 import {
@@ -81,6 +83,10 @@ export interface BackgroundTasks {
   reportFailure(error: unknown): Promise<void>;
   /** "Not today" clicked on a notification: its rule is snoozed until the next API day. */
   notToday(notificationId: string): Promise<void>;
+  /** The details page: one user's missing days, one request in the queue, merged into the daily store. */
+  fetchDays(request: FetchDaysRequest): Promise<FetchDaysReply>;
+  /** The details page: one user's hours, one request in the queue, answered and not stored. */
+  fetchHours(request: FetchHoursRequest): Promise<FetchHoursReply>;
 }
 
 class CycleAbandoned extends Error {}
@@ -340,5 +346,7 @@ export function createBackgroundTasks(deps: BackgroundDeps): BackgroundTasks {
     await snoozeFromNotification(notificationId, settings.apiTimezone, deps.now());
   }
 
-  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure, notToday };
+  const { fetchDays, fetchHours } = createPageFetches({ ...deps, enqueue, readAll, stillCurrent, forgotten: (known) => known.generation !== generation });
+
+  return { pollNow, testConnection, syncAlarm, renderBadge, forget, reportFailure, notToday, fetchDays, fetchHours };
 }

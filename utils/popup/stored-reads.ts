@@ -29,6 +29,8 @@ export interface PopupApi {
     readonly onChanged: { addListener(listener: ChangeListener): void; removeListener(listener: ChangeListener): void };
   };
   readonly runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
+  /** For "Details": the page opens in a tab of its own. */
+  readonly tabs: { create(properties: { url: string }): Promise<unknown> };
 }
 
 /** Firefox's `browser`, or Chrome's `chrome`, whose MV3 APIs return promises too. */

@@ -219,10 +219,10 @@ describe('notifications in the browser', () => {
     expect(text.message).toContain('1.50 GiB');
   });
 
-  it('opens the page that explains the notification when clicked', async () => {
-    await openForNotification('popup|hourly-total:2026-11-25 14');
+  it('opens the page that explains the notification when clicked: the details page on the hour that fired', async () => {
+    await openForNotification('popup|hourly-total|hourly-total:2026-11-25 14');
     const tabs = await browser.tabs.query({});
-    expect(tabs.map((tab) => tab.url)).toContain(browser.runtime.getURL('/popup.html'));
+    expect(tabs.map((tab) => tab.url)).toContain(`${browser.runtime.getURL('/')}details.html?focus=hour&hour=2026-11-25+14`);
   });
 });
 

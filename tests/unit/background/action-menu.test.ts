@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createActionMenuInstaller,
+  DETAILS_ITEM,
   REFRESH_NOW_ITEM,
   runActionMenuItem,
   SETTINGS_ITEM,
@@ -34,11 +35,12 @@ function browserMenu(existing: readonly ActionMenuItem[] = []) {
 }
 
 describe('the toolbar button’s menu', () => {
-  it('offers "Refresh now" then "Settings", on the toolbar button only', async () => {
+  it('offers "Refresh now", "Details" then "Settings", on the toolbar button only', async () => {
     const menu = browserMenu();
     await createActionMenuInstaller(menu.registry, ENGLISH.t)();
     expect(menu.shown()).toEqual([
       { id: REFRESH_NOW_ITEM, title: 'Refresh now', contexts: ['action'] },
+      { id: DETAILS_ITEM, title: 'Details', contexts: ['action'] },
       { id: SETTINGS_ITEM, title: 'Settings', contexts: ['action'] },
     ]);
   });
@@ -46,23 +48,23 @@ describe('the toolbar button’s menu', () => {
   it('speaks the browser’s language', async () => {
     const menu = browserMenu();
     await createActionMenuInstaller(menu.registry, CHINESE.t)();
-    expect(menu.shown().map((item) => item.title)).toEqual(['立即刷新', '设置']);
+    expect(menu.shown().map((item) => item.title)).toEqual(['立即刷新', '用量详情', '设置']);
   });
 
-  it('is rebuilt after an update or a browser start: the same two items, in the language of now, and nothing an older version left', async () => {
+  it('is rebuilt after an update or a browser start: the same items, in the language of now, and nothing an older version left', async () => {
     const menu = browserMenu([
       { id: REFRESH_NOW_ITEM, title: '立即刷新', contexts: ['action'] },
       { id: 'an-item-of-an-older-version', title: 'Old', contexts: ['action'] },
     ]);
     await createActionMenuInstaller(menu.registry, ENGLISH.t)();
-    expect(menu.shown().map((item) => item.title)).toEqual(['Refresh now', 'Settings']);
+    expect(menu.shown().map((item) => item.title)).toEqual(['Refresh now', 'Details', 'Settings']);
   });
 
   it('is built once over when install and start fire in the same wake-up, without a duplicate refused', async () => {
     const menu = browserMenu();
     const install = createActionMenuInstaller(menu.registry, ENGLISH.t);
     await expect(Promise.all([install(), install()])).resolves.toEqual([undefined, undefined]);
-    expect(menu.shown().map((item) => item.id)).toEqual([REFRESH_NOW_ITEM, SETTINGS_ITEM]);
+    expect(menu.shown().map((item) => item.id)).toEqual([REFRESH_NOW_ITEM, DETAILS_ITEM, SETTINGS_ITEM]);
   });
 
   it('is still built by the next attempt after one the browser refused', async () => {
@@ -73,12 +75,16 @@ describe('the toolbar button’s menu', () => {
     const second = install();
     await expect(first).rejects.toThrow('refused');
     await second;
-    expect(menu.shown()).toHaveLength(2);
+    expect(menu.shown()).toHaveLength(3);
   });
 });
 
 describe('a click in the toolbar button’s menu', () => {
-  const actions = () => ({ refreshNow: vi.fn(() => Promise.resolve('polled')), openSettings: vi.fn(() => Promise.resolve()) });
+  const actions = () => ({
+    refreshNow: vi.fn(() => Promise.resolve('polled')),
+    openDetails: vi.fn(() => Promise.resolve()),
+    openSettings: vi.fn(() => Promise.resolve()),
+  });
 
   it('"Refresh now" polls, as the popup’s Refresh does, and its outcome is the poll’s', async () => {
     const act = actions();
@@ -92,6 +98,15 @@ describe('a click in the toolbar button’s menu', () => {
     await runActionMenuItem(SETTINGS_ITEM, act);
     expect(act.openSettings).toHaveBeenCalledTimes(1);
     expect(act.refreshNow).not.toHaveBeenCalled();
+    expect(act.openDetails).not.toHaveBeenCalled();
+  });
+
+  it('"Details" opens the details page, and nothing else', async () => {
+    const act = actions();
+    await runActionMenuItem(DETAILS_ITEM, act);
+    expect(act.openDetails).toHaveBeenCalledTimes(1);
+    expect(act.refreshNow).not.toHaveBeenCalled();
+    expect(act.openSettings).not.toHaveBeenCalled();
   });
 
   it('passes a failed poll on, for the background to record', async () => {
@@ -104,6 +119,7 @@ describe('a click in the toolbar button’s menu', () => {
     await runActionMenuItem(7, act);
     await runActionMenuItem('something-else', act);
     expect(act.refreshNow).not.toHaveBeenCalled();
+    expect(act.openDetails).not.toHaveBeenCalled();
     expect(act.openSettings).not.toHaveBeenCalled();
   });
 });

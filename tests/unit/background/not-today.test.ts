@@ -142,6 +142,6 @@ describe('notification ids', () => {
     expect(ruleOfNotification('popup|hourly-total:2026-11-25 14')).toBeNull();
     await openForNotification('popup|budget-use|budget-use:cycle:80:2026-11-15');
     const tabs = await browser.tabs.query({});
-    expect(tabs.map((tab) => tab.url)).toContain(browser.runtime.getURL('/popup.html'));
+    expect(tabs.map((tab) => tab.url)).toContain(`${browser.runtime.getURL('/')}details.html?focus=budget&period=cycle&day=2026-11-15`);
   });
 });

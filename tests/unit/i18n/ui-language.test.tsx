@@ -27,6 +27,7 @@ function renderPopup() {
       language={uiLanguage()}
       onRefresh={vi.fn()}
       onOpenSettings={vi.fn()}
+      onOpenDetails={vi.fn()}
       onChartHours={vi.fn()}
       onExport={vi.fn()}
     />,

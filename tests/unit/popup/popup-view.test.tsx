@@ -161,6 +161,24 @@ describe('the popup with several users and account figures', () => {
     expect(onExport).toHaveBeenCalled();
   });
 
+  it('offers "Details" beside its footer actions: a link to the details page, opened by the popup’s handler', () => {
+    const onOpenDetails = vi.fn();
+    render(<PopupView {...several()} onOpenDetails={onOpenDetails} />);
+    const link = screen.getByRole('link', { name: 'Details' });
+    expect(link.getAttribute('href')).toBe('details.html');
+    expect(link.closest('footer')).not.toBeNull();
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(onOpenDetails).toHaveBeenCalledTimes(1);
+    // The popup opens the page in a tab; the popup itself does not navigate.
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it('says "Details" in Chinese too', () => {
+    render(<PopupView {...several()} language={CHINESE} />);
+    expect(screen.getByRole('link', { name: '用量详情' })).toBeTruthy();
+  });
+
   it('links to the Thordata dashboard', () => {
     render(<PopupView {...several()} />);
     expect(screen.getByRole('link', { name: 'Thordata dashboard' }).getAttribute('href')).toBe('https://dashboard.thordata.com/');

@@ -20,6 +20,7 @@ export function popupViewProps(now: number, given: Pick<PopupViewProps, 'setting
     language: ENGLISH,
     onRefresh: vi.fn(),
     onOpenSettings: vi.fn(),
+    onOpenDetails: vi.fn(),
     onChartHours: vi.fn(),
     onExport: vi.fn(),
     ...given,
