@@ -14,8 +14,9 @@ export function periodName(range: DetailRange, resolved: ResolvedRange, { t, loc
 
 /** The previous period of the same length: "the 7 days before", "the 24 hours before". */
 export function previousName(resolved: ResolvedRange, { t }: Language): string {
-  if (resolved.granularity === 'hour') return t('details.previous.hours', [resolved.hourCount]);
-  const count = resolved.days.length;
+  // The week is said in days, as its button says it; the 24 hours in hours.
+  if (resolved.granularity === 'hour' && resolved.hourCount <= 24) return t('details.previous.hours', [resolved.hourCount]);
+  const count = resolved.granularity === 'hour' ? Math.round(resolved.hourCount / 24) : resolved.days.length;
   return t('details.previous.days', count, [count]);
 }
 
