@@ -1,9 +1,10 @@
 import { isAlertRule } from '@/utils/alerts/snooze';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
-import { isDayKey, type DayKey } from '@/utils/time/day-keys';
-import { parseHourKey, recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
+import { dayKeyAt, daysBetween, isDayKey, type DayKey } from '@/utils/time/day-keys';
+import { dayOfHourKey, parseHourKey, recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
 import type { WatchKey } from '@/utils/settings/watched';
-import type { PresetRange } from './range';
+import { resolveRange, type DetailRange, type PresetRange } from './range';
+import type { StackBy } from './series';
 
 /** What the page opens on after a notification's click: the hour, the user or the budget that fired. */
 export type DetailFocus =
@@ -129,4 +130,55 @@ export function queryToFocus(query: string): DetailFocus {
 export function rangeShowingHour(hour: HourKey, now: number, tz: ApiTimezone): PresetRange | null {
   if (recentHourKeys(now, 24, tz).includes(hour)) return '24h';
   return recentHourKeys(now, 7 * 24, tz).includes(hour) ? '7d' : null;
+}
+
+/** What the page shows: the range, how it is stacked, a day's hours drilled into, what is marked. */
+export interface DetailView {
+  readonly range: DetailRange;
+  readonly stackBy: StackBy;
+  /** The day whose hours are shown instead of the range, or null. */
+  readonly drill: DayKey | null;
+  /** A bucket (hour or day key) to mark on the chart and in the table. */
+  readonly highlight: string | null;
+  /** A user to stack first, so the one an alert named is at the bottom of each bar and first in the legend. */
+  readonly firstUser: WatchKey | null;
+}
+
+/** More users than the chart has distinct colours for stack by product unless a focus names a user. */
+export const MAX_USER_SERIES = 8;
+
+/** The smallest daily preset that shows `day` (the last 30, 90 or 180 days). */
+function dayPresetFor(day: DayKey, today: DayKey): PresetRange {
+  const back = daysBetween(day, today);
+  return back < 30 ? '30d' : back < 90 ? '90d' : '180d';
+}
+
+/**
+ * What the page opens on for a focus: an hour in the 24 h or 7 d range that shows it, else its
+ * day's hours; a user in the week stacked by user, that user first; a daily budget's day as its
+ * hours; a cycle's days from its first to today. No focus: the week.
+ */
+export function initialView(focus: DetailFocus, watchedCount: number, now: number, tz: ApiTimezone): DetailView {
+  const today = dayKeyAt(now, tz);
+  const stackBy: StackBy = watchedCount > MAX_USER_SERIES ? 'product' : 'user';
+  const plain: DetailView = { range: '7d', stackBy, drill: null, highlight: null, firstUser: null };
+  switch (focus.kind) {
+    case 'none':
+      return plain;
+    case 'hour': {
+      const byFocus: DetailView = { ...plain, stackBy: focus.user === null ? stackBy : 'user', highlight: focus.hour, firstUser: focus.user };
+      const range = rangeShowingHour(focus.hour, now, tz);
+      if (range !== null) return { ...byFocus, range };
+      const day = dayOfHourKey(focus.hour);
+      return day > today ? plain : { ...byFocus, range: dayPresetFor(day, today), drill: day };
+    }
+    case 'user':
+      return { ...plain, stackBy: 'user', firstUser: focus.user };
+    case 'budget': {
+      if (focus.day > today) return plain;
+      if (focus.period === 'daily') return { ...plain, range: dayPresetFor(focus.day, today), drill: focus.day };
+      const cycle = { from: focus.day, to: today };
+      return resolveRange(cycle, now, tz).ok ? { ...plain, range: cycle } : plain;
+    }
+  }
 }

@@ -1,8 +1,9 @@
 import { HOUR_MS } from '@/utils/base/durations';
 import type { Result } from '@/utils/base/result';
+import { hourKeysOf } from '@/utils/budget/day-totals';
 import type { ApiTimezone } from '@/utils/time/api-timezone';
 import { addDays, dayKeyAt, daysBetween, daysFromTo, isDayKey, type DayKey } from '@/utils/time/day-keys';
-import { recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
+import { hourKeyAt, hourStart, recentHourKeys, type HourKey } from '@/utils/time/hour-keys';
 import { MAX_DAILY_SPAN_DAYS } from '@/utils/usage/daily';
 
 /** The ranges the picker offers; the hourly ones read the week of cached hours. */
@@ -65,6 +66,20 @@ export function isPresetRange(text: string): text is PresetRange {
 export function hourBuckets(throughMs: number, hourCount: number, tz: ApiTimezone): HourBuckets {
   const hours = recentHourKeys(throughMs, hourCount, tz);
   return { granularity: 'hour', hours, first: hours[0] ?? '', last: hours[hours.length - 1] ?? '', hourCount, throughMs, tz };
+}
+
+/**
+ * The hours of one day for its drill-down, 00 to 23 (today: through the current hour). Across a
+ * daylight-saving change in the browser's zone a skipped hour is left out.
+ */
+export function dayHourBuckets(day: DayKey, now: number, tz: ApiTimezone): HourBuckets {
+  const current = hourKeyAt(now, tz);
+  const hours = hourKeysOf(day).filter((hour) => {
+    const start = hourStart(hour, tz);
+    return hour <= current && start !== null && hourKeyAt(start, tz) === hour;
+  });
+  const last = hours[hours.length - 1] ?? '';
+  return { granularity: 'hour', hours, first: hours[0] ?? '', last, hourCount: hours.length, throughMs: hourStart(last, tz) ?? now, tz };
 }
 
 /** Days `from` to `to`, both included; the caller has checked `from <= to`. */

@@ -1,12 +1,11 @@
 import type { ProxyType } from '@/utils/api/thordata-client';
 import { kb, type Kb } from '@/utils/base/units';
 import { keyedDay, todayKb, userDays, type UsageRecords } from '@/utils/budget/day-totals';
-import { hoursReachBackTo } from '@/utils/budget/hour-windows';
-import { startOfDay, startOfHour } from '@/utils/budget/time-spans';
+import { startOfDay } from '@/utils/budget/time-spans';
 import type { WatchedUser } from '@/utils/settings/model';
 import { watchKey, type WatchKey } from '@/utils/settings/watched';
 import { dayKeyAt } from '@/utils/time/day-keys';
-import type { UserUsage } from '@/utils/usage/cache';
+import { EMPTY_OVERLAY, knownHour, type HourOverlay } from './hour-fetches';
 import type { ResolvedRange } from './range';
 
 /** How the chart's bars are stacked and the table's columns split. */
@@ -43,16 +42,6 @@ function sumKnown(values: Iterable<Kb | null>): Kb | null {
   return kb(total);
 }
 
-/**
- * A user's cached hour: known when the user's kept week reaches back to it and the last fetch came
- * after it began (a later hour was not asked yet); an hour missing from a fetched week had no traffic.
- */
-function userHour(usage: UserUsage | undefined, hour: string, records: UsageRecords): Kb | null {
-  const fetchedAt = usage?.fetchedAt ?? null;
-  if (fetchedAt === null || !hoursReachBackTo(usage, hour, records.tz) || fetchedAt < startOfHour(hour, records.tz)) return null;
-  return usage?.hours[hour] ?? kb(0);
-}
-
 /** Today so far, from the hours: known once the user was fetched since today began. */
 function userToday(records: UsageRecords, key: WatchKey, today: string, now: number): Kb | null {
   const fetchedAt = records.cache.users[key]?.fetchedAt ?? null;
@@ -60,12 +49,11 @@ function userToday(records: UsageRecords, key: WatchKey, today: string, now: num
 }
 
 /**
- * One user's figure per bucket: an hour from the cache; a complete day as the budgets read it
+ * One user's figure per bucket: an hour from the cache or the hours fetched for the page; a complete day as the budgets read it
  * (the daily store, else 24 cached hours fetched after it ended: `userDays`); today from its hours.
  */
-function userValues(records: UsageRecords, key: WatchKey, range: ResolvedRange, now: number): (Kb | null)[] {
-  const usage = records.cache.users[key];
-  if (range.granularity === 'hour') return range.hours.map((hour) => userHour(usage, hour, records));
+function userValues(records: UsageRecords, overlay: HourOverlay, key: WatchKey, range: ResolvedRange, now: number): (Kb | null)[] {
+  if (range.granularity === 'hour') return range.hours.map((hour) => knownHour(records, overlay, key, hour));
   const today = dayKeyAt(now, records.tz);
   const past = range.days.filter((day) => day < today);
   const pastValues = userDays(records, key, past.map((day) => keyedDay(day, records.tz)));
@@ -86,10 +74,20 @@ function byProduct(users: readonly { user: WatchedUser; values: (Kb | null)[] }[
   });
 }
 
-/** The range's figures over the watched users, stacked by user (in the watched order) or by product. */
-export function detailFigures(records: UsageRecords, watched: readonly WatchedUser[], range: ResolvedRange, stackBy: StackBy, now: number): DetailFigures {
+/**
+ * The range's figures over the watched users, stacked by user (in the watched order) or by product;
+ * `overlay` holds the hours fetched for the page beyond the cached week.
+ */
+export function detailFigures(
+  records: UsageRecords,
+  watched: readonly WatchedUser[],
+  range: ResolvedRange,
+  stackBy: StackBy,
+  now: number,
+  overlay: HourOverlay = EMPTY_OVERLAY,
+): DetailFigures {
   const buckets = range.granularity === 'hour' ? range.hours : range.days;
-  const users = watched.map((user) => ({ user, values: userValues(records, watchKey(user), range, now) }));
+  const users = watched.map((user) => ({ user, values: userValues(records, overlay, watchKey(user), range, now) }));
   const stacked =
     stackBy === 'user' ? users.map(({ user, values }) => series({ kind: 'user', key: watchKey(user), user }, values)) : byProduct(users, buckets.length);
   const bucketTotals = buckets.map((_, index) => sumKnown(stacked.map((entry) => entry.values[index] ?? null)));
