@@ -31,6 +31,7 @@ describe('what the details page reads at start', () => {
         onChanged: { addListener: (listener: (typeof listeners)[number]) => listeners.push(listener), removeListener: vi.fn() },
       },
       runtime: { sendMessage: vi.fn(), openOptionsPage: vi.fn() },
+      tabs: { create: vi.fn() },
     } satisfies PopupApi;
     const onChange = vi.fn();
     watchDetailsItems(api, onChange);
