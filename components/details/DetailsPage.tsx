@@ -44,6 +44,10 @@ export interface DetailsPageProps {
   readonly onOpenSettings: () => void;
   /** Called once, when the cached figures are on screen (the chart may come after). */
   readonly onReady: () => void;
+  /** The range the page's address names, shown when no focus names one. */
+  readonly requestedRange: DetailRange | null;
+  /** Told each range picked, for the page's address. */
+  readonly onRangeChange: (range: DetailRange) => void;
 }
 
 /** The watched users with the one a notification named first. */
@@ -61,12 +65,19 @@ function resolved(range: DetailRange, now: number, settings: Settings): Resolved
   return week.value;
 }
 
-export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSettings, onReady }: DetailsPageProps) {
+export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSettings, onReady, requestedRange, onRangeChange }: DetailsPageProps) {
   const { settings, records, status } = stored;
   const { t, locale } = language;
   const tz = settings.apiTimezone;
-  const [view] = useState(() => initialView(focus, settings.watched.length, now, tz));
-  const [range, setRange] = useState<DetailRange>(view.range);
+  const [view] = useState(() => {
+    const opened = initialView(focus, settings.watched.length, now, tz);
+    return focus.kind === 'none' && requestedRange !== null ? { ...opened, range: requestedRange } : opened;
+  });
+  const [range, setShownRange] = useState<DetailRange>(view.range);
+  const setRange = (picked: DetailRange) => {
+    setShownRange(picked);
+    onRangeChange(picked);
+  };
   const [stackBy, setStackBy] = useState<StackBy>(view.stackBy);
   const [drill, setDrill] = useState<DayKey | null>(view.drill);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);

@@ -6,6 +6,8 @@ import { DetailsPage } from '@/components/details/DetailsPage';
 import type { DetailsFetcher } from '@/components/details/useDetailsFetches';
 import { buildAllowsLoopback } from '@/utils/api/origin';
 import { queryToFocus } from '@/utils/details/focus';
+import type { DetailRange } from '@/utils/details/range';
+import { rangeFromQuery, withRange } from '@/utils/details/range-query';
 import { prepareAmountFormats } from '@/utils/format/traffic-format';
 import { uiLanguage } from '@/utils/i18n/ui-language';
 import { popupApi } from '@/utils/popup/stored-reads';
@@ -19,6 +21,12 @@ document.documentElement.lang = language.locale;
 document.title = language.t('details.pageTitle');
 const allowLoopback = buildAllowsLoopback();
 const focus = queryToFocus(location.search);
+const requestedRange = rangeFromQuery(location.search);
+
+/** The picked range in the address, so a reload or a bookmark opens it again. */
+function rememberRange(range: DetailRange) {
+  history.replaceState(null, '', `?${withRange(location.search, range)}`);
+}
 
 /** The mark `npm run bench` times: the cached figures on screen (the chart comes after). */
 function markReady() {
@@ -66,6 +74,8 @@ function DetailsApp({ initial }: { initial: Record<string, unknown> }) {
       fetcher={fetcher}
       onOpenSettings={() => void api.runtime.openOptionsPage()}
       onReady={markReady}
+      requestedRange={requestedRange}
+      onRangeChange={rememberRange}
     />
   );
 }

@@ -62,6 +62,8 @@ function props(overrides: Partial<DetailsPageProps> = {}, daily: DailyUsage = da
     fetcher: fetcherOf(hoursAt8).fetcher,
     onOpenSettings: vi.fn(),
     onReady: vi.fn(),
+    requestedRange: null,
+    onRangeChange: vi.fn(),
     ...overrides,
   };
 }
@@ -173,6 +175,15 @@ describe('the details page', () => {
     expect(pressed('Custom')).toBe('true');
     expect(pressed('7 days')).toBe('false');
     expect(screen.getByTestId('comparison').textContent).toMatch(/^Nov 1\s–\s20: /);
+  });
+
+  it('opens on the range its address names, and tells each range picked for the address', () => {
+    const onRangeChange = vi.fn();
+    render(<DetailsPage {...props({ requestedRange: '24h', onRangeChange })} />);
+    expect(pressed('24 h')).toBe('true');
+    expect(pressed('7 days')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: '30 days' }));
+    expect(onRangeChange).toHaveBeenCalledWith('30d');
   });
 
   it('stacks by product on the toggle', () => {
