@@ -2,10 +2,11 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { kb, type Kb } from '@/utils/base/units';
 import type { UsageRecords } from '@/utils/budget/day-totals';
 import { compareWithPrevious, readChange } from '@/utils/details/comparison';
+import { axisStepKb } from '@/utils/details/axis-step';
 import { initialView, type DetailFocus } from '@/utils/details/focus';
 import { bucketLabel, seriesLabel } from '@/utils/details/labels';
 import { dayHourBuckets, previousRange, resolveRange, type CustomRange, type DetailRange, type ResolvedRange } from '@/utils/details/range';
-import { detailFigures, type StackBy } from '@/utils/details/series';
+import { detailFigures, type DetailFigures, type StackBy } from '@/utils/details/series';
 import { formatAmount } from '@/utils/format/traffic-format';
 import type { Language } from '@/utils/i18n/i18n';
 import type { PollStatus } from '@/utils/poll/status';
@@ -48,6 +49,13 @@ export interface DetailsPageProps {
   readonly requestedRange: DetailRange | null;
   /** Told each range picked, for the page's address. */
   readonly onRangeChange: (range: DetailRange) => void;
+}
+
+/** The tallest thing the chart draws: a bucket's known figures stacked, or the previous period's line. */
+function highestBar(figures: DetailFigures, previous: DetailFigures | null): number {
+  const stacked = figures.buckets.map((_, index) => figures.series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0));
+  const before = previous?.bucketTotals.map((total) => total ?? 0) ?? [];
+  return Math.max(0, ...stacked, ...before);
 }
 
 /** The watched users with the one a notification named first. */
@@ -119,6 +127,7 @@ export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSetti
       labels: figures.buckets.map((bucket) => bucketLabel(bucket, granularity, tz, locale)),
       series: figures.series.map((entry) => ({ label: seriesLabel(entry.of, settings, language), values: entry.values })),
       previous: previous === null ? null : { label: t('details.chart.previous'), values: previous.bucketTotals },
+      stepKb: axisStepKb(highestBar(figures, previous), settings.units),
       pickable: granularity === 'day',
       highlight: highlight === null ? -1 : figures.buckets.indexOf(highlight),
       formatAmount: (value) => amount(kb(value)),

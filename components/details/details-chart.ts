@@ -28,6 +28,8 @@ export interface DetailsChartData {
   readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
   /** The previous period's bucket totals, aligned by index; null when there is none to show. */
   readonly previous: { readonly label: string; readonly values: readonly (number | null)[] } | null;
+  /** The y axis's step in KB, round in the unit it shows (utils/details/axis-step.ts); null: Chart.js's own. */
+  readonly stepKb: number | null;
   /** Whether a click on a bucket leads somewhere (a day's hours). */
   readonly pickable: boolean;
   /** The bucket to mark (a notification's hour), or -1. */
@@ -96,7 +98,9 @@ export function detailsChartConfig(data: DetailsChartData, colors: ChartColors, 
             backgroundColor: colors.previous,
             borderDash: [6, 4],
             borderWidth: 2,
-            pointRadius: 2,
+            // A dot per hour of a week is noise: long lines show their points on hover only.
+            pointRadius: data.labels.length > 48 ? 0 : 2,
+            pointHoverRadius: 4,
             tension: 0,
           },
         ];
@@ -113,7 +117,7 @@ export function detailsChartConfig(data: DetailsChartData, colors: ChartColors, 
         y: {
           stacked: true,
           beginAtZero: true,
-          ticks: { color: colors.muted, font, callback: (value) => data.formatAmount(Number(value)) },
+          ticks: { color: colors.muted, font, ...(data.stepKb === null ? {} : { stepSize: data.stepKb }), callback: (value) => data.formatAmount(Number(value)) },
           grid: { color: colors.grid },
         },
       },

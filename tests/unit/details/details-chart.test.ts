@@ -11,6 +11,7 @@ function data(overrides: Partial<DetailsChartData> = {}): DetailsChartData {
       { label: 'bob (Residential)', values: [20, 30, 40] },
     ],
     previous: { label: 'Previous period', values: [90, 80, null] },
+    stepKb: null,
     pickable: true,
     highlight: 1,
     formatAmount: (kb) => `${kb} KB`,
@@ -21,6 +22,18 @@ function data(overrides: Partial<DetailsChartData> = {}): DetailsChartData {
 }
 
 describe('the details chart', () => {
+  it('steps its axis by the round amount it is given, and leaves Chart.js its own without one', () => {
+    const y = (stepKb: number | null) => detailsChartConfig(data({ stepKb }), COLORS, vi.fn()).options?.scales?.y?.ticks;
+    expect(y(5 * 1024 * 1024)).toMatchObject({ stepSize: 5 * 1024 * 1024 });
+    expect(y(null)).not.toHaveProperty('stepSize');
+  });
+
+  it('marks each point of a short previous-period line, and those of a week only on hover', () => {
+    const line = (labels: number) => detailsChartConfig(data({ labels: Array.from({ length: labels }, String) }), COLORS, vi.fn()).data.datasets.find((set) => set.type === 'line');
+    expect(line(30)).toMatchObject({ pointRadius: 2 });
+    expect(line(168)).toMatchObject({ pointRadius: 0, pointHoverRadius: 4 });
+  });
+
   it('stacks a bar per series and draws the previous period as a dashed line beside them, not on top', () => {
     const { data: chart } = detailsChartConfig(data(), COLORS, vi.fn());
     expect(chart.datasets.map((set) => [set.type, set.label, set.stack])).toEqual([
