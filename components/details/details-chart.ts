@@ -12,6 +12,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
+import { redrawOnSchemeChange } from '@/components/shared/scheme-redraw';
 
 /**
  * The details page's chart: Chart.js, loaded after the page has shown its cached figures (its own
@@ -159,17 +160,11 @@ export interface DetailsChart {
 /** One Chart.js instance on `canvas`: updated in place, drawn anew when the colour scheme changes. */
 export function createDetailsChart(canvas: HTMLCanvasElement, data: DetailsChartData, onPick: (index: number) => void): DetailsChart {
   let shown = data;
-  const draw = () => new Chart(canvas, detailsChartConfig(shown, themeColors(canvas), onPick));
-  let chart = draw();
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => {
-    chart.destroy();
-    chart = draw();
-  };
-  scheme.addEventListener('change', onScheme);
+  const drawn = redrawOnSchemeChange(() => new Chart(canvas, detailsChartConfig(shown, themeColors(canvas), onPick)));
   return {
     show(next) {
       shown = next;
+      const chart = drawn.current();
       const config = detailsChartConfig(next, themeColors(canvas), onPick);
       // New datasets would show every series again: a series hidden from the legend stays hidden.
       const hidden = new Set(chart.data.datasets.filter((_, index) => !chart.isDatasetVisible(index)).map(({ label }) => label));
@@ -178,9 +173,6 @@ export function createDetailsChart(canvas: HTMLCanvasElement, data: DetailsChart
       if (config.options) chart.options = config.options;
       chart.update('none');
     },
-    destroy() {
-      scheme.removeEventListener('change', onScheme);
-      chart.destroy();
-    },
+    destroy: () => drawn.stop(),
   };
 }

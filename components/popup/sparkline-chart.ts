@@ -1,3 +1,4 @@
+import { redrawOnSchemeChange } from '@/components/shared/scheme-redraw';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartDataset } from 'chart.js';
 import { sparkBounds } from '@/utils/popup/sparkline-geometry';
 import type { SparkTip } from './Sparkline';
@@ -109,29 +110,18 @@ export function createSparklineChart(
   describe: (index: number) => SparkTip | null,
 ): SparklineChart {
   let shown = values;
-  const draw = () => new Chart(canvas, sparklineConfig(shown, themeColors(canvas), describe));
-  let chart = draw();
-
-  // Every colour (line, fill, tip) comes from the theme: a new chart reads them all again.
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => {
-    chart.destroy();
-    chart = draw();
-  };
-  scheme.addEventListener('change', onScheme);
+  const drawn = redrawOnSchemeChange(() => new Chart(canvas, sparklineConfig(shown, themeColors(canvas), describe)));
 
   return {
     show(next) {
       shown = next;
+      const chart = drawn.current();
       const dataset = chart.data.datasets[0];
       if (!dataset) return;
       dataset.data = next.map((y, x) => ({ x, y }));
       chart.options.scales = scales(next);
       chart.update('none');
     },
-    destroy() {
-      scheme.removeEventListener('change', onScheme);
-      chart.destroy();
-    },
+    destroy: () => drawn.stop(),
   };
 }

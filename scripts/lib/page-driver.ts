@@ -67,7 +67,9 @@ export function markTarget(kind: 'label' | 'button' | 'checkbox', name: string):
   };
   document.querySelectorAll('[data-e2e-target]').forEach((el) => el.removeAttribute('data-e2e-target'));
   if (kind === 'button') {
-    return mark([...document.querySelectorAll('button')].find((button) => normalize(button.textContent) === name) ?? null);
+    // Its accessible name, as Playwright's getByRole finds it: the aria-label, else its text.
+    const nameOf = (button: Element) => normalize(button.getAttribute('aria-label') ?? button.textContent);
+    return mark([...document.querySelectorAll('button')].find((button) => nameOf(button) === name) ?? null);
   }
   const labels = [...document.querySelectorAll('label')];
   if (kind === 'label') {

@@ -58,7 +58,10 @@ export async function exported(page: PageDriver, button: 'Export CSV' | 'Export 
   await page.evaluate(CAPTURE_EXPORTS);
   const before = await page.evaluate<number>('window.capturedExports.length');
   await page.click(button);
-  await waitUntil(async () => (await page.evaluate<number>('window.capturedExports.length')) > before, 10_000, `${button} to download`);
+  await waitUntil(async () => (await page.evaluate<number>('window.capturedExports.length')) > before, 10_000, `${button} to download`).catch(async (error: unknown) => {
+    const state = await page.evaluate<string>('JSON.stringify({ href: location.href, exports: window.capturedExports.length, status: [...document.querySelectorAll("[role=status]")].map((b) => b.textContent), head: document.querySelector("[data-testid=comparison]")?.textContent })');
+    throw new Error(`${String(error)}: ${state}`);
+  });
   if (button === 'Export PNG') return page.evaluate<number[]>('window.capturedExports.at(-1).arrayBuffer().then((b) => [...new Uint8Array(b.slice(0, 8))])');
   return page.evaluate<string>('window.capturedExports.at(-1).text()');
 }
@@ -67,19 +70,26 @@ async function exportedJson(page: PageDriver): Promise<ExportedJson> {
   return JSON.parse(await exported(page, 'Export JSON')) as ExportedJson;
 }
 
-/** Waits until the page's JSON export knows every figure of the range (and of the previous period when asked). */
-async function settledJson(page: PageDriver, previousKnown: boolean, what: string): Promise<ExportedJson> {
-  let last: ExportedJson | null = null;
-  await waitUntil(
-    async () => {
-      last = await exportedJson(page);
-      return last.total !== null && (!previousKnown || last.previous?.total != null);
-    },
-    90_000,
-    what,
-  );
-  if (last === null) throw new Error(`no export for ${what}`);
-  return last;
+/**
+ * Waits until the page says every figure of the range is known (its headline has a total, and a
+ * change when the previous period is wanted; a drilled day, its total), then exports the JSON once:
+ * Firefox stops a page's downloads after many in a row, so the page's words are watched instead.
+ */
+async function settledJson(page: PageDriver, wanted: 'total' | 'change' | 'drilled', buckets: number, what: string): Promise<ExportedJson> {
+  const settled = async () => {
+    if (wanted === 'drilled') return /in total/.test(await page.text('drill-down'));
+    const headline = await page.text('comparison');
+    return !/not every figure/.test(headline) && (wanted === 'total' || /%/.test(headline));
+  };
+  const complete = (json: ExportedJson) => json.range.buckets.length === buckets && json.total !== null && (wanted !== 'change' || json.previous?.total != null);
+  await waitUntil(settled, 90_000, what);
+  // The words may be a render behind a click: a few exports at most, a moment apart.
+  for (let tries = 0; ; tries += 1) {
+    const json = await exportedJson(page);
+    if (complete(json)) return json;
+    if (tries === 4) throw new Error(`${what}: the page said its figures were known, its export says otherwise`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 /** Relative closeness for sums of the API's decimals (a day's figure is its hours' sum, rounded). */
@@ -143,7 +153,11 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
         15_000,
         'the daily budget’s alert',
       );
-      firstNotifications = await settings.evaluate<string[]>('(globalThis.browser ?? globalThis.chrome).notifications.getAll().then(Object.keys)');
+      // Chromium holds it for a while (Firefox's headless notifications are gone at once).
+      for (let tries = 0; tries < 15 && firstNotifications.length === 0; tries += 1) {
+        firstNotifications = await settings.evaluate<string[]>('(globalThis.browser ?? globalThis.chrome).notifications.getAll().then(Object.keys)');
+        if (firstNotifications.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       await settings.close();
       page = await driver.open('details.html');
       // Two minutes for the setup, after the wait for the next hour's start when there is one.
@@ -155,7 +169,7 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
     });
 
     it('opens on the last 7 days of hours from the cache, compared with the 7 days before', async () => {
-      const json = await settledJson(page, true, 'the last 7 days and the week before');
+      const json = await settledJson(page, 'change', 168, 'the last 7 days and the week before');
       expect(json.range.granularity).toBe('hour');
       expect(json.range.buckets).toHaveLength(168);
       const current = truthKb(hour - 167 * HOUR_MS, hour + HOUR_MS);
@@ -177,7 +191,7 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
     it('shows 30 days after asking each user’s missing days once, and the 30 days before', async () => {
       const askedBefore = dailyRequests().length;
       await page.click('30 days');
-      const json = await settledJson(page, true, 'the 30 days and the 30 before');
+      const json = await settledJson(page, 'change', 30, 'the 30 days and the 30 before');
       expect(json.range.granularity).toBe('day');
       expect(json.range.buckets).toHaveLength(30);
       expect(json.range.last).toBe(dayKey(today));
@@ -191,7 +205,7 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
 
     it('asks 180 days once per user within the 180 days Thordata keeps, and nothing again on reopening', async () => {
       await page.click('180 days');
-      const json = await settledJson(page, false, 'the 180 days');
+      const json = await settledJson(page, 'total', 180, 'the 180 days');
       expectNear(json.total, truthKb(today - 179 * DAY_MS, hour + HOUR_MS));
       const earliest = dayKey(today - 180 * DAY_MS);
       const perUser = new Map<string, Set<string>>();
@@ -210,19 +224,19 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
       await page.close();
       const asked = dailyRequests().length;
       page = await driver.open('details.html?range=180d');
-      const again = await settledJson(page, false, 'the 180 days, reopened');
+      const again = await settledJson(page, 'total', 180, 'the 180 days, reopened');
       expect(again.total).toBe(json.total);
       expect(dailyRequests().length).toBe(asked);
     });
 
     it('drills from a day of the 30 to its hours, asked for that day', async () => {
       await page.click('30 days');
-      await settledJson(page, true, 'the 30 days again');
+      await settledJson(page, 'change', 30, 'the 30 days again');
       const day = today - 20 * DAY_MS;
       const label = new Date(day).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
       await page.click(`Show hours: ${label}`);
       await page.waitForText('drill-down', /\S/);
-      const json = await settledJson(page, false, `the hours of ${dayKey(day)}`);
+      const json = await settledJson(page, 'drilled', 24, `the hours of ${dayKey(day)}`);
       expect(json.range.granularity).toBe('hour');
       expect(json.range.buckets).toHaveLength(24);
       expect(json.range.first).toBe(`${dayKey(day)} 00`);
@@ -235,7 +249,7 @@ export function describeDetails(launch: () => Promise<ExtensionDriver>, extra?: 
 
     it('exports the chosen range as CSV, JSON and PNG, with no token in any', async () => {
       await page.click('30 days');
-      const json = await settledJson(page, true, 'the 30 days for the exports');
+      const json = await settledJson(page, 'change', 30, 'the 30 days for the exports');
       const csv = await exported(page, 'Export CSV');
       const lines = csv.split('\r\n').filter((line) => line !== '');
       expect(lines[0]).toBe('period,bucket,bucket_start_utc,series,account,product,user,kb,bytes,known');
