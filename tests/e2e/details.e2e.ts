@@ -44,6 +44,7 @@ describeDetails(
       await expect.poll(() => page.getByTestId('focus-line').innerText(), { timeout: 10_000 }).toMatch(/budget/i);
       // The budget's day is shown as its hours.
       await page.getByTestId('drill-down').waitFor();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/details-budget-focus-en-light.png`, fullPage: true });
       expect(await notificationIds(settings)).not.toContain(fired);
       await page.close();
       await settings.close();
