@@ -43,7 +43,9 @@ export default defineConfig({
     // request the popup waited for (measured: ~5 ms of a ~30 ms empty page). The lazy chunk
     // (Chart.js) stays separate.
     'entrypoints:grouped': (_wxt, groups) => {
-      const alone = (entrypoint: { type: string }) => entrypoint.type === 'popup';
+      // The details page too (issue 17): grouped with the settings page, it loaded a chunk shared
+      // with it, one more request before its cached figures showed.
+      const alone = (entrypoint: { type: string; name: string }) => entrypoint.type === 'popup' || entrypoint.name === 'details';
       for (const group of [...groups]) {
         if (!Array.isArray(group) || group.length === 1) continue;
         for (let index = group.findIndex(alone); index >= 0 && group.length > 1; index = group.findIndex(alone)) {

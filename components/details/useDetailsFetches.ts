@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UsageRecords } from '@/utils/budget/day-totals';
-import { dayFetchPlan, dayFetchProgress } from '@/utils/details/day-fetch-plan';
+import { comparedSpan, dayFetchPlan, dayFetchProgress } from '@/utils/details/day-fetch-plan';
 import { runFetches, type RunState } from '@/utils/details/fetch-runner';
 import { EMPTY_OVERLAY, hourFetchPlan, withFetchedHours, type HourOverlay } from '@/utils/details/hour-fetches';
-import { dayBuckets, previousRange, type ResolvedRange } from '@/utils/details/range';
+import type { ResolvedRange } from '@/utils/details/range';
 import type { BackgroundRequest, FetchDaysReply, FetchHoursReply } from '@/utils/messages/messages';
 import type { WatchKey } from '@/utils/settings/watched';
 import { formatApiTimezone } from '@/utils/time/api-timezone';
@@ -94,9 +94,8 @@ export function useDetailsFetches(needs: FetchNeeds, fetcher: DetailsFetcher): {
   const days = useFetchRun(dayKey, (signal, onState) => {
     const shown = latest.current.needs.range;
     if (shown.granularity !== 'day') return null;
-    // The previous period ends where the range starts: one span, so each user's days are one request.
-    const span = dayBuckets(previousRange(shown).first, shown.last);
-    const plan = dayFetchPlan(latest.current.needs.records.daily, keys, span, dayKeyAt(now, tz));
+    const today = dayKeyAt(now, tz);
+    const plan = dayFetchPlan(latest.current.needs.records.daily, keys, comparedSpan(shown, today), today);
     if (plan.length === 0) return null;
     return runFetches(plan, {
       ...common(signal, onState),

@@ -26,7 +26,15 @@ describe('notifications people trust', () => {
     const asked = () => api.requests().filter((r) => r.path.endsWith('usage-statistics-hour')).length;
     const before = asked();
     await firePollAlarmLater(page);
-    await expect.poll(asked, { timeout: 15_000 }).toBe(before + 2);
+    // A restarted browser on a loaded machine can take a while to wake its worker: the requests
+    // since `before` are named on a failure, so a lost or doubled request shows for what it is.
+    await expect
+      .poll(asked, { timeout: 30_000 })
+      .toBe(before + 2)
+      .catch((error: unknown) => {
+        const last = api.requests().slice(-6).map((r) => `${r.path.split('/').pop() ?? ''} ${r.params.username ?? ''} ${r.code}`);
+        throw new Error(`${String(error)}; the last requests: ${last.join('; ')}`);
+      });
     await expect.poll(() => pollIdle(page), { timeout: 15_000 }).toBe(true);
   }
 

@@ -1,7 +1,7 @@
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
-import { REFRESH_NOW_ITEM, SETTINGS_ITEM } from '../../utils/background/action-menu';
+import { DETAILS_ITEM, REFRESH_NOW_ITEM, SETTINGS_ITEM } from '../../utils/background/action-menu';
 
 /** The slice of the `chrome` global these checks use inside the service worker. */
 declare const chrome: {
@@ -31,8 +31,9 @@ describe('the toolbar button’s conveniences, in Chromium', () => {
     await browser?.close({ removeProfile: true });
   });
 
-  it('has "Refresh now" and "Settings" in the button’s menu once installed, and nothing the check would wrongly find', async () => {
+  it('has "Refresh now", "Details" and "Settings" in the button’s menu once installed, and nothing the check would wrongly find', async () => {
     await expect.poll(() => hasMenuItem(worker, REFRESH_NOW_ITEM), { timeout: 10_000 }).toBe(true);
+    expect(await hasMenuItem(worker, DETAILS_ITEM)).toBe(true);
     expect(await hasMenuItem(worker, SETTINGS_ITEM)).toBe(true);
     expect(await hasMenuItem(worker, 'no-such-item')).toBe(false);
   });

@@ -1,7 +1,7 @@
 import type { WatchKey } from '@/utils/settings/watched';
 import { addDays, daysBetween, type DayKey } from '@/utils/time/day-keys';
 import { MAX_DAILY_SPAN_DAYS, type DailyUsage, type DayRange } from '@/utils/usage/daily';
-import { earliestAskableDay, type ResolvedRange } from './range';
+import { dayBuckets, earliestAskableDay, previousRange, type DayBuckets, type ResolvedRange } from './range';
 
 /** One request to the daily endpoint: a user's run of missing days, at most 180 of them (10021). */
 export interface DayRequest {
@@ -17,6 +17,16 @@ export function askableDays(range: ResolvedRange, today: DayKey): DayKey[] {
   if (range.granularity === 'hour') return [];
   const earliest = earliestAskableDay(today);
   return range.days.filter((day) => day < today && day >= earliest);
+}
+
+/**
+ * The days a daily range fetches: the range and the period before it, as one span so each user's
+ * days are one request; only the range when the period before starts older than the endpoint
+ * answers, since no comparison could be made of a part of it (180 days: the 180 before).
+ */
+export function comparedSpan(range: DayBuckets, today: DayKey): DayBuckets {
+  const before = previousRange(range);
+  return before.first < earliestAskableDay(today) ? range : dayBuckets(before.first, range.last);
 }
 
 /** Runs of consecutive days, each cut to at most `MAX_DAILY_SPAN_DAYS`. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DayRow } from '@/utils/api/answers';
 import { kb } from '@/utils/base/units';
-import { askableDays, dayFetchPlan, dayFetchProgress } from '@/utils/details/day-fetch-plan';
+import { askableDays, comparedSpan, dayFetchPlan, dayFetchProgress } from '@/utils/details/day-fetch-plan';
 import { dayBuckets, resolveRange, type ResolvedRange } from '@/utils/details/range';
 import { UTC } from '@/utils/time/api-timezone';
 import { addDays, daysBetween, daysFromTo, type DayKey } from '@/utils/time/day-keys';
@@ -56,6 +56,21 @@ describe('the days a range asks for', () => {
     const half = answer(dailyOf({}), ALICE, '2026-10-27', '2026-11-24');
     expect(dayFetchProgress(plan, half)).toEqual({ fetched: 29, needed: 58 });
     expect(dayFetchProgress(plan, answer(half, BOB, '2026-10-27', '2026-11-24'))).toEqual({ fetched: 58, needed: 58 });
+  });
+});
+
+describe('the span a daily range fetches', () => {
+  it('is the range with the period before it, while the endpoint still answers all of that period', () => {
+    const ninety = range('90d');
+    if (ninety.granularity !== 'day') throw new Error('90 d is days');
+    expect(comparedSpan(ninety, TODAY)).toEqual(dayBuckets(addDays(TODAY, -179), TODAY));
+  });
+
+  it('is the range alone when the period before starts beyond the 180 days: no day of it is asked for a comparison never made', () => {
+    const all = range('180d');
+    if (all.granularity !== 'day') throw new Error('180 d is days');
+    expect(comparedSpan(all, TODAY)).toEqual(all);
+    expect(dayFetchPlan(dailyOf({}), [ALICE], comparedSpan(all, TODAY), TODAY)).toEqual([{ key: ALICE, range: { from: addDays(TODAY, -179), to: addDays(TODAY, -1) } }]);
   });
 });
 
