@@ -17,8 +17,6 @@ const USERS = ['alice_res', 'bob_scraper'];
 /** US dollars per GB of Residential traffic, both users' product. */
 const PRICE = 2.5;
 
-/** The demo's data clock stops here, so each figure below is exact; the extension's clock runs on. */
-const FROZEN = startOutsideHourEdges(Date.now());
 const utcDay = (ms: number) => ms - (ms % DAY_MS);
 const hourOf = (ms: number) => ms - (ms % HOUR_MS);
 
@@ -26,6 +24,13 @@ const hourOf = (ms: number) => ms - (ms % HOUR_MS);
 function startOutsideHourEdges(now: number): number {
   return now % HOUR_MS > HOUR_MS - 4 * MINUTE_MS ? hourOf(now) + HOUR_MS + 30_000 : now;
 }
+
+/**
+ * The demo's data clock stops here, so each figure below is exact; the extension's clock runs on.
+ * Defined after the functions it calls: in an hour's last minutes it once read `hourOf` before
+ * its definition and the file failed to load.
+ */
+const FROZEN = startOutsideHourEdges(Date.now());
 
 /** Ten days into a cycle (so the forecast has history), in UTC, the API timezone set below. */
 const CYCLE_START = utcDay(FROZEN) - 10 * DAY_MS;

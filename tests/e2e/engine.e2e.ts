@@ -154,6 +154,8 @@ describe('the polling engine against the demo API’s faults', () => {
     // demo's traffic stops growing, and a refresh takes in what it stopped at.
     frozenAt = Date.now();
     await recover();
+    // What is stored now, as a popup opened now shows it: the open one may be a change behind.
+    await popup.reload();
     const figure = await popup.getByTestId('current-hour').textContent();
     const badgeBefore = (await readBadge(browser)).text;
     const { profileDir } = browser;
