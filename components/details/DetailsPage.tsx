@@ -82,12 +82,14 @@ export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSetti
     return focus.kind === 'none' && requestedRange !== null ? { ...opened, range: requestedRange } : opened;
   });
   const [range, setShownRange] = useState<DetailRange>(view.range);
-  const setRange = (picked: DetailRange) => {
-    setShownRange(picked);
-    onRangeChange(picked);
-  };
   const [stackBy, setStackBy] = useState<StackBy>(view.stackBy);
   const [drill, setDrill] = useState<DayKey | null>(view.drill);
+  /** A range picked: shown from its overview (a drilled day is left), and told to the address. */
+  const setRange = (picked: DetailRange) => {
+    setShownRange(picked);
+    setDrill(null);
+    onRangeChange(picked);
+  };
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [canvasDrawn, setCanvasDrawn] = useState(false);
 
@@ -162,7 +164,6 @@ export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSetti
     const result = resolveRange(custom, now, tz);
     if (!result.ok) return result.error;
     setRange(custom);
-    setDrill(null);
     return null;
   };
 
@@ -178,10 +179,7 @@ export function DetailsPage({ stored, now, language, focus, fetcher, onOpenSetti
           range={range}
           today={today}
           language={language}
-          onPreset={(preset) => {
-            setRange(preset);
-            setDrill(null);
-          }}
+          onPreset={setRange}
           onCustom={chooseCustom}
         />
         <StackToggle stackBy={stackBy} t={t} onChange={setStackBy} />
